@@ -1,0 +1,133 @@
+/**
+ * Domain types shared by every stage of the pipeline. This module imports nothing:
+ * the stages agree on these shapes and on nothing else.
+ *
+ *   fetch ─► FetchResult ─► parse ─► ParsedFeed ─► normalize ─► NormalizedItem ─► annotate ─► Annotation ─► store
+ */
+
+/** The feed formats the parser front door recognises. */
+export type FeedFormat = "rss" | "rdf" | "atom" | "json";
+
+/** One item as the feed gave it, before normalization. Strings are raw (may hold markup or be relative). */
+export interface ParsedItem {
+  /** guid (RSS), id (Atom/JSON Feed) or rdf:about (RSS 1.0), as written. */
+  guid: string | null;
+  /** The item's link, possibly relative to `base`. */
+  link: string | null;
+  /** Title as written; `titleIsHtml` says whether it holds markup that must be stripped. */
+  title: string | null;
+  titleIsHtml: boolean;
+  author: string | null;
+  /** Raw date strings, exactly as the feed wrote them. */
+  published: string | null;
+  updated: string | null;
+  /** Short description/summary (HTML or text). */
+  summary: string | null;
+  /** The fullest body the feed gave (content:encoded, Atom content, JSON content_html/content_text), HTML. */
+  content: string | null;
+  categories: string[];
+  /** xml:base in scope for this item, if any, used to resolve relative links. */
+  base: string | null;
+}
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  title: string | null;
+  siteUrl: string | null;
+  /** RSS <ttl> in minutes, when given: a hint for the schedule. */
+  ttlMinutes: number | null;
+  items: ParsedItem[];
+}
+
+/** One item after normalization: plain text, absolute URLs, ISO UTC dates, sanitized HTML. */
+export interface NormalizedItem {
+  guid: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  /** The raw date string when it could not be parsed or was clamped, kept for audit. */
+  published_raw: string | null;
+  summary: string | null;
+  content_html: string | null;
+  /** Plain text of the fullest body, paragraphs separated by a blank line; not yet cleaned of disclaimers. */
+  text: string;
+  categories: string[];
+  /** Stable hash of title + body, so an unchanged item is not rewritten. */
+  content_hash: string;
+}
+
+export const FLAG_NAMES = ["auto_generated", "unedited", "syndicated", "ai_generated"] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
+
+export interface Evidence {
+  flag: FlagName | "wire";
+  /** The id of the catalogue rule that matched. */
+  rule: string;
+  /** The sentence or byline that triggered the flag, as it stood in the text. */
+  text: string;
+}
+
+export interface Flags {
+  auto_generated: boolean;
+  unedited: boolean;
+  syndicated: boolean;
+  ai_generated: boolean;
+  /** Canonical agency names, e.g. "Reuters", "Associated Press", "Press Trust of India". */
+  wire_services: string[];
+  evidence: Evidence[];
+}
+
+export const ENTITY_TYPES = ["person", "organization", "place"] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface Entity {
+  /** The canonical full form used in the story ("Antony Blinken", "United Nations"). */
+  name: string;
+  type: EntityType;
+  mentions: number;
+}
+
+/** What annotate() returns for one story. */
+export interface Annotation {
+  flags: Flags;
+  /** Most mentioned first. */
+  entities: Entity[];
+  /** The body with disclaimers, desk slugs and scrape artifacts removed. */
+  content_text: string;
+}
+
+export type FeedStatus = "pending" | "ok" | "error";
+
+export interface Feed {
+  id: number;
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  paused: boolean;
+  status: FeedStatus;
+  last_fetched_at: string | null;
+  last_error: string | null;
+  error_count: number;
+  next_fetch_at: string | null;
+  story_count: number;
+}
+
+export interface Story {
+  id: number;
+  feed_id: number;
+  guid: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  fetched_at: string;
+  summary: string | null;
+  content_html: string | null;
+  content_text: string;
+  categories: string[];
+  flags: Flags;
+  entities: Entity[];
+}

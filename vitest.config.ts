@@ -1,0 +1,28 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+// Every test runs inside workerd with a real local D1, migrated by tests/setup.ts.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("migrations");
+  return {
+    plugins: [
+      cloudflareTest({
+        main: "src/index.ts",
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ADMIN_TOKEN: "test-admin-token",
+            ALLOW_PRIVATE_FEEDS: "true",
+          },
+        },
+      }),
+    ],
+    test: {
+      globalSetup: ["tests/feed-server.ts"],
+      setupFiles: ["tests/setup.ts"],
+      include: ["tests/**/*.test.ts"],
+      testTimeout: 30_000,
+    },
+  };
+});
