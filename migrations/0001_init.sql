@@ -56,10 +56,19 @@ CREATE INDEX stories_unedited ON stories (sort_at DESC, id DESC) WHERE unedited 
 CREATE INDEX stories_syndicated ON stories (sort_at DESC, id DESC) WHERE syndicated = 1;
 CREATE INDEX stories_ai_generated ON stories (sort_at DESC, id DESC) WHERE ai_generated = 1;
 
+-- Tombstones: a story deleted by an admin is never resurrected by a later fetch of its feed.
+CREATE TABLE deleted_stories (
+  feed_id    INTEGER NOT NULL,
+  guid       TEXT    NOT NULL,
+  deleted_at TEXT    NOT NULL,
+  PRIMARY KEY (feed_id, guid)
+) WITHOUT ROWID;
+
 -- Wire attribution: one row per (story, canonical agency).
 CREATE TABLE story_wires (
   story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
   wire     TEXT    NOT NULL COLLATE NOCASE,
+  position INTEGER NOT NULL,
   PRIMARY KEY (story_id, wire)
 ) WITHOUT ROWID;
 CREATE INDEX story_wires_wire ON story_wires (wire, story_id);
@@ -79,6 +88,16 @@ CREATE TABLE story_entities (
   PRIMARY KEY (story_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX story_entities_entity ON story_entities (entity_id, story_id);
+
+-- The last errors of each feed, newest first, for GET /v1/feeds/:id (trimmed to a few per feed on write).
+CREATE TABLE feed_errors (
+  id         INTEGER PRIMARY KEY,
+  feed_id    INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+  at         TEXT    NOT NULL,
+  status     INTEGER,
+  message    TEXT    NOT NULL
+);
+CREATE INDEX feed_errors_feed ON feed_errors (feed_id, id DESC);
 
 -- One row per ingest pass (cron or POST /v1/ingest); feed results are summed in as they finish.
 CREATE TABLE ingest_runs (

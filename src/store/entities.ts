@@ -1,0 +1,71 @@
+/**
+ * Entities and story_entities. Entities are shared across stories under (canonical name, type);
+ * a story's links are replaced whole whenever the story is (re)annotated, so counts never drift.
+ */
+import type { Entity, EntityType } from "../model";
+
+/**
+ * Statements replacing the entity links of the story (feed_id, guid). The story is addressed by its natural
+ * key so they can run in the same batch as the upsert that may have just created it. The entity list travels
+ * as one JSON parameter, which keeps any story under D1's 100-bound-parameter limit.
+ */
+export function storyEntityStatements(
+  db: D1Database,
+  feedId: number,
+  guid: string,
+  entities: Entity[],
+): D1PreparedStatement[] {
+  const storyId = "(SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2)";
+  const statements = [db.prepare(`DELETE FROM story_entities WHERE story_id = ${storyId}`).bind(feedId, guid)];
+  if (entities.length === 0) return statements;
+  const json = JSON.stringify(entities.map((e) => [e.name, e.type, e.mentions]));
+  statements.push(
+    // "WHERE true" disambiguates the upsert clause from a join (SQLite's documented parsing quirk).
+    db
+      .prepare(
+        `INSERT INTO entities (name, type) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?1) j WHERE true
+         ON CONFLICT (name, type) DO NOTHING`,
+      )
+      .bind(json),
+    db
+      .prepare(
+        `INSERT INTO story_entities (story_id, entity_id, mentions)
+         SELECT ${storyId}, e.id, max(j.value ->> 2) FROM json_each(?3) j
+         JOIN entities e ON e.name = j.value ->> 0 AND e.type = j.value ->> 1
+         GROUP BY e.id`,
+      )
+      .bind(feedId, guid, json),
+  );
+  return statements;
+}
+
+export interface EntityCount {
+  name: string;
+  type: EntityType;
+  story_count: number;
+}
+
+/** Entities with the number of stories tagged with each, most frequent first. */
+export async function listEntities(
+  db: D1Database,
+  q: { type?: EntityType; prefix?: string; since?: string; until?: string; limit: number },
+): Promise<EntityCount[]> {
+  // The prefix test is a range on the NOCASE name index: name >= p AND name < p || U+FFFF.
+  const { results } = await db
+    .prepare(
+      `SELECT e.name, e.type, count(*) AS story_count
+       FROM entities e
+       JOIN story_entities se ON se.entity_id = e.id
+       JOIN stories s ON s.id = se.story_id
+       WHERE (?1 IS NULL OR e.type = ?1)
+         AND (?2 IS NULL OR (e.name >= ?2 AND e.name < ?2 || char(1114111)))
+         AND (?3 IS NULL OR s.published_at >= ?3)
+         AND (?4 IS NULL OR s.published_at < ?4)
+       GROUP BY e.id
+       ORDER BY story_count DESC, e.name
+       LIMIT ?5`,
+    )
+    .bind(q.type ?? null, q.prefix ?? null, q.since ?? null, q.until ?? null, q.limit)
+    .all<EntityCount>();
+  return results;
+}

@@ -1,0 +1,284 @@
+/**
+ * Stories with their flags and wire attribution: the idempotent write path used by ingest and
+ * re-annotation, and the filtered, keyset-paged read path used by the API.
+ *
+ * Invariants:
+ * - (feed_id, guid) identifies a story; a second write of an unchanged item changes nothing.
+ * - fetched_at and sort_at are set when a story is first stored and never move, so a cursor stays valid
+ *   while stories are updated or added (paging returns each story exactly once).
+ */
+import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
+import { FLAG_NAMES } from "../model";
+import { storyEntityStatements } from "./entities";
+
+export interface StoryWrite {
+  item: NormalizedItem;
+  annotation: Annotation;
+  annotatorVersion: number;
+}
+
+export interface KnownStory {
+  content_hash: string | null;
+  annotator_version: number | null;
+  /** Deleted by an admin: never stored again. */
+  tombstoned: boolean;
+}
+
+/** What is already stored for these guids of a feed: one query, the guid list travelling as one JSON parameter. */
+export async function knownStories(db: D1Database, feedId: number, guids: string[]): Promise<Map<string, KnownStory>> {
+  const known = new Map<string, KnownStory>();
+  if (guids.length === 0) return known;
+  const { results } = await db
+    .prepare(
+      `SELECT j.value AS guid, s.content_hash, s.annotator_version, d.guid IS NOT NULL AS tombstoned
+       FROM json_each(?2) j
+       LEFT JOIN stories s ON s.feed_id = ?1 AND s.guid = j.value
+       LEFT JOIN deleted_stories d ON d.feed_id = ?1 AND d.guid = j.value
+       WHERE s.id IS NOT NULL OR d.guid IS NOT NULL`,
+    )
+    .bind(feedId, JSON.stringify(guids))
+    .all<{ guid: string; content_hash: string | null; annotator_version: number | null; tombstoned: number }>();
+  for (const r of results) known.set(r.guid, { ...r, tombstoned: r.tombstoned === 1 });
+  return known;
+}
+
+/** The statements that insert or update one story with its flags, wires and entities. */
+export function storyWriteStatements(
+  db: D1Database,
+  feedId: number,
+  w: StoryWrite,
+  fetchedAt: string,
+): D1PreparedStatement[] {
+  const { item, annotation } = w;
+  const f = annotation.flags;
+  const upsert = db
+    .prepare(
+      `INSERT INTO stories (feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at,
+         sort_at, summary, content_html, content_text, categories, content_hash, annotator_version,
+         auto_generated, unedited, syndicated, ai_generated, evidence)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+       ON CONFLICT (feed_id, guid) DO UPDATE SET
+         url = excluded.url, title = excluded.title, author = excluded.author,
+         published_at = excluded.published_at, published_raw = excluded.published_raw, updated_at = excluded.updated_at,
+         summary = excluded.summary, content_html = excluded.content_html, content_text = excluded.content_text,
+         categories = excluded.categories, content_hash = excluded.content_hash,
+         annotator_version = excluded.annotator_version,
+         auto_generated = excluded.auto_generated, unedited = excluded.unedited, syndicated = excluded.syndicated,
+         ai_generated = excluded.ai_generated, evidence = excluded.evidence`,
+    )
+    .bind(
+      feedId,
+      item.guid,
+      item.url,
+      item.title,
+      item.author,
+      item.published_at,
+      item.published_raw,
+      item.updated_at,
+      fetchedAt,
+      item.summary,
+      item.content_html,
+      annotation.content_text,
+      JSON.stringify(item.categories),
+      item.content_hash,
+      w.annotatorVersion,
+      Number(f.auto_generated),
+      Number(f.unedited),
+      Number(f.syndicated),
+      Number(f.ai_generated),
+      JSON.stringify(f.evidence),
+    );
+  return [
+    upsert,
+    ...storyWireStatements(db, feedId, item.guid, f.wire_services),
+    ...storyEntityStatements(db, feedId, item.guid, annotation.entities),
+  ];
+}
+
+function storyWireStatements(db: D1Database, feedId: number, guid: string, wires: string[]): D1PreparedStatement[] {
+  const storyId = "(SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2)";
+  const statements = [db.prepare(`DELETE FROM story_wires WHERE story_id = ${storyId}`).bind(feedId, guid)];
+  if (wires.length > 0) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO story_wires (story_id, wire, position) SELECT ${storyId}, j.value, j.key FROM json_each(?3) j`,
+        )
+        .bind(feedId, guid, JSON.stringify(wires)),
+    );
+  }
+  return statements;
+}
+
+/** Deletes a story and leaves a tombstone so the next fetch of its feed does not bring it back. */
+export async function deleteStory(db: D1Database, id: number, now: string): Promise<boolean> {
+  const [tomb, del] = await db.batch([
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO deleted_stories (feed_id, guid, deleted_at) SELECT feed_id, guid, ?2 FROM stories WHERE id = ?1`,
+      )
+      .bind(id, now),
+    db.prepare("DELETE FROM stories WHERE id = ?1").bind(id),
+  ]);
+  return (del?.meta.changes ?? tomb?.meta.changes ?? 0) > 0;
+}
+
+// ── read path ────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface StoryFilter {
+  entities: string[];
+  entityType?: EntityType;
+  flags: FlagName[];
+  noFlags: FlagName[];
+  wire?: string;
+  feedId?: number;
+  q?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  cursor?: Cursor;
+}
+
+export interface Cursor {
+  sortAt: string;
+  id: number;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return btoa(JSON.stringify([c.sortAt, c.id])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Null for anything that is not a cursor this API issued. */
+export function decodeCursor(s: string): Cursor | null {
+  try {
+    const v: unknown = JSON.parse(atob(s.replace(/-/g, "+").replace(/_/g, "/")));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && Number.isSafeInteger(v[1])) {
+      return { sortAt: v[0], id: v[1] as number };
+    }
+  } catch {
+    // not base64 or not JSON: fall through
+  }
+  return null;
+}
+
+interface StoryRow {
+  id: number;
+  feed_id: number;
+  guid: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  fetched_at: string;
+  sort_at: string;
+  summary: string | null;
+  content_html: string | null;
+  content_text: string;
+  categories: string;
+  auto_generated: number;
+  unedited: number;
+  syndicated: number;
+  ai_generated: number;
+  evidence: string;
+  wires: string;
+  entity_list: string;
+}
+
+// Wires and entities come back with the story as JSON arrays, so a page is one round trip.
+const STORY_COLUMNS = `s.id, s.feed_id, s.guid, s.url, s.title, s.author, s.published_at, s.updated_at, s.fetched_at,
+  s.sort_at, s.summary, s.content_html, s.content_text, s.categories,
+  s.auto_generated, s.unedited, s.syndicated, s.ai_generated, s.evidence,
+  (SELECT json_group_array(wire) FROM (SELECT wire FROM story_wires w WHERE w.story_id = s.id ORDER BY position)) AS wires,
+  (SELECT json_group_array(json_array(name, type, mentions)) FROM (
+     SELECT e.name, e.type, se.mentions FROM story_entities se JOIN entities e ON e.id = se.entity_id
+     WHERE se.story_id = s.id ORDER BY se.mentions DESC, e.name)) AS entity_list`;
+
+function toStory(r: StoryRow): Story {
+  return {
+    id: r.id,
+    feed_id: r.feed_id,
+    guid: r.guid,
+    url: r.url,
+    title: r.title,
+    author: r.author,
+    published_at: r.published_at,
+    updated_at: r.updated_at,
+    fetched_at: r.fetched_at,
+    summary: r.summary,
+    content_html: r.content_html,
+    content_text: r.content_text,
+    categories: JSON.parse(r.categories) as string[],
+    flags: {
+      auto_generated: r.auto_generated === 1,
+      unedited: r.unedited === 1,
+      syndicated: r.syndicated === 1,
+      ai_generated: r.ai_generated === 1,
+      wire_services: JSON.parse(r.wires) as string[],
+      evidence: JSON.parse(r.evidence) as Evidence[],
+    },
+    entities: (JSON.parse(r.entity_list) as [string, EntityType, number][]).map(
+      ([name, type, mentions]): Entity => ({ name, type, mentions }),
+    ),
+  };
+}
+
+export async function getStory(db: D1Database, id: number): Promise<Story | null> {
+  const row = await db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?1`).bind(id).first<StoryRow>();
+  return row ? toStory(row) : null;
+}
+
+/** Builds the WHERE clause of a story filter: every condition is an indexable membership or range test. */
+export function storyWhere(f: Omit<StoryFilter, "limit" | "cursor">): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `?${params.length}`;
+  };
+  for (const name of f.entities) {
+    const type = f.entityType ? ` AND e.type = ${p(f.entityType)}` : "";
+    where.push(
+      `s.id IN (SELECT se.story_id FROM entities e JOIN story_entities se ON se.entity_id = e.id WHERE e.name = ${p(name)}${type})`,
+    );
+  }
+  for (const flag of f.flags) where.push(`s.${checkedFlag(flag)} = 1`);
+  for (const flag of f.noFlags) where.push(`s.${checkedFlag(flag)} = 0`);
+  if (f.wire !== undefined) where.push(`s.id IN (SELECT story_id FROM story_wires WHERE wire = ${p(f.wire)})`);
+  if (f.feedId !== undefined) where.push(`s.feed_id = ${p(f.feedId)}`);
+  if (f.q !== undefined) where.push(`s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${p(f.q)})`);
+  if (f.since !== undefined) where.push(`s.published_at >= ${p(f.since)}`);
+  if (f.until !== undefined) where.push(`s.published_at < ${p(f.until)}`);
+  return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+}
+
+/** Column names are interpolated, so only the known flag names get through. */
+function checkedFlag(flag: FlagName): FlagName {
+  if (!FLAG_NAMES.includes(flag)) throw new Error(`store: unknown flag ${String(flag)}`);
+  return flag;
+}
+
+export async function queryStories(
+  db: D1Database,
+  filter: StoryFilter,
+): Promise<{ stories: Story[]; next_cursor: string | null }> {
+  const { sql, params } = storyWhere(filter);
+  const conditions = [sql];
+  if (filter.cursor) {
+    const a = params.push(filter.cursor.sortAt);
+    const b = params.push(filter.cursor.id);
+    conditions.push(`${sql ? "AND" : "WHERE"} (s.sort_at < ?${a} OR (s.sort_at = ?${a} AND s.id < ?${b}))`);
+  }
+  const limit = params.push(filter.limit + 1);
+  const { results } = await db
+    .prepare(
+      `SELECT ${STORY_COLUMNS} FROM stories s ${conditions.join(" ")} ORDER BY s.sort_at DESC, s.id DESC LIMIT ?${limit}`,
+    )
+    .bind(...params)
+    .all<StoryRow>();
+  const page = results.slice(0, filter.limit);
+  const last = page.at(-1);
+  const next_cursor =
+    results.length > filter.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null;
+  return { stories: page.map(toStory), next_cursor };
+}
