@@ -13,6 +13,11 @@
  *   GET  /reset                    destroys the connection
  *   GET  /gzip/<path>              a fixture served with Content-Encoding: gzip
  *   GET  /hits/<name>              how many requests /mutable/<name> has had, as JSON
+ *   GET  /echo-headers             the request's headers, as JSON
+ *   GET  /respond/<code>?h=v&...   a response with that status and each query pair as a header (a tiny feed for 2xx)
+ *   GET  /large/<bytes>            that many bytes of whitespace, streamed in chunks (?declared=1 sends Content-Length)
+ *   GET  /large-gzip/<bytes>       the same body gzip-compressed, with Content-Encoding: gzip
+ *   GET  /drip                     a body that never ends: one byte every ?every= ms (default 50), for at most 60 s
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -24,6 +29,11 @@ import type { TestProject } from "vitest/node";
 
 const FIXTURES = join(process.cwd(), "fixtures");
 const LAST_MODIFIED = "Tue, 12 Mar 2024 06:00:00 GMT";
+
+/** A small valid feed for the routes that only shape headers. */
+const TINY_FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Tiny</title></channel></rss>';
+/** 64 KiB of whitespace: what /large repeats. */
+const FILLER = Buffer.alloc(64 * 1024, " ");
 
 const mutable = new Map<string, { body: Buffer; type: string }>();
 const hits = new Map<string, number>();
@@ -43,6 +53,17 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Waits for room to write; a client that gives up closes the socket, which ends the wait "drain" never would. */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
 }
 
 /** Serves a body with validators; answers 304 when the client already has it. */
@@ -112,6 +133,43 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     }
     case "reset":
       return void req.socket.destroy();
+    case "echo-headers":
+      return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(req.headers));
+    case "respond": {
+      const status = Number(rest[0]) || 200;
+      const headers = Object.fromEntries(url.searchParams);
+      const ok = status >= 200 && status < 300;
+      if (ok) headers["content-type"] ??= "application/rss+xml";
+      return void res.writeHead(status, headers).end(ok ? TINY_FEED : undefined);
+    }
+    case "large": {
+      const size = Number(rest[0]) || 0;
+      const headers: Record<string, string | number> = { "content-type": "application/xml" };
+      if (url.searchParams.get("declared")) headers["content-length"] = size;
+      res.writeHead(200, headers);
+      for (let sent = 0; sent < size; sent += FILLER.length) {
+        const chunk = FILLER.subarray(0, Math.min(FILLER.length, size - sent));
+        if (!res.write(chunk)) await drainedOrClosed(res);
+        if (res.destroyed) return;
+      }
+      return void res.end();
+    }
+    case "large-gzip": {
+      const body = gzipSync(Buffer.alloc(Number(rest[0]) || 0, " "));
+      return void res.writeHead(200, { "content-type": "application/xml", "content-encoding": "gzip" }).end(body);
+    }
+    case "drip": {
+      const every = Number(url.searchParams.get("every") ?? 50);
+      res.writeHead(200, { "content-type": "application/xml" });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      const timer = setInterval(() => res.write(" "), every);
+      const stop = setTimeout(() => res.end("</channel></rss>"), 60_000);
+      res.on("close", () => {
+        clearInterval(timer);
+        clearTimeout(stop);
+      });
+      return;
+    }
     default:
       return void res.writeHead(404).end();
   }
