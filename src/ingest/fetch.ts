@@ -182,7 +182,7 @@ function httpError(res: Response): FetchError {
   });
 }
 
-function refusedHop(url: string, opts: FetchOptions, hop: number): URL {
+function checkedHop(url: string, opts: FetchOptions, hop: number): URL {
   const check = checkFeedUrl(url, { allowPrivate: opts.allowPrivate });
   if (check.ok) return check.url;
   throw new FetchError(hop === 0 ? `refused URL: ${check.reason}` : `redirect to a refused URL: ${check.reason}`);
@@ -197,7 +197,7 @@ function send(url: URL, opts: FetchOptions, signal: AbortSignal, aborted: Promis
 async function fetchHops(url: string, opts: FetchOptions, signal: AbortSignal, aborted: Promise<never>): Promise<FetchOutcome> {
   const maxRedirects = opts.maxRedirects ?? 5;
   const seen = new Set<string>();
-  let current = refusedHop(url, opts, 0);
+  let current = checkedHop(url, opts, 0);
   let permanent = true;
 
   for (let hop = 0; ; hop++) {
@@ -213,12 +213,12 @@ async function fetchHops(url: string, opts: FetchOptions, signal: AbortSignal, a
       try {
         next = new URL(location, current).href;
       } catch {
-        throw new FetchError(`redirect to an invalid URL: ${location}`, { status: res.status });
+        throw new FetchError(`redirect to an invalid URL: ${location.slice(0, 200)}`, { status: res.status });
       }
       if (seen.has(next)) throw new FetchError(`redirect loop at ${next}`, { status: res.status });
       if (hop + 1 > maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects})`, { status: res.status });
       permanent &&= PERMANENT_STATUSES.has(res.status);
-      current = refusedHop(next, opts, hop + 1);
+      current = checkedHop(next, opts, hop + 1);
       continue;
     }
 

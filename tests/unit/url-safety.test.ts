@@ -60,6 +60,11 @@ const TABLE: Row[] = [
   privateHost("http://127.1/", "127.0.0.1 is a loopback address"),
   privateHost("http://%31%32%37.0.0.1/", "127.0.0.1 is a loopback address"),
   privateHost("http://127\u30020\u30020\u30021/", "127.0.0.1 is a loopback address"),
+  privateHost("http://127.0.0.1./", "127.0.0.1 is a loopback address"),
+  privateHost("http://0x7f.1/", "127.0.0.1 is a loopback address"),
+  // Parser-confusion forms: judged by the host WHATWG URL sees, which is the host the fetcher then requests.
+  privateHost("http://127.0.0.1\\@feeds.example.com/", "127.0.0.1 is a loopback address"),
+  accepted("http://feeds.example.com#@127.0.0.1/"),
   privateHost("http://[::1]/", "[::1] is a loopback address"),
   privateHost("http://[0:0:0:0:0:0:0:1]/", "[::1] is a loopback address"),
   privateHost("http://[::ffff:127.0.0.1]/", "IPv4-mapped (127.0.0.1), a loopback address"),
