@@ -1,0 +1,234 @@
+import { describe, expect, inject, it } from "vitest";
+import type { ParsedFeed, ParsedItem } from "../../src/model";
+import { parseFeed } from "../../src/ingest/parse";
+
+/** Fixture bytes exactly as served, through the local feed server (workerd has no file system). */
+async function fixtureBytes(path: string): Promise<Uint8Array> {
+  const res = await fetch(`${inject("feedServer")}/fixtures/${path}`);
+  if (!res.ok) throw new Error(`fixture ${path}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** An expected item: fields not listed are absent (null, false or []). */
+function item(fields: Partial<ParsedItem>): ParsedItem {
+  return {
+    guid: null, link: null, title: null, titleIsHtml: false, author: null, published: null, updated: null,
+    summary: null, content: null, categories: [], base: null, ...fields,
+  };
+}
+
+interface FeedCase {
+  file: string;
+  contentType?: string;
+  feed: Omit<ParsedFeed, "items">;
+  items: ParsedItem[];
+}
+
+const cases: FeedCase[] = [
+  {
+    file: "feeds/rss2.xml",
+    feed: { format: "rss", title: "Harbourview Gazette", siteUrl: "https://harbourview.example/", ttlMinutes: 30 },
+    items: [
+      item({
+        guid: "hvg-2024-0311-ferry",
+        link: "https://harbourview.example/news/ferry-timetable",
+        title: "Ferry timetable changes from <em>Monday</em>",
+        titleIsHtml: true,
+        author: "Priya Lindqvist",
+        published: "Mon, 11 Mar 2024 08:15:00 GMT",
+        summary: "<p>The morning ferry will leave ten minutes earlier.</p>",
+        content:
+          "<p>The morning ferry will leave ten minutes earlier from Monday, the harbour authority said.</p>\n" +
+          "<p>Evening sailings are <strong>unchanged</strong>.</p>",
+        categories: ["Transport", "Harbour"],
+      }),
+      item({
+        guid: "https://harbourview.example/news/library-hours",
+        link: "https://harbourview.example/news/library-hours",
+        title: "Library extends weekend opening hours",
+        titleIsHtml: true,
+        author: "desk@harbourview.example (News Desk)",
+        published: "Sun, 10 Mar 2024 17:40:00 +0000",
+        content: 'The central library will open on Sundays from April. <a href="/library">Opening times</a>',
+      }),
+      item({
+        link: "https://harbourview.example/news/harbour-wall",
+        title: "Harbour wall repairs finish early",
+        titleIsHtml: true,
+        content: "Contractors finished the repairs three weeks ahead of schedule.",
+      }),
+    ],
+  },
+  {
+    file: "feeds/rss091-netscape.xml",
+    feed: { format: "rss", title: "Old Mill Weekly", siteUrl: "http://oldmill.example/", ttlMinutes: null },
+    items: [
+      item({
+        link: "http://oldmill.example/1999/footbridge.html",
+        title: "Council approves the new footbridge",
+        titleIsHtml: true,
+        content: "The vote was seven to two. Work starts in the spring.",
+      }),
+      item({
+        link: "http://oldmill.example/1999/cider.html",
+        title: "Cider festival returns",
+        titleIsHtml: true,
+        content: "Twelve orchards will take part this year.",
+      }),
+    ],
+  },
+  {
+    file: "feeds/rss092.xml",
+    feed: { format: "rss", title: "Riverside Radio", siteUrl: "http://riverside-radio.example/", ttlMinutes: null },
+    items: [
+      item({ titleIsHtml: true, content: "Tonight's phone-in is about <b>bus routes</b>.", categories: ["Phone-in"] }),
+    ],
+  },
+  {
+    file: "feeds/rdf.xml",
+    feed: { format: "rdf", title: "Field Notes", siteUrl: "https://fieldnotes.example/", ttlMinutes: null },
+    items: [
+      item({
+        guid: "https://fieldnotes.example/2024/03/glacier",
+        link: "https://fieldnotes.example/2024/03/glacier",
+        title: "Glacier retreat measured from old postcards",
+        titleIsHtml: true,
+        author: "Tomasz Achterberg",
+        published: "2024-03-09T14:30:00+01:00",
+        content: "Researchers compared 1920s postcards with drone images.",
+        categories: ["Climate", "Glaciers"],
+      }),
+      item({
+        guid: "https://fieldnotes.example/2024/03/bees",
+        link: "https://fieldnotes.example/2024/03/bees",
+        title: "Urban bees prefer lime trees",
+        titleIsHtml: true,
+        author: "Amara Oduya, Lin Feng",
+        published: "2024-03-08",
+        summary: "Pollen samples from forty rooftop hives tell the story.",
+        content: "<p>Pollen samples from forty rooftop hives tell the story.</p><p>Lime trees supplied half of it.</p>",
+      }),
+    ],
+  },
+  {
+    file: "feeds/atom10.xml",
+    feed: { format: "atom", title: "Newsroom Notes", siteUrl: "https://newsroom.example/", ttlMinutes: null },
+    items: [
+      item({
+        guid: "tag:newsroom.example,2024:labels",
+        link: "posts/labels",
+        title: "How we label <em>wire</em> copy",
+        titleIsHtml: true,
+        author: "Noor Haddad",
+        published: "2024-03-11T10:00:00+05:30",
+        updated: "2024-03-12T08:00:00+05:30",
+        summary: "<p>A short guide to our labels.</p>",
+        content:
+          '<p>Every story that comes from an agency carries its <a href="/glossary#wire">label</a>.</p>\n' +
+          "        <p>Rates &amp; rules: <b>always</b> name the agency.<br/>No exceptions.</p>",
+        categories: ["standards", "wire"],
+        base: "https://newsroom.example/",
+      }),
+      item({
+        guid: "tag:newsroom.example,2024:corrections",
+        link: "corrections",
+        title: "Corrections, <em>explained</em>",
+        titleIsHtml: true,
+        author: "Standards Desk",
+        published: "2024-03-10T12:00:00Z",
+        updated: "2024-03-10T12:00:00Z",
+        content: "<p>We correct errors quickly.</p><p>Each correction is dated &amp; signed.</p>",
+        base: "https://newsroom.example/archive/2024/",
+      }),
+      item({
+        guid: "https://newsroom.example/posts/plain",
+        title: "Plain & simple",
+        author: "Standards Desk",
+        published: "not a date at all",
+        updated: "not a date at all",
+        content: "<p>Only a summary here.</p>",
+        base: "https://newsroom.example/",
+      }),
+    ],
+  },
+  {
+    file: "feeds/atom03.xml",
+    feed: { format: "atom", title: "Lamplight & Ink", siteUrl: "http://lamplight.example/", ttlMinutes: null },
+    items: [
+      item({
+        guid: "tag:lamplight.example,2005:letterpress",
+        link: "http://lamplight.example/2005/06/letterpress",
+        title: "Notes on <i>letterpress</i>",
+        titleIsHtml: true,
+        author: "Rosa Varga",
+        published: "2005-06-01T18:20:00+02:00",
+        updated: "2005-06-02T09:00:00Z",
+        content: "<p>The press weighs two tonnes. Café and type — nothing else.</p>",
+        categories: ["Printing"],
+      }),
+      item({
+        guid: "tag:lamplight.example,2005:inline",
+        link: "http://lamplight.example/2005/05/inline",
+        title: "Inline markup",
+        author: "Rosa Varga",
+        published: "2005-05-20T08:00:00Z",
+        summary: "<p>Text &lt;not markup&gt;</p>",
+        content: "<p>Set in <em>Caslon</em>.</p>",
+      }),
+    ],
+  },
+  {
+    file: "feeds/jsonfeed-1.0.json",
+    feed: { format: "json", title: "Tidewater Tech Log", siteUrl: "https://tidewater.example/", ttlMinutes: null },
+    items: [
+      item({
+        guid: "2024-03-05-sensors",
+        link: "https://tidewater.example/posts/sensors",
+        title: "Cheap sensors & the tide gauge",
+        author: "Kofi Mensah",
+        published: "2024-03-05T07:00:00-05:00",
+        summary: "Three sensors, one gauge.",
+        content: "<p>We wired three sensors to the old gauge.</p>",
+        categories: ["hardware", "tides"],
+      }),
+      item({
+        guid: "42",
+        link: "https://elsewhere.example/review",
+        author: "Kofi Mensah",
+        published: "2024-03-04T12:00:00Z",
+        updated: "2024-03-04T12:00:00Z",
+        content: "<p>A review we liked.</p><p>Read it &amp; weep &lt;really&gt;.<br>Second line.</p>",
+        categories: ["links"],
+      }),
+    ],
+  },
+  {
+    file: "feeds/jsonfeed-1.1.json",
+    feed: { format: "json", title: "Quayside Notes", siteUrl: "https://quayside.example/", ttlMinutes: null },
+    items: [
+      item({
+        guid: "https://quayside.example/p/market",
+        link: "https://quayside.example/p/market",
+        title: "Fish market moves indoors",
+        author: "Ines Carvalho, Tom Reilly",
+        published: "2024-03-11T06:30:00+00:00",
+        updated: "2024-03-11T09:00:00+00:00",
+        content: "<p>The market opens in the old customs hall on Saturday.</p>",
+      }),
+      item({
+        guid: "https://quayside.example/p/short",
+        title: "Short note",
+        author: "Quayside Staff",
+        content: "Just a summary.",
+      }),
+    ],
+  },
+];
+
+describe("parseFeed maps every format into ParsedFeed, raw values in the right fields", () => {
+  it.each(cases)("$file", async ({ file, contentType, feed, items }) => {
+    const parsed = await parseFeed(await fixtureBytes(file), contentType ?? null);
+    expect({ ...parsed, items: undefined }).toEqual({ ...feed, items: undefined });
+    expect(parsed.items).toEqual(items);
+  });
+});
