@@ -1,0 +1,146 @@
+import { describe, expect, inject, it } from "vitest";
+import { FeedParseError, MAX_PARSE_BYTES, parseFeed } from "../../src/ingest/parse";
+import { MAX_DEPTH, MAX_ITEMS } from "../../src/ingest/parse-lenient";
+
+async function fixtureBytes(path: string): Promise<Uint8Array> {
+  const res = await fetch(`${inject("feedServer")}/fixtures/${path}`);
+  if (!res.ok) throw new Error(`fixture ${path}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const rss = (items: string) =>
+  `<?xml version="1.0"?>\n<rss version="2.0">\n<channel><title>T</title><link>https://t.example/</link>\n${items}</channel></rss>`;
+
+async function parseError(bytes: Uint8Array, contentType: string | null = null): Promise<FeedParseError> {
+  const error = await parseFeed(bytes, contentType).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FeedParseError);
+  return error as FeedParseError;
+}
+
+const ENTITIES_REFUSED = "parse: feed declares XML entities (<!ENTITY), refused";
+
+describe("parseFeed refuses entity declarations: nothing is expanded, nothing fetched", () => {
+  it.each([
+    "hostile/billion-laughs.xml",
+    "hostile/quadratic-blowup.xml",
+    "hostile/xxe-file.xml",
+    "hostile/xxe-http.xml",
+    "hostile/xxe-parameter.xml",
+  ])("%s", async (file) => {
+    expect((await parseError(await fixtureBytes(file))).message).toBe(ENTITIES_REFUSED);
+  });
+
+  it("never requests an external entity's URL", async () => {
+    const probe = `${inject("feedServer")}/mutable/xxe-probe`;
+    const xml = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "${probe}">]>${rss("<item><title>&x;</title></item>").replace(/^<\?xml[^>]*>/, "")}`;
+    expect((await parseError(encode(xml))).message).toBe(ENTITIES_REFUSED);
+    const hits = (await (await fetch(`${inject("feedServer")}/hits/xxe-probe`)).json()) as { hits: number };
+    expect(hits.hits).toBe(0);
+  });
+
+  it.each([
+    ["hidden behind a quote that never closes", `<!DOCTYPE rss [ <!-- it's --> <!ENTITY a "b"> ]>\n<rss version="2.0"><channel/></rss>`],
+    ["behind junk before the prolog", `junk <!DOCTYPE rss [<!ENTITY a "b">]>\n<rss version="2.0"><channel/></rss>`],
+    ["after the root element starts", `<rss version="2.0"><!DOCTYPE rss [<!ENTITY a "b">]><channel/></rss>`],
+    ["outside any DOCTYPE", `<!ENTITY a "b">\n<rss version="2.0"><channel/></rss>`],
+    ["in lower case", `<!doctype rss [<!entity a "b">]>\n<rss version="2.0"><channel/></rss>`],
+  ])("also when the declaration is %s", async (_, xml) => {
+    expect((await parseError(encode(xml))).message).toBe(ENTITIES_REFUSED);
+  });
+
+  it("accepts a plain DOCTYPE such as Netscape's RSS 0.91 one", async () => {
+    const feed = await parseFeed(await fixtureBytes("feeds/rss091-netscape.xml"), null);
+    expect(feed.items).toHaveLength(2);
+  });
+});
+
+describe("parseFeed says clearly why a body is not a feed", () => {
+  const gzip = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c]);
+  it.each([
+    { what: "an HTML page", bytes: () => fixtureBytes("hostile/html-page.html"), message: "parse: not a feed (looks like an HTML page)" },
+    { what: "an HTML page without a DOCTYPE", bytes: async () => encode("<html><body>Moved</body></html>"), message: "parse: not a feed (looks like an HTML page)" },
+    { what: "JSON that is not a feed", bytes: () => fixtureBytes("hostile/not-a-feed.json"), message: "parse: not a feed (JSON without a JSON Feed version and items)" },
+    { what: "a JSON array", bytes: async () => encode("[1, 2, 3]"), message: "parse: not a feed (JSON without a JSON Feed version and items)" },
+    { what: "invalid JSON", bytes: async () => encode('{"version": "https://jsonfeed.org/version/1", "items": [}'), message: /^parse: invalid JSON \(/ },
+    { what: "random binary data", bytes: () => fixtureBytes("hostile/binary-junk.bin"), message: "parse: not a feed (binary data)" },
+    { what: "a PNG image", bytes: () => fixtureBytes("hostile/png-image.bin"), message: "parse: not a feed (binary data)" },
+    { what: "a body still gzip-compressed", bytes: async () => gzip, message: "parse: not a feed (gzip-compressed data)" },
+    { what: "an empty body", bytes: async () => encode(" \n "), message: "parse: empty body" },
+    { what: "plain text", bytes: async () => encode("Service temporarily unavailable"), message: "parse: not a feed (neither XML nor JSON)" },
+    { what: "an OPML list", bytes: async () => encode('<?xml version="1.0"?><opml version="2.0"><body/></opml>'), message: "parse: not a feed (an OPML subscription list)" },
+    { what: "another XML document", bytes: async () => encode("<sitemap><url/></sitemap>"), message: "parse: not a feed (root element <sitemap> is not rss, rdf:RDF or feed)" },
+    { what: "XML cut off before any item", bytes: async () => encode('<?xml version="1.0"?>\n<rss version="2.0">\n<channel><title>Cut'), message: "parse: unexpected end of XML at line 3" },
+    { what: "XML with mismatched tags", bytes: async () => encode(rss("<item><title>x</link></item>")), message: /^parse: malformed XML at line 4, column \d+: unexpected close tag/ },
+  ])("$what", async ({ bytes, message }) => {
+    const error = await parseError(await bytes());
+    if (typeof message === "string") expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  });
+});
+
+describe("parseFeed stays bounded on hostile sizes and shapes", () => {
+  it("refuses XML nested 10,000 deep without overflowing the stack", async () => {
+    const deep = rss(`<item><x>${"<a>".repeat(10_000)}${"</a>".repeat(10_000)}</x></item>`);
+    expect((await parseError(encode(deep))).message).toBe(`parse: XML nested deeper than ${MAX_DEPTH} levels at line 4, refused`);
+  });
+
+  it("refuses HTML nested 10,000 deep inside a description", async () => {
+    const deep = rss(`<item><description>${"<div>".repeat(10_000)}${"</div>".repeat(10_000)}</description></item>`);
+    expect((await parseError(encode(deep))).message).toBe(`parse: XML nested deeper than ${MAX_DEPTH} levels at line 4, refused`);
+  });
+
+  it(`refuses a body over ${MAX_PARSE_BYTES / 1024 / 1024} MB before decoding it`, async () => {
+    const error = await parseError(new Uint8Array(MAX_PARSE_BYTES + 1).fill(0x20));
+    expect(error.message).toBe("parse: feed is larger than 10 MB");
+  });
+
+  it(`keeps the first ${MAX_ITEMS} of 100,000 items, in bounded time`, async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => `<item><title>t${i}</title><link>https://t.example/${i}</link></item>`);
+    const bytes = encode(rss(items.join("")));
+    const started = performance.now();
+    const feed = await parseFeed(bytes, null);
+    const ms = performance.now() - started;
+    console.log(`100,000 items (${(bytes.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms, ${feed.items.length} kept`);
+    expect(feed.items).toHaveLength(MAX_ITEMS);
+    expect(feed.items.at(-1)?.link).toBe(`https://t.example/${MAX_ITEMS - 1}`);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it("parses a 1 MB title whole", async () => {
+    const title = "A".repeat(1 << 20);
+    const feed = await parseFeed(encode(rss(`<item><title>${title}</title></item>`)), null);
+    expect(feed.items[0]?.title).toHaveLength(1 << 20);
+  });
+
+  it("survives an Atom entry whose date is not a date (rss-parser alone throws on it)", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><title>x</title><published>yesterday</published></entry></feed>`;
+    const feed = await parseFeed(encode(xml), null);
+    expect(feed.items[0]).toMatchObject({ guid: "1", published: "yesterday" });
+  });
+});
+
+describe("parse cost per story", () => {
+  it("stays well under the pipeline's 1.5 ms per 3 KB story (1,000 items × 3 KB)", async () => {
+    const paragraph = "The council said on Monday that the new harbour wall would be finished by June, ahead of schedule. ";
+    const body = `<p>${paragraph.repeat(30)}</p>`.slice(0, 3000);
+    const item = (i: number, description: string) =>
+      `<item><title>Story ${i}</title><link>https://t.example/${i}</link><guid>g${i}</guid>` +
+      `<pubDate>Tue, 12 Mar 2024 01:59:00 +0530</pubDate><description>${description}</description></item>`;
+    const escaped = encode(rss(Array.from({ length: 1000 }, (_, i) => item(i, body.replace(/&/g, "&amp;").replace(/</g, "&lt;"))).join("")));
+    const cdata = encode(rss(Array.from({ length: 1000 }, (_, i) => item(i, `<![CDATA[${body}]]>`)).join("")));
+    const perItem: Record<string, number> = {};
+    for (const [name, bytes] of Object.entries({ escaped, cdata })) {
+      await parseFeed(bytes, null);
+      const started = performance.now();
+      for (let run = 0; run < 3; run++) expect((await parseFeed(bytes, null)).items).toHaveLength(1000);
+      perItem[name] = (performance.now() - started) / 3 / 1000;
+    }
+    console.log(`parse ms per 3 KB story: escaped HTML ${perItem.escaped?.toFixed(3)}, CDATA ${perItem.cdata?.toFixed(3)}`);
+    expect(perItem.escaped).toBeLessThan(0.5);
+    expect(perItem.cdata).toBeLessThan(0.5);
+  });
+});
