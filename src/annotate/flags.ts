@@ -1,0 +1,291 @@
+/**
+ * Syndication and automation flags with evidence, and the cleaned body. The rules live as data in rules.ts;
+ * this module only decides where each rule may look (the opening and closing windows of the story, whole
+ * short paragraphs for bylines), turns a match into evidence, and cuts disclaimers, slugs, inserts and photo
+ * credits out of the body. Regexes are compiled once, at module load.
+ */
+import type { Evidence, FlagName, Flags } from "../model";
+import { CLEANING_RULES, FLAG_RULES, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { wiresNamedIn } from "./wires";
+
+/** Datelines sit in the first lines; captions or a byline may come before them. */
+const OPENING_CHARS = 800;
+/** Disclaimers, sign-offs and slugs sit in the last lines, sometimes followed by a credit or an insert. */
+const CLOSING_CHARS = 1500;
+/** A byline, slug or credit is a line of its own and short. */
+const BYLINE_MAX_CHARS = 160;
+/** What may remain of a paragraph that opens with a disclaimer and still be its tail ("Only the headline..."). */
+const DISCLAIMER_TAIL_MAX_CHARS = 160;
+
+interface CompiledRule {
+  readonly rule: FlagRule;
+  readonly regex: RegExp;
+}
+
+/** Whether one of a rule's hints occurs in the lower-cased text at or after `from`. */
+function hinted(hints: readonly string[], lower: string, from: number): boolean {
+  return hints.some((hint) => lower.indexOf(hint, from) !== -1);
+}
+
+function compileRules(where: RuleWhere): readonly CompiledRule[] {
+  return FLAG_RULES.filter((rule) => rule.where === where).map((rule) => ({
+    rule,
+    regex: new RegExp(rule.pattern.source, rule.pattern.flags.includes("g") ? rule.pattern.flags : `${rule.pattern.flags}g`),
+  }));
+}
+
+const RULES_BY_WHERE: Readonly<Record<RuleWhere, readonly CompiledRule[]>> = {
+  opening: compileRules("opening"),
+  closing: compileRules("closing"),
+  byline: compileRules("byline"),
+  anywhere: compileRules("anywhere"),
+  title: compileRules("title"),
+};
+
+function cleaningPattern(id: string): RegExp {
+  const rule = CLEANING_RULES.find((candidate) => candidate.id === id);
+  if (rule === undefined) throw new Error(`flags: cleaning rule ${id} is missing from the catalogue`);
+  return rule.pattern;
+}
+
+const LEADING_ARTIFACT = cleaningPattern("scrape-date-artifact");
+const PARAGRAPH_CLEANERS = CLEANING_RULES.filter((rule) => rule.scope === "paragraph");
+const INLINE_CLEANERS = CLEANING_RULES.filter((rule) => rule.scope === "inline").map((rule) => ({
+  hints: rule.hints,
+  regex: new RegExp(rule.pattern.source, `${rule.pattern.flags}g`),
+}));
+
+/** A sentence ends at . ! or ? (plus closing quotes) before whitespace and a capital, digit or opening mark. */
+const SENTENCE_END = /[.!?]["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;
+/** Tokens whose trailing full stop does not end a sentence ("U.S.", "Mr.", "Jan."). */
+const ABBREVIATION =
+  /(?:^|\s|\()(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|No|Inc|Ltd|Co|Corp|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+/** A disclaimer someone is quoted or reported as writing is news about the disclaimer, not one. */
+const REPORTED_SPEECH =
+  /\b(?:said|says|saying|told|tells|according\s+to|admitted|claimed|claims|noted|notes|wrote|writes|reads|stated|labell?ed|flagged|quoted|reportedly|warned|warns|argued|argues|critici[sz]ed)\b/iu;
+
+interface Paragraph {
+  readonly text: string;
+  /** The text lower-cased once, for the rules' hints. */
+  readonly lower: string;
+  /** Offset of the paragraph in the body, counting a two-character break between paragraphs. */
+  readonly start: number;
+  readonly cuts: Cut[];
+  drop: boolean;
+}
+
+interface Cut {
+  readonly start: number;
+  readonly end: number;
+  /** A disclaimer that opens its paragraph takes its short tail with it. */
+  readonly takesTail: boolean;
+}
+
+class FlagCollector {
+  readonly flags: Record<FlagName, boolean> = {
+    auto_generated: false,
+    unedited: false,
+    syndicated: false,
+    ai_generated: false,
+  };
+  readonly wires: string[] = [];
+  readonly evidence: Evidence[] = [];
+  private readonly seen = new Set<string>();
+
+  add(rule: FlagRule, text: string, wires: readonly string[]): void {
+    for (const flag of rule.flags) {
+      this.flags[flag] = true;
+      this.note({ flag, rule: rule.id, text });
+    }
+    for (const wire of wires) {
+      if (!this.wires.includes(wire)) this.wires.push(wire);
+      this.note({ flag: "wire", rule: rule.id, text });
+    }
+  }
+
+  private note(evidence: Evidence): void {
+    const key = `${evidence.flag}\u0000${evidence.text}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.evidence.push(evidence);
+  }
+}
+
+/**
+ * Flags a story as auto-generated, unedited, syndicated or AI-written, names the wires it came from with the
+ * evidence for each, and returns the body without disclaimers, desk slugs, inserts and photo credits.
+ */
+export function detectFlags(title: string, text: string): { flags: Flags; content_text: string } {
+  const collector = new FlagCollector();
+  scanTitle(title, collector);
+  const paragraphs = splitParagraphs(text.replace(LEADING_ARTIFACT, ""));
+  const last = paragraphs.at(-1);
+  const total = last === undefined ? 0 : last.start + last.text.length;
+  const closingFrom = Math.max(0, total - CLOSING_CHARS);
+
+  for (const paragraph of paragraphs) {
+    const { text: body, start } = paragraph;
+    const end = start + body.length;
+    const inOpening = start < OPENING_CHARS;
+    const inClosing = end > closingFrom;
+    if (inOpening) scanRules(RULES_BY_WHERE.opening, paragraph, 0, OPENING_CHARS - start, collector);
+    if (inClosing) scanRules(RULES_BY_WHERE.closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
+    if ((inOpening || inClosing) && body.length <= BYLINE_MAX_CHARS) {
+      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector);
+    }
+    scanRules(RULES_BY_WHERE.anywhere, paragraph, 0, body.length, collector);
+    cleanParagraph(paragraph);
+  }
+
+  return {
+    flags: { ...collector.flags, wire_services: collector.wires, evidence: collector.evidence },
+    content_text: assembleContent(paragraphs),
+  };
+}
+
+function scanTitle(title: string, collector: FlagCollector): void {
+  const headline = title.trim();
+  if (headline === "") return;
+  const lower = headline.toLowerCase();
+  for (const { rule, regex } of RULES_BY_WHERE.title) {
+    if (!hinted(rule.hints, lower, 0)) continue;
+    regex.lastIndex = 0;
+    const match = regex.exec(headline);
+    if (match !== null) collector.add(rule, headline, wiresOf(rule, match));
+  }
+}
+
+function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const body = line.trim();
+    if (body === "") continue;
+    paragraphs.push({ text: body, lower: body.toLowerCase(), start: offset, cuts: [], drop: false });
+    offset += body.length + 2;
+  }
+  return paragraphs;
+}
+
+/** Runs each rule over paragraph[from, to): a match must start inside the window but may read past it. */
+function scanRules(
+  rules: readonly CompiledRule[],
+  paragraph: Paragraph,
+  from: number,
+  to: number,
+  collector: FlagCollector,
+): void {
+  const body = paragraph.text;
+  for (const { rule, regex } of rules) {
+    if (!hinted(rule.hints, paragraph.lower, from)) continue;
+    regex.lastIndex = from;
+    for (let match = regex.exec(body); match !== null && match.index < to; match = regex.exec(body)) {
+      if (match[0].length === 0) {
+        regex.lastIndex += 1;
+        continue;
+      }
+      const matchEnd = match.index + match[0].length;
+      const [spanStart, spanEnd] =
+        rule.evidence === "sentence" ? enclosingSentence(body, match.index, matchEnd) : trimmedSpan(body, match.index, matchEnd);
+      if (rule.evidence === "sentence" && isReported(body, spanStart, spanEnd, match.index, matchEnd)) continue;
+      collector.add(rule, body.slice(spanStart, spanEnd), wiresOf(rule, match));
+      if (rule.clean) {
+        const takesTail = rule.evidence === "sentence" && body.slice(0, spanStart).trim() === "";
+        paragraph.cuts.push({ start: spanStart, end: spanEnd, takesTail });
+      }
+    }
+  }
+}
+
+function wiresOf(rule: FlagRule, match: RegExpExecArray): readonly string[] {
+  if (rule.wire !== undefined) return [rule.wire];
+  const named = match.groups?.wire;
+  return named === undefined || named === "" ? [] : wiresNamedIn(named);
+}
+
+function trimmedSpan(body: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(body.charAt(from))) from += 1;
+  while (to > from && /\s/u.test(body.charAt(to - 1))) to -= 1;
+  return [from, to];
+}
+
+/** The parenthetical the match sits in, else the sentence (or sentences) it spans. */
+function enclosingSentence(body: string, start: number, end: number): [number, number] {
+  const open = body.lastIndexOf("(", start);
+  if (open !== -1 && open > body.lastIndexOf(")", start - 1) && start - open <= 300) {
+    const close = body.indexOf(")", Math.max(open, end - 1));
+    if (close !== -1 && close - end <= 400) return [open, close + 1];
+  }
+  let sentenceStart = 0;
+  let sentenceEnd = body.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let boundary = SENTENCE_END.exec(body); boundary !== null; boundary = SENTENCE_END.exec(body)) {
+    if (body.charAt(boundary.index) === "." && ABBREVIATION.test(body.slice(Math.max(0, boundary.index - 12), boundary.index))) {
+      continue;
+    }
+    const after = boundary.index + boundary[0].length;
+    if (after <= start) {
+      sentenceStart = after;
+    } else if (boundary.index >= end - 1) {
+      sentenceEnd = boundary.index + boundary[0].trimEnd().length;
+      break;
+    }
+  }
+  return trimmedSpan(body, sentenceStart, sentenceEnd);
+}
+
+function isReported(body: string, spanStart: number, spanEnd: number, matchStart: number, matchEnd: number): boolean {
+  if (insideQuotation(body, matchStart)) return true;
+  const around = `${body.slice(spanStart, matchStart)} ${body.slice(matchEnd, spanEnd)}`;
+  return REPORTED_SPEECH.test(around) || /["“”]/u.test(body.slice(spanStart, matchStart));
+}
+
+function insideQuotation(body: string, index: number): boolean {
+  let straight = 0;
+  for (let i = body.indexOf('"'); i !== -1 && i < index; i = body.indexOf('"', i + 1)) straight += 1;
+  return straight % 2 === 1 || body.lastIndexOf("“", index) > body.lastIndexOf("”", index);
+}
+
+function cleanParagraph(paragraph: Paragraph): void {
+  const { text: body, lower } = paragraph;
+  const isCaption = (rule: CleaningRule): boolean => hinted(rule.hints, lower, 0) && rule.pattern.test(body);
+  if (body.length <= BYLINE_MAX_CHARS + 40 && PARAGRAPH_CLEANERS.some(isCaption)) {
+    paragraph.drop = true;
+    return;
+  }
+  for (const { hints, regex } of INLINE_CLEANERS) {
+    if (!hinted(hints, lower, 0)) continue;
+    for (const match of body.matchAll(regex)) {
+      paragraph.cuts.push({ start: match.index, end: match.index + match[0].length, takesTail: false });
+    }
+  }
+}
+
+function assembleContent(paragraphs: readonly Paragraph[]): string {
+  const kept: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph.drop) continue;
+    if (paragraph.cuts.length === 0) {
+      kept.push(paragraph.text);
+      continue;
+    }
+    const remaining = withoutCuts(paragraph.text, paragraph.cuts);
+    const tailOnly = paragraph.cuts.some((cut) => cut.takesTail) && remaining.length <= DISCLAIMER_TAIL_MAX_CHARS;
+    if (remaining !== "" && !tailOnly) kept.push(remaining);
+  }
+  return kept.join("\n\n");
+}
+
+function withoutCuts(body: string, cuts: readonly Cut[]): string {
+  const ordered = [...cuts].sort((a, b) => a.start - b.start);
+  let result = "";
+  let position = 0;
+  for (const cut of ordered) {
+    if (cut.start > position) result += body.slice(position, cut.start);
+    position = Math.max(position, cut.end);
+  }
+  result += body.slice(position);
+  return result.replace(/\s{2,}/gu, " ").replace(/\s+([.,;:!?])/gu, "$1").trim();
+}

@@ -1,0 +1,911 @@
+/**
+ * The flag rule catalogue, kept as data: every way a publisher or agency tells readers that a story is wire copy,
+ * was published unedited from a feed, or was written by software. Each rule carries the real wording it was
+ * written from (with its outlet) and a near miss it must not match; tests/unit/flags-rules.test.ts holds every
+ * rule to both. Bump FLAG_RULES_VERSION on any change here so stored stories get re-annotated.
+ */
+import type { FlagName } from "../model";
+import { wireAliasSource } from "./wires";
+
+export const FLAG_RULES_VERSION: number = 1;
+
+/**
+ * Where a rule may match. opening: the first ~800 characters (datelines). closing: the last ~1500 characters
+ * (disclaimers, sign-offs, desk slugs). byline: a whole short paragraph in either window. anywhere: any paragraph.
+ * title: the headline.
+ */
+export type RuleWhere = "opening" | "closing" | "byline" | "anywhere" | "title";
+
+export interface Phrasing {
+  readonly outlet: string;
+  readonly text: string;
+}
+
+export interface FlagRule {
+  readonly id: string;
+  readonly flags: readonly FlagName[];
+  /** Compiled once here; a named group `wire` holds the agency name(s) the match attributes the story to. */
+  readonly pattern: RegExp;
+  readonly where: RuleWhere;
+  /**
+   * Lower-case fragments one of which every match contains: the rule is skipped where none occurs, which keeps
+   * a plain story from paying for every pattern.
+   */
+  readonly hints: readonly string[];
+  /** The outlet or agency whose wording `example` is. */
+  readonly outlet: string;
+  /** Real wording, verbatim (the story text around a dateline is written for this project). */
+  readonly example: string;
+  /** A near miss the rule must not match. */
+  readonly counterExample: string;
+  /** Further real wordings of the same family, from other outlets, that the rule must also match. */
+  readonly variants?: readonly Phrasing[];
+  /**
+   * sentence: the evidence is the whole sentence or parenthetical around the match, and it is ignored when it is
+   * quoted or reported ("the note says ..."). match: the evidence is the match itself (datelines, bylines, slugs).
+   */
+  readonly evidence: "sentence" | "match";
+  /** Whether the evidence is removed from content_text (disclaimers, slugs), or stays (datelines, bylines). */
+  readonly clean: boolean;
+  /** The canonical wire the rule attributes the story to, when the wording names it implicitly. */
+  readonly wire?: string;
+}
+
+/** Text that is removed from content_text without setting any flag. */
+export interface CleaningRule {
+  readonly id: string;
+  readonly pattern: RegExp;
+  /** leading: the start of the body. paragraph: a whole short paragraph. inline: a span inside any paragraph. */
+  readonly scope: "leading" | "paragraph" | "inline";
+  /** As for FlagRule: lower-case fragments one of which every match contains. */
+  readonly hints: readonly string[];
+  readonly example: string;
+  readonly counterExample: string;
+}
+
+const MONTH_NAMES = [
+  "Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July",
+  "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December",
+];
+const MONTH = [...MONTH_NAMES, ...MONTH_NAMES.map((month) => month.toUpperCase())]
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4})?`;
+/** "KINGSTON", "New Delhi", "NEW YORK/LONDON", "Navsari (Gujarat) [India]". */
+const PLACE =
+  "[\\p{Lu}][\\p{L}\\p{M}.'’&-]*(?:[ /][\\p{L}\\p{M}.'’&-]+){0,4}" +
+  "(?:\\s*\\([\\p{L} .-]{2,30}\\))?(?:\\s*\\[[\\p{L} .-]{2,30}\\])?";
+/** What follows the agency in a dateline: "-", "—", "--", "_" (old AP feeds), ":" (ANI), ".-" (EFE). */
+const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
+/** A sentence starts here: the paragraph start or after closing punctuation. */
+const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
+
+const ALL_WIRES = wireAliasSource();
+const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
+
+/**
+ * A dateline naming the agency: either a date precedes "(Agency)" ("New Delhi, Jul 7 (PTI)") or a separator
+ * follows it ("NAIROBI (Reuters) -"), so "Andhra Pradesh (AP) Chief Minister" is not a dateline.
+ */
+function dateline(wires: string): RegExp {
+  return new RegExp(
+    `^(?:${PLACE},?\\s*)?(?:${DATE}\\s*(?=\\()|(?=\\((?:${wires})\\)${SEP}))\\((?<wire>${wires})\\)${SEP}?`,
+    "u",
+  );
+}
+
+const DEDICATED_DATELINES = [
+  "Reuters", "Associated Press", "Press Trust of India", "Asian News International", "Indo-Asian News Service",
+  "Agence France-Presse", "Xinhua", "Bloomberg",
+];
+const OTHER_WIRES = wireAliasSource(
+  [
+    "United News of India", "Kyodo", "Yonhap", "dpa", "EFE", "ANSA", "Anadolu Agency", "Bernama", "Antara",
+    "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
+    "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
+  ].filter((name) => !DEDICATED_DATELINES.includes(name)),
+);
+
+/** Self-reference that opens an AI or automation disclosure: "This instant news alert was generated". */
+const THIS_ITEM_WAS =
+  "[Tt]his\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:article|story|report|content|post|piece|alert|summary|recap|preview|" +
+  "update|text|copy|write-?up|brief|item)\\s+(?:was|is|has\\s+been|had\\s+been)\\s+" +
+  "(?:(?:partially|partly|fully|entirely|automatically|originally|initially|largely|in\\s+part)\\s+)?" +
+  "(?:generated|written|created|produced|drafted|compiled|prepared|authored|composed|assisted)";
+
+export const FLAG_RULES: readonly FlagRule[] = [
+  // ── Outlet disclaimers ────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "disclaimer-not-edited-by-staff",
+    hints: ["edited", "modified", "altered", "reworked"],
+    flags: ["unedited"],
+    pattern:
+      /\b(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:story|article|report|copy|content|news|item|post|piece|text|feed|write-?up)\s+(?:(?:has|have|had)\s+not\s+been|(?:is|was|were|are)\s+not)\s+(?:edited|modified|altered|reworked)\s+by\s+(?:the\s+)?(?:[\p{L}\p{N}.'’&-]+\s+){0,4}?(?:[\p{L}\p{N}'’&-]+(?:'s|’s)?\s+(?:staff|team|editors?|editorial(?:\s+(?:team|staff|desk|board))?|desk|newsroom)\b|[\p{L}\p{N}-]+\.(?:com|in|net|org|co\.\p{L}{2}))/iu,
+    where: "closing",
+    outlet: "Devdiscourse",
+    example: "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
+    counterExample: "The transcript has not been edited by White House staff.",
+    variants: [
+      {
+        outlet: "NDTV",
+        text: "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+      },
+      {
+        outlet: "Free Press Journal",
+        text: "(This story has not been edited by FPJ's editorial team and is auto-generated from an agency feed.)",
+      },
+      {
+        outlet: "The Telegraph (India)",
+        text: "Except for the headline, this story has not been edited by The Telegraph Online staff and has been published from a syndicated feed.",
+      },
+      {
+        outlet: "Outlook",
+        text: "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",
+      },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-auto-generated-from-feed",
+    hints: ["generated"],
+    flags: ["auto_generated", "syndicated"],
+    pattern:
+      /\bauto(?:matically)?[- ]?generated\s+(?:(?:news|story|report|article|content|copy|item|wire|agency)\s+){0,2}(?:from|via|off|through)\s+(?:an?\s+|the\s+)?(?<wire>(?:[\p{L}\p{N}.&'’-]+\s+){0,4}?)(?:feeds?|news\s+service|wire(?:\s+service)?|agency|agencies)\b/iu,
+    where: "closing",
+    outlet: "ThePrint",
+    example:
+      "This report is auto-generated from Press Trust of India news service. ThePrint holds no responsibility for its content.",
+    counterExample: "The captions on the broadcast were auto-generated by speech software and contained errors.",
+    variants: [
+      {
+        outlet: "ThePrint",
+        text: "Disclaimer: This report is auto-generated from the ANI news service. ThePrint holds no responsibility for its content.",
+      },
+      {
+        outlet: "Devdiscourse",
+        text: "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
+      },
+      {
+        outlet: "Business Standard",
+        text: "(Only the headline and picture of this report may have been reworked by the Business Standard staff; the rest of the content is auto-generated from a syndicated feed.)",
+      },
+      {
+        outlet: "LatestLY",
+        text: "(This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may not have modified or edited the content body)",
+      },
+      {
+        outlet: "Republic World",
+        text: "Disclaimer: This story is auto-generated from a syndicated feed; only the image & headline may have been reworked by www.republicworld.com",
+      },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-published-from-feed",
+    hints: ["published"],
+    flags: ["auto_generated", "syndicated"],
+    pattern:
+      /\b(?:is|was|were|are|been|being)\s+(?:directly\s+|automatically\s+)?(?:auto-?)?published\s+(?:directly\s+)?(?:from|via|off|through)\s+(?:an?\s+|the\s+)?(?<wire>(?:[\p{L}\p{N}.&'’-]+\s+){0,4}?)(?:feeds?|wire\s+service|news\s+service)\b/iu,
+    where: "closing",
+    outlet: "NDTV",
+    example:
+      "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+    counterExample: "The essay was published from a prison cell in 1963, her lawyer noted.",
+    variants: [
+      {
+        outlet: "Hindustan Times",
+        text: "This story has been published from a wire agency feed without modifications to the text. Only the headline has been changed.",
+      },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-generated-from-automated-feed",
+    hints: ["automated"],
+    flags: ["auto_generated", "syndicated"],
+    pattern:
+      /\b(?:generated|produced|created)\s+(?:automatically\s+)?from\s+(?:an?\s+|the\s+)?automated\s+(?:[\p{L}-]+\s+){0,3}?feeds?\b/iu,
+    where: "closing",
+    outlet: "Bloomberg",
+    example: "This article was generated from an automated news agency feed without modifications to text.",
+    counterExample: "The chart was generated from an automated weather station network.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-without-modifications",
+    hints: ["without"],
+    flags: ["unedited"],
+    pattern:
+      /\bwithout\s+(?:any\s+)?(?:modifications?|changes|alterations?|edits|editing)\s+to\s+(?:the\s+)?(?:text|content|copy|body)\b(?:\.\s*Only\s+the\s+headline\s+(?:has|have)\s+been\s+changed)?/iu,
+    where: "closing",
+    outlet: "Hindustan Times",
+    example:
+      "This story has been published from a wire agency feed without modifications to the text. Only the headline has been changed.",
+    counterExample: "The bill passed without modifications to the tax schedule.",
+    variants: [
+      {
+        outlet: "Bloomberg",
+        text: "This article was generated from an automated news agency feed without modifications to text.",
+      },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-only-headline-reworked",
+    hints: ["only the"],
+    flags: ["unedited"],
+    pattern:
+      /\bonly\s+the\s+(?:headline|image|picture|photo)s?(?:\s*(?:&|and)\s*(?:the\s+)?(?:headline|image|picture|photo)s?)?(?:\s+of\s+this\s+(?:report|story|article))?\s+(?:may\s+have|has|have)\s+been\s+(?:reworked|changed|edited|modified)\b/iu,
+    where: "closing",
+    outlet: "Business Standard",
+    example:
+      "(Only the headline and picture of this report may have been reworked by the Business Standard staff; the rest of the content is auto-generated from a syndicated feed.)",
+    counterExample: "Only the headline act has been changed for Saturday's concert, organisers confirmed.",
+    variants: [
+      {
+        outlet: "Republic World",
+        text: "Disclaimer: This story is auto-generated from a syndicated feed; only the image & headline may have been reworked by www.republicworld.com",
+      },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-unedited-story-from-feed",
+    hints: ["unedited"],
+    flags: ["unedited"],
+    pattern:
+      /\bunedited\s+(?:and\s+auto[- ]?generated\s+)?(?:story|copy|report|article|content|item|text)\s+(?:from|of|via)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:feeds?|agency|agencies|wires?|news\s+service)\b/iu,
+    where: "closing",
+    outlet: "LatestLY",
+    example:
+      "(This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may not have modified or edited the content body)",
+    counterExample: "The channel later aired an unedited version of the interview.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-staff-may-not-have-edited",
+    hints: ["not have", "not modified", "not edited", "not reviewed", "not checked"],
+    flags: ["unedited"],
+    pattern:
+      /\b(?:staff|team|editors?|desk)\s+(?:may|might|did|does|do|have|has)\s+not\s+(?:have\s+)?(?:modified|edited|reviewed|checked)(?:\s+or\s+(?:modified|edited|reviewed|checked))?\s+(?:the\s+)?(?:content|text|copy|story|body|article)/iu,
+    where: "closing",
+    outlet: "LatestLY",
+    example:
+      "(This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may not have modified or edited the content body)",
+    counterExample: "Hospital staff may not have checked the patient's records, the inquiry found.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-inputs-from-agencies",
+    hints: ["input"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[(\\[*\\-–—]?\\s*(?:[Ww]ith\\s+)?(?:[Aa]dditional\\s+)?[Ii]nputs?\\s+(?:[Ff]rom|[Bb]y)\\s+(?:[Tt]he\\s+)?` +
+        `(?<wire>(?:[Nn]ews\\s+)?(?:[Aa]genc(?:y|ies)|[Ww]ires?(?:\\s+services?)?|${WIRE_LIST})` +
+        `(?:\\s*(?:,|&|and)\\s*(?:[Oo]ther\\s+)?(?:[Aa]genc(?:y|ies)|${WIRE_LIST}))*)\\b`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "India Today",
+    example: "(With inputs from agencies)",
+    counterExample: "The plan was drafted with inputs from state governments and farmers' groups.",
+    variants: [
+      { outlet: "The Economic Times", text: "(With inputs from PTI)" },
+      { outlet: "Zee News", text: "(With inputs from agencies)" },
+      { outlet: "India.com", text: "(With Inputs From Agencies)" },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-agency-inputs",
+    hints: ["input"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[(\\[*\\-–—]?\\s*[Ww]ith\\s+(?<wire>[Aa]genc(?:y|ies)|${WIRE_LIST})\\s+[Ii]nputs?\\b`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "Hindustan Times",
+    example: "(With agency inputs)",
+    counterExample: "With farmer inputs costing more each season, the subsidy matters.",
+    variants: [{ outlet: "India TV", text: "(With PTI inputs)" }],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-source-wire",
+    hints: ["source"],
+    flags: ["syndicated"],
+    pattern: new RegExp(`(?<=^|[.(;]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    where: "closing",
+    outlet: "Outlook",
+    example:
+      "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",
+    counterExample: "Image Source : PTI",
+    evidence: "match",
+    clean: false,
+  },
+
+  // ── Republication and distribution notices ────────────────────────────────────────────────────────────────
+  {
+    id: "republished-from-the-conversation",
+    hints: ["the conversation"],
+    flags: ["syndicated"],
+    pattern: /\b[Tt]his\s+article\s+is\s+republished\s+from\s+The\s+Conversation\b/u,
+    where: "closing",
+    outlet: "The Conversation",
+    example:
+      "This article is republished from The Conversation under a Creative Commons license. Read the original article.",
+    counterExample: "The Conversation published an analysis of the census data on Monday.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "republished-originally-published",
+    hints: ["originally", "first published", "first appeared", "first ran", "republished", "re-published", "reprinted", "syndicated"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[(\\[*]?\\s*(?:[Tt]his|[Tt]he\\s+following)\\s+(?:article|story|piece|post|report|column|essay|interview)\\s+` +
+        `(?:(?:is|was|has\\s+been)\\s+(?:re-?published|reprinted|syndicated)\\s+(?:from|with\\s+permission|courtesy|by|under|through)` +
+        `|(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared|ran)\\s+(?:on|in|by|at)\\s+` +
+        `(?!(?:the\\s+)?(?:print|our|this|its)\\b|(?:${MONTH})\\b|\\d))`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "ProPublica",
+    example:
+      "This story was originally published by ProPublica, a Pulitzer Prize-winning investigative newsroom.",
+    counterExample: "This story was originally published on March 4 and has been updated with the final tally.",
+    variants: [
+      { outlet: "KFF Health News", text: "This article was reprinted from khn.org, a national newsroom that produces in-depth journalism about health issues." },
+      { outlet: "Grist", text: "This story was originally published by Grist." },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "distributed-by-stacker",
+    hints: ["stacker"],
+    flags: ["syndicated"],
+    pattern: /\b(?:reviewed\s+and\s+)?distributed\s+by\s+Stacker(?:\s+Media)?\b/u,
+    where: "closing",
+    outlet: "Stacker",
+    example: "This story was produced by Stacker and reviewed and distributed by Stacker Media.",
+    counterExample: "Stacker distributed the grant money to six schools.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "distributed-by-syndicate",
+    hints: ["distributed by"],
+    flags: ["syndicated"],
+    pattern:
+      /(?:(?:©|\([cC]\)|Copyright)\s*\d{4}\s+[^©]{2,80}?\s+)?\b[Dd]istributed\s+by\s+(?:Tribune\s+Content\s+Agency|King\s+Features(?:\s+Syndicate)?|Andrews\s+McMeel\s+Syndication|Creators\s+Syndicate|Washington\s+Post\s+Writers\s+Group|(?:[\p{Lu}][\p{L}&.'’]*\s+){1,3}(?:Syndicate|Syndication|Content\s+Agency))\b/u,
+    where: "closing",
+    outlet: "Tribune Content Agency",
+    example: "©2024 Tribune Content Agency, LLC. Distributed by Tribune Content Agency, LLC.",
+    counterExample: "The $2 billion loan was syndicated by four banks and distributed by the lead arranger.",
+    variants: [{ outlet: "Creators Syndicate", text: "Distributed by Creators Syndicate, Inc." }],
+    evidence: "sentence",
+    clean: true,
+  },
+
+  // ── Wire copyright lines and sign-offs ────────────────────────────────────────────────────────────────────
+  {
+    id: "wire-copyright-line",
+    hints: ["copyright", "©", "(c)"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}(?:Copyright|COPYRIGHT|©|\\([cC]\\))\\s*(?:(?:Copyright|©|\\([cC]\\))\\s*)?(?:\\d{4}\\s*)?(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?![\\p{L}\\p{N}])`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "Associated Press",
+    example:
+      "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
+    counterExample: "Copyright 2024 The Kingston Ledger. All rights reserved.",
+    variants: [
+      {
+        outlet: "Reuters",
+        text: "(c) Copyright Thomson Reuters 2024. Click For Restrictions - https://agency.reuters.com/en/copyright.html",
+      },
+      { outlet: "Bloomberg", text: "©2024 Bloomberg L.P." },
+      { outlet: "Dow Jones", text: "Copyright (c) 2024 Dow Jones & Company, Inc." },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "dow-jones-end",
+    hints: ["(end)"],
+    flags: ["syndicated"],
+    pattern: /\(END\)\s*(?<wire>Dow Jones Newswires)/u,
+    where: "closing",
+    outlet: "Dow Jones",
+    example: "(END) Dow Jones Newswires",
+    counterExample: "Dow Jones Newswires reported the figure first.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "canadian-press-first-published",
+    hints: ["canadian press"],
+    flags: ["syndicated"],
+    pattern: /\b[Tt]his\s+report\s+by\s+(?<wire>[Tt]he\s+Canadian\s+Press)\s+was\s+first\s+published\b/u,
+    where: "closing",
+    outlet: "The Canadian Press",
+    example: "This report by The Canadian Press was first published March 12, 2024.",
+    counterExample: "A report by the Canadian Press Gallery was first discussed in committee.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "reuters-reporting-editing-credit",
+    hints: ["editing by"],
+    flags: ["syndicated"],
+    pattern:
+      /\((?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+[^()]{2,300}?;\s*(?:(?:[Ww]riting|[Aa]dditional\s+reporting)\s+by\s+[^()]{2,200}?;\s*)*[Ee]diting\s+by\s+[^()]{2,200}\)/u,
+    where: "closing",
+    outlet: "Reuters",
+    example: "(Reporting by Dave Graham; Editing by Jonathan Oatis)",
+    counterExample: "(Reporting by Maria Santos)",
+    evidence: "match",
+    clean: false,
+    wire: "Reuters",
+  },
+  {
+    id: "wire-contributed-to-report",
+    hints: ["contributed"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:writers?|reporters?|correspondents?|journalists?|staff|photographers?))?` +
+        `(?:\\s+[^.]{1,160}?)?\\s+contributed\\s+(?:to\\s+(?:this|the)\\s+(?:report|story|article)|reporting|to\\s+this\\s+reporting)`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "Associated Press",
+    example: "Associated Press writer Dánica Coto in San Juan, Puerto Rico, contributed to this report.",
+    counterExample: "Staff writer Ana Ruiz contributed to this report.",
+    variants: [{ outlet: "Reuters", text: "Reuters contributed to this report." }],
+    evidence: "sentence",
+    clean: false,
+  },
+  {
+    id: "with-files-from-wire",
+    hints: ["with files from"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[(\\[*\\-–—]?\\s*[Ww]ith\\s+files\\s+from\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "CBC News",
+    example: "With files from The Canadian Press",
+    counterExample: "With files from CBC's Jane Doe",
+    variants: [{ outlet: "CBC News", text: "With files from Reuters" }],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "wire-parenthetical-signoff",
+    hints: [")"],
+    flags: ["syndicated"],
+    pattern: new RegExp(`\\((?<=(?:^|[.!?"”’]\\s*)\\()(?<wire>${ALL_WIRES})\\)\\.?(?=\\s*$)`, "u"),
+    where: "closing",
+    outlet: "Asian News International",
+    example: "The minister will visit the flood-hit districts on Friday. (ANI)",
+    counterExample: "The minister belongs to the Aam Aadmi Party (AAP)",
+    variants: [{ outlet: "Indo-Asian News Service", text: "The results are expected next week. (IANS)" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "wire-dash-signoff",
+    hints: ["-", "–", "—", "_"],
+    flags: ["syndicated"],
+    pattern: new RegExp(`[-–—_](?<=(?:^|[.!?"”’]\\s*)[-–—_])[-–—]?\\s*(?<wire>${ALL_WIRES})\\.?(?=\\s*$)`, "u"),
+    where: "closing",
+    outlet: "Agence France-Presse",
+    example: "Rescue teams were still searching the area late on Sunday. — AFP",
+    counterExample: "Rescue teams were still searching the area late on Sunday, officials told AFP.",
+    variants: [{ outlet: "Reuters", text: "-- Reuters" }],
+    evidence: "match",
+    clean: false,
+  },
+
+  // ── Desk slugs ────────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "pti-desk-slug",
+    hints: ["pti "],
+    flags: ["syndicated"],
+    pattern: /PTI(?<=(?:^|[.!?"”’]\s*)PTI)(?:\s+[A-Z]{2,4}){1,6}(?=\s*$)/u,
+    where: "closing",
+    outlet: "Press Trust of India",
+    example: "PTI NIT KJ",
+    counterExample: "The figures were first reported by PTI on Monday.",
+    evidence: "match",
+    clean: true,
+    wire: "Press Trust of India",
+  },
+  {
+    id: "uni-desk-slug",
+    hints: ["uni "],
+    flags: ["syndicated"],
+    pattern: /UNI(?<=(?:^|[.!?"”’]\s*)UNI)(?:\s+[A-Z]{1,4}){1,6}(?:\s+\d{3,4})?(?=\s*$)/u,
+    where: "closing",
+    outlet: "United News of India",
+    example: "UNI XR SSP 1505",
+    counterExample: "UNI students protested outside the campus gate.",
+    evidence: "match",
+    clean: true,
+    wire: "United News of India",
+  },
+  {
+    id: "ians-desk-slug",
+    hints: ["ians "],
+    flags: ["syndicated"],
+    pattern: /[-–—](?<=(?:^|[.!?"”’]\s*)[-–—])[-–—]?\s*IANS\s+[a-z]{2,5}(?:\/[a-z]{0,5})*\/?(?=\s*$)/u,
+    where: "closing",
+    outlet: "Indo-Asian News Service",
+    example: "--IANS ksk/pgh",
+    counterExample: "--IANS reported the figure first.",
+    evidence: "match",
+    clean: true,
+    wire: "Indo-Asian News Service",
+  },
+  {
+    id: "initials-desk-slug",
+    hints: ["/"],
+    flags: ["syndicated"],
+    pattern: /^(?!(?:and\/or|he\/she|his\/her|him\/her|s\/he)$)[a-z]{2,5}(?:[-/][a-z]{2,5}){1,4}\/?$/u,
+    where: "byline",
+    outlet: "Agence France-Presse",
+    example: "bur-jm/sst",
+    counterExample: "and/or",
+    evidence: "match",
+    clean: true,
+  },
+
+  // ── Wire bylines ──────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "byline-by-wire",
+    hints: ["by"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `^(?:By|BY|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
+        `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?\\.?$`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "Associated Press",
+    example: "By The Associated Press",
+    counterExample: "By Priya Sharma, Staff Reporter",
+    variants: [
+      { outlet: "Associated Press", text: "By JOSH BOAK AP Economics Writer" },
+      { outlet: "Reuters", text: "By Reuters Staff" },
+      { outlet: "Press Trust of India", text: "Written by: PTI" },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-agencies",
+    hints: ["agenc", "wire"],
+    flags: ["syndicated"],
+    pattern:
+      /^(?:(?:By|From)\s+)?(?:(?:[\p{L}'’.-]+\s+){1,3}(?:and|&|with)\s+)?(?:[Nn]ews\s+)?(?:[Aa]gencies|AGENCIES|[Ww]ire\s+[Rr]eports|[Ww]ire\s+[Ss]ervices|[Aa]gency\s+[Rr]eports)\.?$/u,
+    where: "byline",
+    outlet: "The Guardian",
+    example: "Guardian staff and agencies",
+    counterExample: "Government agencies",
+    variants: [{ outlet: "Generic (US regional newspapers)", text: "From wire reports" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-updated",
+    hints: ["|"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:Updated|Published|Posted)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:.]{0,40}$`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "Asian News International",
+    example: "ANI | Updated: Mar 12, 2024 14:32 IST",
+    counterExample: "Priya Sharma | Updated: Mar 12, 2024 14:32 IST",
+    evidence: "match",
+    clean: false,
+  },
+
+  // ── Wire datelines ────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "dateline-reuters",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Reuters"])),
+    where: "opening",
+    outlet: "Reuters",
+    example: "KINGSTON, March 11 (Reuters) - Ministers met behind closed doors for a second day.",
+    counterExample: "Reuters said on Tuesday it would open a bureau in Kingston.",
+    variants: [{ outlet: "Reuters", text: "NAIROBI (Reuters) - Police fired tear gas at protesters." }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-associated-press",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Associated Press"])),
+    where: "opening",
+    outlet: "Associated Press",
+    example: "SAN DIEGO (AP) _ The port reopened on Monday.",
+    counterExample: "Andhra Pradesh (AP) Chief Minister N. Chandrababu Naidu on Monday opened the port.",
+    variants: [{ outlet: "Associated Press", text: "WASHINGTON (AP) — The Senate adjourned without a vote." }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-pti",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Press Trust of India"])),
+    where: "opening",
+    outlet: "Press Trust of India",
+    example: "New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline for filing returns.",
+    counterExample: "New Delhi: The Centre on Sunday told PTI it would extend the deadline.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-ani",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Asian News International"])),
+    where: "opening",
+    outlet: "Asian News International",
+    example: "Navsari (Gujarat) [India], July 13 (ANI): Heavy rain lashed the district for a third day.",
+    counterExample: "Navsari (Gujarat): Heavy rain lashed the district, ANI reported.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-ians",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Indo-Asian News Service"])),
+    where: "opening",
+    outlet: "Indo-Asian News Service",
+    example: "Mumbai, March 12 (IANS) The Sensex closed higher for a third straight session.",
+    counterExample: "Mumbai: The Sensex closed higher, according to IANS.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-afp",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Agence France-Presse"])),
+    where: "opening",
+    outlet: "Agence France-Presse",
+    example: "Paris (AFP) - Farmers blocked roads around the capital on Monday.",
+    counterExample: "PARIS — Farmers blocked roads around the capital, AFP reported.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-xinhua",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Xinhua"])),
+    where: "opening",
+    outlet: "Xinhua",
+    example: "BEIJING, March 12 (Xinhua) -- The central bank kept its lending rate unchanged.",
+    counterExample: "BEIJING — The central bank kept rates unchanged, Xinhua said.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-bloomberg",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(wireAliasSource(["Bloomberg"])),
+    where: "opening",
+    outlet: "Bloomberg",
+    example: "(Bloomberg) -- Oil rose for a third day as traders weighed supply risks.",
+    counterExample: "Michael Bloomberg (born 1942) is a businessman.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-other-wire",
+    hints: ["("],
+    flags: ["syndicated"],
+    pattern: dateline(OTHER_WIRES),
+    where: "opening",
+    outlet: "Yonhap",
+    example: "SEOUL, March 12 (Yonhap) -- North Korea fired a ballistic missile into the East Sea.",
+    counterExample: "NEW DELHI, March 12 (TDI): The council approved the budget.",
+    variants: [
+      { outlet: "Kyodo", text: "TOKYO, March 12 (Kyodo) -- The yen weakened past 150 to the dollar." },
+      { outlet: "Bernama", text: "KUALA LUMPUR, March 12 (Bernama) -- The ringgit opened higher." },
+      { outlet: "United News of India", text: "Bhopal, Mar 12 (UNI) The state cabinet approved the scheme." },
+      { outlet: "EFE", text: "Madrid, Mar 12 (EFE).- The government approved the decree." },
+      { outlet: "ANSA", text: "(ANSA) - ROME, MAR 12 - The cabinet met on Tuesday." },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "press-release-prnewswire",
+    hints: ["/prnewswire"],
+    flags: ["syndicated"],
+    pattern: /^[^\n]{0,160}?\/(?<wire>PRNewswire)(?:-[\p{L}]+)*\/\s*(?:--|—|–|-)/u,
+    where: "opening",
+    outlet: "PR Newswire",
+    example: "NEW YORK, March 12, 2024 /PRNewswire/ -- Acme Corp. today announced a new plant.",
+    counterExample: "Acme Corp. announced the plant in a statement distributed by PR Newswire.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "press-release-businesswire",
+    hints: ["(business wire)", "(globe newswire)"],
+    flags: ["syndicated"],
+    pattern: /^[^\n]{0,160}?\((?<wire>BUSINESS WIRE|GLOBE NEWSWIRE)\)\s*(?:--|—|–|-)/u,
+    where: "opening",
+    outlet: "Business Wire",
+    example: "SAN FRANCISCO--(BUSINESS WIRE)--Acme Corp. today reported quarterly results.",
+    counterExample: "Acme Corp. filed the results with Business Wire on Monday.",
+    variants: [
+      { outlet: "GlobeNewswire", text: "TORONTO, March 12, 2024 (GLOBE NEWSWIRE) -- Acme Corp. today announced a dividend." },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+
+  // ── Headlines ─────────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "title-reuters-slug",
+    hints: ["-"],
+    flags: ["syndicated"],
+    pattern:
+      /^(?:UPDATE\s+\d{1,2}|RPT|REFILE|CORRECTED|EXCLUSIVE|WRAPUP(?:\s+\d{1,2})?|INSIGHT|ANALYSIS|FACTBOX|EXPLAINER|BREAKINGVIEWS|GRAPHIC|BRIEF|FOCUS|COLUMN)(?:-(?:UPDATE\s+\d{1,2}|EXCLUSIVE|ANALYSIS|GRAPHIC|CORRECTED|REFILE|RPT|INSIGHT))*-(?=\S)/u,
+    where: "title",
+    outlet: "Reuters",
+    example: "UPDATE 2-Blinken says he hopes for progress on Haiti",
+    counterExample: "COVID-19 cases rise in Kingston",
+    evidence: "match",
+    clean: false,
+    wire: "Reuters",
+  },
+
+  // ── Automation and AI ─────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "ai-automated-insights",
+    hints: ["automated insights"],
+    flags: ["ai_generated"],
+    pattern: new RegExp(`${THIS_ITEM_WAS}\\s+by\\s+Automated\\s+Insights\\b`, "u"),
+    where: "anywhere",
+    outlet: "Associated Press",
+    example:
+      "This story was generated by Automated Insights (http://automatedinsights.com/ap) using data from Zacks Investment Research.",
+    counterExample: "Automated Insights was founded in Durham, North Carolina, in 2007.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "ai-benzinga-content-engine",
+    hints: ["benzinga"],
+    flags: ["ai_generated"],
+    pattern: new RegExp(
+      `${THIS_ITEM_WAS}\\s+(?:by|with\\s+the\\s+help\\s+of|using)\\s+Benzinga(?:'s|’s)?\\s+(?:automated\\s+content\\s+engine|Neuro)\\b`,
+      "u",
+    ),
+    where: "anywhere",
+    outlet: "Benzinga",
+    example: "This article was generated by Benzinga's automated content engine and reviewed by an editor.",
+    counterExample: "Benzinga's automated content engine was discussed at the conference.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "ai-marketbeat-narrative-science",
+    hints: ["narrative science"],
+    flags: ["ai_generated"],
+    pattern: new RegExp(`${THIS_ITEM_WAS}\\s+by\\s+[Nn]arrative\\s+[Ss]cience\\b`, "u"),
+    where: "anywhere",
+    outlet: "MarketBeat",
+    example:
+      "This instant news alert was generated by narrative science technology and financial data from MarketBeat in order to provide readers with the fastest and most accurate reporting.",
+    counterExample: "Narrative Science was acquired by Salesforce in 2021.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "ai-self-disclosure",
+    hints: [" ai", "a.i.", "artificial intelligence", "language model", "llm", "chatgpt", "gpt-", "genai", "gen ai", "automation tech", "language generation"],
+    flags: ["ai_generated"],
+    pattern: new RegExp(
+      `${THIS_ITEM_WAS}\\s+(?:(?:in\\s+part|partly|partially)\\s+)?(?:by|with|using|via|through|with\\s+(?:the\\s+)?(?:help|assistance|support|aid|use)\\s+(?:of|from))\\s+` +
+        `(?:(?:an?|the|our|its|some)\\s+)?(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?` +
+        `(?:AI|A\\.I\\.|artificial\\s+intelligence|[Gg]enerative\\s+AI|[Gg]en\\s?AI|large\\s+language\\s+models?|LLMs?|ChatGPT|GPT-\\d|` +
+        `automation\\s+technolog(?:y|ies)|natural[\\s-]language\\s+generation)` +
+        `(?![\\p{L}\\p{N}])(?!\\s+[\\p{Lu}][\\p{Ll}])`,
+      "u",
+    ),
+    where: "anywhere",
+    outlet: "CNET",
+    example: "This article was assisted by an AI engine and reviewed, fact-checked and edited by our editorial staff.",
+    counterExample: "This report was produced by the AI Now Institute at New York University.",
+    variants: [
+      {
+        outlet: "CNET",
+        text: "This article was generated using automation technology and thoroughly edited and fact-checked by an editor on our editorial staff.",
+      },
+      { outlet: "phrasing named in issue 3", text: "This article was written with the assistance of AI tools." },
+    ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "ai-generated-label",
+    hints: ["ai-generated", "ai generated", "ai-written", "ai written", "ai-assisted", "ai assisted"],
+    flags: ["ai_generated"],
+    pattern:
+      /(?<=^|[.!?"”’(*:]\s*)[Tt]his\s+(?:is\s+an?\s+AI[- ](?:generated|written|assisted)\s+(?:article|story|report|summary|content|piece|post)|(?:article|story|report|summary|content|piece|post)\s+(?:is|was)\s+AI[- ](?:generated|written|assisted))\b/u,
+    where: "anywhere",
+    outlet: "generic label (wording not tied to one outlet)",
+    example: "This summary is AI-generated.",
+    counterExample: "Critics said the rival site's story was AI-generated and riddled with errors.",
+    evidence: "sentence",
+    clean: true,
+  },
+];
+
+export const CLEANING_RULES: readonly CleaningRule[] = [
+  {
+    id: "scrape-date-artifact",
+    hints: ["date "],
+    pattern: /^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s+/u,
+    scope: "leading",
+    example: " date 2024-03-12 U.S. Secretary of State Antony Blinken said on Monday",
+    counterExample: "The date 2024-03-12 was set for the hearing.",
+  },
+  {
+    id: "also-read-insert",
+    hints: ["read", "watch", "see", "related"],
+    pattern:
+      /^(?:Also\s+[Rr]ead|ALSO\s+READ|Read\s+[Aa]lso|READ\s+ALSO|Read\s+[Mm]ore|READ\s+MORE|Also\s+[Ww]atch|ALSO\s+WATCH|Also\s+[Ss]ee|Must\s+[Rr]ead|MUST\s+READ|READ|Related|RELATED)\s*(?:\||:|[-–—]|»)\s*\S/u,
+    scope: "paragraph",
+    example: "Also Read | Haiti's prime minister agrees to resign",
+    counterExample: "Also read by millions, the column ran for forty years.",
+  },
+  {
+    id: "photo-credit-caption",
+    hints: ["source", "photo", "image", "picture", "pic", "credit", "courtesy"],
+    pattern:
+      /^[(\[]?\s*(?:Image\s+[Ss]ource|IMAGE\s+SOURCE|(?:File\s+|Representative\s+|Representational\s+)?(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|IMAGE|[Pp]ictures?|[Pp]ics?)(?:\s+[Cc]redits?|\s+[Cc]ourtesy|\s+[Ss]ource)?|[Cc]redits?|[Cc]ourtesy)\s*[:|]\s*\S/u,
+    scope: "paragraph",
+    example: "Image Source : PTI",
+    counterExample: "Photographs from the scene showed damaged cars.",
+  },
+  {
+    id: "photo-credit-inline",
+    hints: ["photo", "image", "picture", "pic"],
+    pattern:
+      /[(\[](?:(?:[\p{Lu}][\p{L}]*\s+)?(?:Photo|PHOTO|Image|Pic|File\s+[Pp]hoto)(?:\s*[:/]\s*[^()[\]]{1,60})?|(?:Photo|Image|Picture)\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource)\s*:\s*[^()[\]]{1,60})[)\]]|\|\s*(?:Photo|Image|Picture)\s*(?:[Cc]redit|[Ss]ource|[Cc]ourtesy)?\s*:\s*[^|]{1,60}$/u,
+    scope: "inline",
+    example: "President Joe Biden speaks in the Rose Garden. (AP Photo/Evan Vucci)",
+    counterExample: "The photo agency (founded in 1947) closed its Paris office.",
+  },
+];

@@ -1,0 +1,91 @@
+/**
+ * Wire services and press-release wires under one canonical name each, so a story attributed to "PTI",
+ * "pti" or "Press Trust of India" is filed, filtered and counted as the same agency.
+ */
+
+export interface WireService {
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+export const WIRE_SERVICES: readonly WireService[] = [
+  { name: "Reuters", aliases: ["Reuters", "Thomson Reuters", "Reuters News"] },
+  { name: "Associated Press", aliases: ["AP", "The Associated Press", "Associated Press", "A.P."] },
+  { name: "Press Trust of India", aliases: ["PTI", "Press Trust of India"] },
+  { name: "Asian News International", aliases: ["ANI", "Asian News International"] },
+  {
+    name: "Indo-Asian News Service",
+    aliases: ["IANS", "Indo-Asian News Service", "Indo Asian News Service"],
+  },
+  { name: "Agence France-Presse", aliases: ["AFP", "Agence France-Presse", "Agence France Presse"] },
+  { name: "Xinhua", aliases: ["Xinhua", "Xinhua News Agency"] },
+  { name: "United News of India", aliases: ["UNI", "United News of India"] },
+  { name: "Bloomberg", aliases: ["Bloomberg", "Bloomberg News"] },
+  { name: "Dow Jones", aliases: ["Dow Jones", "Dow Jones Newswires"] },
+  { name: "Kyodo", aliases: ["Kyodo", "Kyodo News"] },
+  { name: "Yonhap", aliases: ["Yonhap", "Yonhap News Agency"] },
+  { name: "dpa", aliases: ["dpa", "Deutsche Presse-Agentur"] },
+  { name: "EFE", aliases: ["EFE", "Agencia EFE"] },
+  { name: "ANSA", aliases: ["ANSA"] },
+  { name: "Anadolu Agency", aliases: ["AA", "Anadolu Agency", "Anadolu"] },
+  { name: "Bernama", aliases: ["Bernama"] },
+  { name: "Antara", aliases: ["Antara", "Antara News"] },
+  { name: "PA Media", aliases: ["PA Media", "PA", "Press Association"] },
+  { name: "Australian Associated Press", aliases: ["AAP", "Australian Associated Press"] },
+  { name: "Canadian Press", aliases: ["The Canadian Press", "Canadian Press", "CP"] },
+  { name: "United Press International", aliases: ["UPI", "United Press International"] },
+  { name: "TASS", aliases: ["TASS"] },
+  { name: "Interfax", aliases: ["Interfax"] },
+  { name: "Jiji Press", aliases: ["Jiji", "Jiji Press"] },
+  { name: "Central News Agency", aliases: ["Central News Agency"] },
+  { name: "Associated Press of Pakistan", aliases: ["APP", "Associated Press of Pakistan"] },
+  { name: "Lusa", aliases: ["Lusa"] },
+  { name: "Europa Press", aliases: ["Europa Press"] },
+  { name: "WAM", aliases: ["WAM", "Emirates News Agency"] },
+  { name: "PR Newswire", aliases: ["PRNewswire", "PR Newswire"] },
+  { name: "Business Wire", aliases: ["BUSINESS WIRE", "Business Wire"] },
+  { name: "GlobeNewswire", aliases: ["GLOBE NEWSWIRE", "GlobeNewswire"] },
+];
+
+function aliasKey(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+const BY_ALIAS: ReadonlyMap<string, string> = new Map(
+  WIRE_SERVICES.flatMap((wire) => [wire.name, ...wire.aliases].map((alias) => [aliasKey(alias), wire.name] as const)),
+);
+
+/** The canonical name of a wire service from any of its names, in any case; null when it is not a wire. */
+export function canonicalWire(name: string): string | null {
+  const key = aliasKey(name);
+  return BY_ALIAS.get(key) ?? BY_ALIAS.get(key.replace(/^the /, "")) ?? null;
+}
+
+function escapeForRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Regex source matching any alias of the given wires (all wires when omitted) as written in copy: as listed or
+ * in capitals ("REUTERS"). Case-sensitive on purpose: "ap" or "aa" in running text is not an agency. Longest
+ * first, so "Associated Press of Pakistan" wins over "Associated Press".
+ */
+export function wireAliasSource(names?: readonly string[]): string {
+  const wires = names === undefined ? WIRE_SERVICES : WIRE_SERVICES.filter((wire) => names.includes(wire.name));
+  return [...new Set(wires.flatMap((wire) => wire.aliases.flatMap((alias) => [alias, alias.toUpperCase()])))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeForRegExp)
+    .join("|");
+}
+
+const ALIAS_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wireAliasSource()})(?![\\p{L}\\p{N}])`, "gu");
+
+/** Canonical names of every wire named in a short attribution such as "PTI and Reuters", in order. */
+export function wiresNamedIn(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(ALIAS_IN_TEXT)) {
+    const name = canonicalWire(match[0]);
+    if (name !== null && !found.includes(name)) found.push(name);
+  }
+  return found;
+}
