@@ -6,7 +6,7 @@
 import type { ParsedItem } from "../model";
 import { joined } from "./parse-rss";
 import {
-  attrOf, childText, children, distinct, firstOf, resolveBase, textOf, textToHtml, type XmlElement, type XmlNode,
+  attrOf, childText, children, distinct, firstOf, resolveBase, sameText, textOf, textToHtml, type XmlElement, type XmlNode,
 } from "./parse-node";
 
 export interface AtomScope {
@@ -38,7 +38,7 @@ export function mapAtomEntry(entry: XmlElement, scope: AtomScope): ParsedItem {
     // updated is required and published optional in Atom: an entry is published at the latest when updated.
     published: firstOf(childText(entry, "published"), childText(entry, "issued"), childText(entry, "created"), updated),
     updated,
-    summary: contentHtml !== null && summaryHtml !== null && summaryHtml !== contentHtml ? summaryHtml : null,
+    summary: contentHtml !== null && summaryHtml !== null && !sameText(summaryHtml, contentHtml) ? summaryHtml : null,
     content: firstOf(contentHtml, summaryHtml),
     categories: distinct([
       ...children(entry, "category").map((category) => attrOf(category, "term") ?? textOf(category)),

@@ -50,6 +50,11 @@ export function distinct(values: (string | null)[]): string[] {
   return [...new Set(values.filter((value): value is string => value !== null && value !== ""))];
 }
 
+/** A summary that repeats the body, laid out differently, is no summary. */
+export function sameText(a: string, b: string): boolean {
+  return a === b || a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -3,7 +3,7 @@
  * may carry entity-escaped markup, and descriptions are HTML, so both are handed on as HTML.
  */
 import type { ParsedItem } from "../model";
-import { attrOf, childText, children, distinct, firstOf, resolveBase, textOf, type XmlElement } from "./parse-node";
+import { attrOf, childText, children, distinct, firstOf, resolveBase, sameText, textOf, type XmlElement } from "./parse-node";
 
 export function mapRssItem(item: XmlElement, channelBase: string | null): ParsedItem {
   const guidNode = children(item, "guid")[0];
@@ -20,7 +20,7 @@ export function mapRssItem(item: XmlElement, channelBase: string | null): Parsed
     // An item with only a modification date was at least published by then.
     published: firstOf(childText(item, "pubDate"), childText(item, "dc:date"), childText(item, "dcterms:issued"), updated),
     updated,
-    summary: encoded !== null && description !== null && description !== encoded ? description : null,
+    summary: encoded !== null && description !== null && !sameText(description, encoded) ? description : null,
     content: firstOf(encoded, description),
     categories: distinct([...children(item, "category"), ...children(item, "dc:subject")].map(textOf)),
     base: resolveBase(attrOf(item, "xml:base"), channelBase),

@@ -107,7 +107,8 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
     console.log(`100,000 items (${(bytes.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms, ${feed.items.length} kept`);
     expect(feed.items).toHaveLength(MAX_ITEMS);
     expect(feed.items.at(-1)?.link).toBe(`https://t.example/${MAX_ITEMS - 1}`);
-    expect(ms).toBeLessThan(2_000);
+    // Wall time on a shared machine; the uncapped parse of all 100,000 takes over a second even when idle.
+    expect(ms).toBeLessThan(5_000);
   });
 
   it("parses a 1 MB title whole", async () => {
@@ -124,7 +125,7 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
 });
 
 describe("parse cost per story", () => {
-  it("stays well under the pipeline's 1.5 ms per 3 KB story (1,000 items × 3 KB)", async () => {
+  it("stays under the whole pipeline's 1.5 ms per 3 KB story (1,000 items × 3 KB)", async () => {
     const paragraph = "The council said on Monday that the new harbour wall would be finished by June, ahead of schedule. ";
     const body = `<p>${paragraph.repeat(30)}</p>`.slice(0, 3000);
     const item = (i: number, description: string) =>
@@ -140,7 +141,8 @@ describe("parse cost per story", () => {
       perItem[name] = (performance.now() - started) / 3 / 1000;
     }
     console.log(`parse ms per 3 KB story: escaped HTML ${perItem.escaped?.toFixed(3)}, CDATA ${perItem.cdata?.toFixed(3)}`);
-    expect(perItem.escaped).toBeLessThan(0.5);
-    expect(perItem.cdata).toBeLessThan(0.5);
+    // Wall time, so loose: about 0.06 ms on an idle machine, several times that under parallel test load.
+    expect(perItem.escaped).toBeLessThan(1.5);
+    expect(perItem.cdata).toBeLessThan(1.5);
   });
 });

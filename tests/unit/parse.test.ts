@@ -232,3 +232,69 @@ describe("parseFeed maps every format into ParsedFeed, raw values in the right f
     expect(parsed.items).toEqual(items);
   });
 });
+
+describe("the seed feed carries the founding story as the first item", () => {
+  it("keeps title, link, guid, date, author, categories and the full body in both fields", async () => {
+    const feed = await parseFeed(await fixtureBytes("feeds/seed.xml"), "application/rss+xml; charset=utf-8");
+    expect(feed).toMatchObject({ format: "rss", siteUrl: "https://devdiscourse.example/", ttlMinutes: 15 });
+    expect(feed.items).toHaveLength(4);
+    const [seed] = feed.items;
+    expect(seed).toMatchObject({
+      guid: "https://devdiscourse.example/article/headlines/2860342",
+      link: "https://devdiscourse.example/article/headlines/2860342-blinken-hopes-for-progress-on-haiti-in-talks-with-caribbean-leaders",
+      title: "Blinken hopes for progress on Haiti in talks with Caribbean leaders",
+      titleIsHtml: true,
+      author: "Devdiscourse News Desk",
+      published: "Tue, 12 Mar 2024 01:59:00 +0530",
+      updated: null,
+      // description repeats content:encoded, so there is no separate summary
+      summary: null,
+      categories: ["World", "Caribbean"],
+      base: null,
+    });
+    const story = (await (await fetch(`${inject("feedServer")}/fixtures/seed-story.txt`)).text())
+      .split("\n\n")
+      .map((paragraph) => paragraph.trim());
+    expect(seed?.content).toBe(story.map((paragraph) => `<p>${paragraph}</p>`).join("\n"));
+    expect(seed?.content).toMatch(/^<p>date 2024-03-12 U\.S\. Secretary of State Antony Blinken/);
+    expect(seed?.content).toMatch(/<p>\(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed\.\)<\/p>$/);
+  });
+
+  it("has a staff story without disclaimer and a Reuters-datelined story beside it", async () => {
+    const feed = await parseFeed(await fixtureBytes("feeds/seed.xml"), null);
+    const staff = feed.items.find((i) => i.author === "Ananya Rao");
+    const wire = feed.items.find((i) => i.author === "Reuters");
+    expect(staff?.content).not.toMatch(/syndicated|Reuters|PTI/);
+    expect(wire?.content).toMatch(/^<p>SINGAPORE, March 11 \(Reuters\) - /);
+  });
+});
+
+describe("the demo feeds parse whole, every item with its identity, date, author and body", () => {
+  it.each([
+    { file: "feeds/demo-deccan-ledger.xml", format: "rss", title: "Deccan Ledger | Latest News", first: "IMD forecasts hotter-than-usual March to May for most of north India", authors: ["PTI", "ANI", "Kavya Srinivasan", "Deccan Ledger Web Desk", "Rahul Menon"] },
+    { file: "feeds/demo-meridian-world.xml", format: "rss", title: "Meridian World Report: Top Stories", first: "EU finance ministers seek common ground on defence spending rules", authors: ["newsdesk@meridianworld.example (Reuters)", "newsdesk@meridianworld.example (Associated Press)", "elena.marsh@meridianworld.example (Elena Marsh)"] },
+    { file: "feeds/demo-chronicle-newsroom.xml", format: "atom", title: "Harbour City Chronicle: Newsroom", first: "Council passes budget with <em>last-minute</em> cut to parking fees", authors: ["Isla Fenwick", "Daniel Okoro", "Priti Sharma", "Tomás Reyes", "Standards Editor", "Ruth Adeyemi"] },
+  ])("$file", async ({ file, format, title, first, authors }) => {
+    const feed = await parseFeed(await fixtureBytes(file), null);
+    expect(feed).toMatchObject({ format, title });
+    expect(feed.items).toHaveLength(8);
+    expect(feed.items[0]?.title).toBe(first);
+    expect(new Set(feed.items.map((i) => i.author))).toEqual(new Set(authors));
+    for (const story of feed.items) {
+      expect(story.guid).toBeTruthy();
+      expect(story.link).toBeTruthy();
+      expect(story.published).toMatch(/2024/);
+      expect(story.content).toMatch(/^<p>[\s\S]*<\/p>$/);
+      expect(story.categories.length).toBeGreaterThan(0);
+    }
+    expect(new Set(feed.items.map((i) => i.guid)).size).toBe(8);
+  });
+
+  it("resolves the newsroom's relative links against its xml:base and keeps its inline XHTML as HTML", async () => {
+    const feed = await parseFeed(await fixtureBytes("feeds/demo-chronicle-newsroom.xml"), null);
+    const tram = feed.items[1];
+    expect(tram).toMatchObject({ link: "/2024/03/11/tram-line-consultation", base: "https://chronicle.example/", titleIsHtml: false });
+    expect(tram?.content).toMatch(/^<p>The transport authority has published three possible routes/);
+    expect(tram?.content).not.toMatch(/xmlns|<div/);
+  });
+});
