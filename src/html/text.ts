@@ -36,6 +36,7 @@ const CELL_ELEMENTS: ReadonlySet<string> = new Set(["td", "th"]);
  */
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u200b\ufeff]/g;
 const WHITESPACE_RUN = /\s+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Decodes HTML character references as a browser does (named, numeric, and legacy ones without ";"). */
 export function decodeEntities(s: string): string {
@@ -124,6 +125,8 @@ export function truncateText(text: string, max: number, unit: "char" | "byte" = 
 
 /** UTF-8 length of a string, without allocating its encoding. */
 export function utf8Length(s: string): number {
+  // Most markup and much news text is ASCII: one native regex scan beats a JavaScript loop over it.
+  if (!NON_ASCII.test(s)) return s.length;
   let bytes = 0;
   for (let i = 0; i < s.length; i++) bytes += unitBytes(s.charCodeAt(i));
   return bytes;
