@@ -145,8 +145,10 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, ab
 
 function requestHeaders(opts: FetchOptions): Headers {
   const headers = new Headers({ "user-agent": USER_AGENT, accept: ACCEPT });
+  // The ETag alone when there is one: RFC 9110 §13.1.3 makes servers ignore If-Modified-Since beside
+  // If-None-Match anyway, and servers that wrongly honour either one would answer 304 to a changed feed.
   if (opts.etag) headers.set("if-none-match", opts.etag);
-  if (opts.lastModified) headers.set("if-modified-since", opts.lastModified);
+  else if (opts.lastModified) headers.set("if-modified-since", opts.lastModified);
   return headers;
 }
 
