@@ -37,6 +37,8 @@ CREATE TABLE stories (
   summary           TEXT,
   content_html      TEXT,
   content_text      TEXT    NOT NULL,
+  -- The body as normalized, before annotation cleaned it: re-annotation starts again from here, never refetching.
+  source_text       TEXT    NOT NULL,
   categories        TEXT    NOT NULL DEFAULT '[]',
   content_hash      TEXT    NOT NULL,
   annotator_version INTEGER NOT NULL,

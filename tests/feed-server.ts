@@ -69,7 +69,9 @@ function drainedOrClosed(res: ServerResponse): Promise<void> {
 /** Serves a body with validators; answers 304 when the client already has it. */
 function serveWithValidators(req: IncomingMessage, res: ServerResponse, body: Buffer, type: string): void {
   const etag = etagOf(body);
-  if (req.headers["if-none-match"] === etag || req.headers["if-modified-since"] === LAST_MODIFIED) {
+  // RFC 9110 §13.1.3: when If-None-Match is present, If-Modified-Since is ignored.
+  const inm = req.headers["if-none-match"];
+  if (inm !== undefined ? inm === etag : req.headers["if-modified-since"] === LAST_MODIFIED) {
     res.writeHead(304, { etag }).end();
     return;
   }

@@ -2,7 +2,13 @@
  * Entities and story_entities. Entities are shared across stories under (canonical name, type);
  * a story's links are replaced whole whenever the story is (re)annotated, so counts never drift.
  */
-import type { Entity, EntityType } from "../model";
+import type { Entity, EntityType, NormalizedItem } from "../model";
+
+/**
+ * A story addressed by its natural key (?1 feed_id, ?2 guid) and the content it was annotated from (?3 hash),
+ * so link statements can run in the batch that creates the story, and do nothing if the content moved on.
+ */
+export const STORY_BY_KEY = "(SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2 AND content_hash = ?3)";
 
 /**
  * Statements replacing the entity links of the story (feed_id, guid). The story is addressed by its natural
@@ -12,11 +18,12 @@ import type { Entity, EntityType } from "../model";
 export function storyEntityStatements(
   db: D1Database,
   feedId: number,
-  guid: string,
+  item: NormalizedItem,
   entities: Entity[],
 ): D1PreparedStatement[] {
-  const storyId = "(SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2)";
-  const statements = [db.prepare(`DELETE FROM story_entities WHERE story_id = ${storyId}`).bind(feedId, guid)];
+  const statements = [
+    db.prepare(`DELETE FROM story_entities WHERE story_id = ${STORY_BY_KEY}`).bind(feedId, item.guid, item.content_hash),
+  ];
   if (entities.length === 0) return statements;
   const json = JSON.stringify(entities.map((e) => [e.name, e.type, e.mentions]));
   statements.push(
@@ -30,11 +37,12 @@ export function storyEntityStatements(
     db
       .prepare(
         `INSERT INTO story_entities (story_id, entity_id, mentions)
-         SELECT ${storyId}, e.id, max(j.value ->> 2) FROM json_each(?3) j
+         SELECT ${STORY_BY_KEY}, e.id, max(j.value ->> 2) FROM json_each(?4) j
          JOIN entities e ON e.name = j.value ->> 0 AND e.type = j.value ->> 1
+         WHERE ${STORY_BY_KEY} IS NOT NULL
          GROUP BY e.id`,
       )
-      .bind(feedId, guid, json),
+      .bind(feedId, item.guid, item.content_hash, json),
   );
   return statements;
 }

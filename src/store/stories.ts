@@ -9,7 +9,7 @@
  */
 import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
 import { FLAG_NAMES } from "../model";
-import { storyEntityStatements } from "./entities";
+import { STORY_BY_KEY, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
   item: NormalizedItem;
@@ -42,29 +42,36 @@ export async function knownStories(db: D1Database, feedId: number, guids: string
   return known;
 }
 
-/** The statements that insert or update one story with its flags, wires and entities. */
+/**
+ * The statements that insert or update one story with its flags, wires and entities.
+ * With `ifUnchanged` (re-annotation), nothing is written when the stored content hash is no longer the
+ * item's: a fetch changed the story meanwhile, and its newer annotation must not be overwritten.
+ */
 export function storyWriteStatements(
   db: D1Database,
   feedId: number,
   w: StoryWrite,
   fetchedAt: string,
+  { ifUnchanged = false } = {},
 ): D1PreparedStatement[] {
   const { item, annotation } = w;
   const f = annotation.flags;
   const upsert = db
     .prepare(
       `INSERT INTO stories (feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at,
-         sort_at, summary, content_html, content_text, categories, content_hash, annotator_version,
+         sort_at, summary, content_html, content_text, source_text, categories, content_hash, annotator_version,
          auto_generated, unedited, syndicated, ai_generated, evidence)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
        ON CONFLICT (feed_id, guid) DO UPDATE SET
          url = excluded.url, title = excluded.title, author = excluded.author,
          published_at = excluded.published_at, published_raw = excluded.published_raw, updated_at = excluded.updated_at,
          summary = excluded.summary, content_html = excluded.content_html, content_text = excluded.content_text,
+         source_text = excluded.source_text,
          categories = excluded.categories, content_hash = excluded.content_hash,
          annotator_version = excluded.annotator_version,
          auto_generated = excluded.auto_generated, unedited = excluded.unedited, syndicated = excluded.syndicated,
-         ai_generated = excluded.ai_generated, evidence = excluded.evidence`,
+         ai_generated = excluded.ai_generated, evidence = excluded.evidence
+       WHERE ?22 = 0 OR stories.content_hash = excluded.content_hash`,
     )
     .bind(
       feedId,
@@ -87,24 +94,31 @@ export function storyWriteStatements(
       Number(f.syndicated),
       Number(f.ai_generated),
       JSON.stringify(f.evidence),
+      item.text,
+      Number(ifUnchanged),
     );
   return [
     upsert,
-    ...storyWireStatements(db, feedId, item.guid, f.wire_services),
-    ...storyEntityStatements(db, feedId, item.guid, annotation.entities),
+    ...storyWireStatements(db, feedId, item, f.wire_services),
+    ...storyEntityStatements(db, feedId, item, annotation.entities),
   ];
 }
 
-function storyWireStatements(db: D1Database, feedId: number, guid: string, wires: string[]): D1PreparedStatement[] {
-  const storyId = "(SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2)";
-  const statements = [db.prepare(`DELETE FROM story_wires WHERE story_id = ${storyId}`).bind(feedId, guid)];
+function storyWireStatements(
+  db: D1Database,
+  feedId: number,
+  item: NormalizedItem,
+  wires: string[],
+): D1PreparedStatement[] {
+  const statements = [db.prepare(`DELETE FROM story_wires WHERE story_id = ${STORY_BY_KEY}`).bind(feedId, item.guid, item.content_hash)];
   if (wires.length > 0) {
     statements.push(
       db
         .prepare(
-          `INSERT OR IGNORE INTO story_wires (story_id, wire, position) SELECT ${storyId}, j.value, j.key FROM json_each(?3) j`,
+          `INSERT OR IGNORE INTO story_wires (story_id, wire, position)
+           SELECT ${STORY_BY_KEY}, j.value, j.key FROM json_each(?4) j WHERE ${STORY_BY_KEY} IS NOT NULL`,
         )
-        .bind(feedId, guid, JSON.stringify(wires)),
+        .bind(feedId, item.guid, item.content_hash, JSON.stringify(wires)),
     );
   }
   return statements;
@@ -281,4 +295,58 @@ export async function queryStories(
   const next_cursor =
     results.length > filter.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null;
   return { stories: page.map(toStory), next_cursor };
+}
+
+// ── re-annotation ────────────────────────────────────────────────────────────────────────────────────────
+
+export interface StoredItem {
+  id: number;
+  feedId: number;
+  fetchedAt: string;
+  item: NormalizedItem;
+}
+
+/**
+ * The next stories annotated by an older annotator than `version` (or every story, with `all`), in id order
+ * after `afterId`: the unit of resumable re-annotation. The item comes back as normalize produced it.
+ */
+export async function storiesForReannotation(
+  db: D1Database,
+  q: { version: number; afterId: number; limit: number; all: boolean },
+): Promise<StoredItem[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at, summary,
+         content_html, source_text, categories, content_hash
+       FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) ORDER BY id LIMIT ?4`,
+    )
+    .bind(q.afterId, q.version, q.all ? 1 : 0, q.limit)
+    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string }>();
+  return results.map((r) => ({
+    id: r.id,
+    feedId: r.feed_id,
+    fetchedAt: r.fetched_at,
+    item: {
+      guid: r.guid,
+      url: r.url,
+      title: r.title,
+      author: r.author,
+      published_at: r.published_at,
+      published_raw: r.published_raw,
+      updated_at: r.updated_at,
+      summary: r.summary,
+      content_html: r.content_html,
+      text: r.source_text,
+      categories: JSON.parse(r.categories) as string[],
+      content_hash: r.content_hash,
+    },
+  }));
+}
+
+export async function countStale(db: D1Database, version: number): Promise<number> {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM stories WHERE annotator_version < ?1")
+    .bind(version)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
 }

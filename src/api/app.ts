@@ -1,0 +1,34 @@
+/**
+ * The Hono app: CORS for reads, one router per resource, problem+json for every error and unknown route.
+ * Services that live outside the API (starting an ingest pass) are injected, keeping api/ free of ingest/.
+ */
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { annotateRoute } from "./annotate";
+import { entities } from "./entities";
+import { feeds } from "./feeds";
+import { ingestRoutes, type Reannotate, reannotateRoutes, type StartIngest } from "./ingest";
+import { openApiDocument } from "./openapi";
+import { onError, problemResponse } from "./problems";
+import { stories } from "./stories";
+
+export interface ApiServices {
+  startIngest: StartIngest;
+  reannotate: Reannotate;
+}
+
+export function createApp(services: ApiServices) {
+  const app = new Hono<{ Bindings: Env }>();
+  app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], maxAge: 86_400 }));
+  app.get("/v1/health", (c) => c.json({ ok: true }));
+  app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
+  app.route("/v1/feeds", feeds);
+  app.route("/v1/stories", stories);
+  app.route("/v1/entities", entities);
+  app.route("/v1/annotate", annotateRoute);
+  app.route("/v1/ingest", ingestRoutes(services.startIngest));
+  app.route("/v1/reannotate", reannotateRoutes(services.reannotate));
+  app.notFound((c) => problemResponse(c, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,45 @@
+/** /v1/feeds: register, list, inspect, pause and remove feeds. Reads are public, writes admin. */
+import { Hono } from "hono";
+import { checkFeedUrl } from "../url-safety";
+import { deleteFeed, getFeed, getFeedErrors, insertFeed, listFeeds, updateFeed } from "../store/feeds";
+import { adminOnly } from "./auth";
+import { ApiError } from "./problems";
+import { CreateFeedBody, DeleteFeedQuery, IdParam, PatchFeedBody } from "./schemas";
+import { valid } from "./validate";
+
+export const feeds = new Hono<{ Bindings: Env }>()
+  .get("/", async (c) => c.json({ feeds: await listFeeds(c.env.DB) }))
+
+  .post("/", adminOnly(), valid("json", CreateFeedBody), async (c) => {
+    const body = c.req.valid("json");
+    const check = checkFeedUrl(body.url, { allowPrivate: c.env.ALLOW_PRIVATE_FEEDS === "true" });
+    if (!check.ok) {
+      throw new ApiError("invalid-request", `Invalid url: ${check.reason}`, [{ field: "url", message: check.reason }]);
+    }
+    // Registration does not fetch (CONTRACT.md): the next ingest pass does, and the feed is due at once.
+    const feed = await insertFeed(c.env.DB, { url: check.url.href, title: body.title ?? null }, new Date().toISOString());
+    if (!feed) throw new ApiError("conflict", `A feed with url ${check.url.href} is already registered.`);
+    return c.json(feed, 201, { Location: `/v1/feeds/${feed.id}` });
+  })
+
+  .get("/:id", valid("param", IdParam), async (c) => {
+    const { id } = c.req.valid("param");
+    const feed = await getFeed(c.env.DB, id);
+    if (!feed) throw new ApiError("not-found", `No feed with id ${id}.`);
+    return c.json({ ...feed, recent_errors: await getFeedErrors(c.env.DB, id) });
+  })
+
+  .patch("/:id", adminOnly(), valid("param", IdParam), valid("json", PatchFeedBody), async (c) => {
+    const { id } = c.req.valid("param");
+    const feed = await updateFeed(c.env.DB, id, c.req.valid("json"));
+    if (!feed) throw new ApiError("not-found", `No feed with id ${id}.`);
+    return c.json(feed);
+  })
+
+  .delete("/:id", adminOnly(), valid("param", IdParam), valid("query", DeleteFeedQuery), async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await deleteFeed(c.env.DB, id, c.req.valid("query").purge))) {
+      throw new ApiError("not-found", `No feed with id ${id}.`);
+    }
+    return c.body(null, 204);
+  });

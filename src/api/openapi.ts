@@ -1,0 +1,133 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. OpenAPI 3.1
+ * uses JSON Schema 2020-12, which is what zod 4 emits, so schemas go in unchanged.
+ */
+import * as z from "zod";
+import * as s from "./schemas";
+
+type Json = Record<string, unknown>;
+
+interface Operation {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  admin?: boolean;
+  path_params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, { description: string; schema?: z.ZodType; type?: string }>;
+}
+
+const problem = (description: string) => ({ description, schema: s.Problem, type: "application/problem+json" });
+
+const OPERATIONS: Operation[] = [
+  { method: "get", path: "/v1/health", summary: "Liveness", responses: { 200: { description: "OK", schema: z.object({ ok: z.literal(true) }) } } },
+  { method: "get", path: "/v1/feeds", summary: "List feeds", responses: { 200: { description: "Feeds", schema: z.object({ feeds: z.array(s.Feed) }) } } },
+  {
+    method: "post", path: "/v1/feeds", summary: "Register a feed (checked, not fetched; due at once)", admin: true, body: s.CreateFeedBody,
+    responses: { 201: { description: "Registered", schema: s.Feed }, 400: problem("Invalid or refused URL"), 409: problem("URL already registered") },
+  },
+  { method: "get", path: "/v1/feeds/{id}", summary: "One feed with its recent errors", path_params: s.IdParam, responses: { 200: { description: "Feed", schema: s.FeedDetail }, 404: problem("Unknown feed") } },
+  {
+    method: "patch", path: "/v1/feeds/{id}", summary: "Rename or pause a feed", admin: true, path_params: s.IdParam, body: s.PatchFeedBody,
+    responses: { 200: { description: "Feed", schema: s.Feed }, 404: problem("Unknown feed") },
+  },
+  {
+    method: "delete", path: "/v1/feeds/{id}", summary: "Remove a feed (its stories stay unless purge=true)", admin: true, path_params: s.IdParam, query: s.DeleteFeedQuery,
+    responses: { 204: { description: "Deleted" }, 404: problem("Unknown feed") },
+  },
+  {
+    method: "post", path: "/v1/ingest", summary: "Start an ingest pass now (all due feeds, or one)", admin: true, query: s.IngestQuery,
+    responses: { 202: { description: "Run started; feeds queued", schema: s.IngestRun }, 404: problem("Unknown feed") },
+  },
+  { method: "get", path: "/v1/ingest/runs/{id}", summary: "Progress of an ingest run", path_params: s.IdParam, responses: { 200: { description: "Run", schema: s.IngestRun }, 404: problem("Unknown run") } },
+  {
+    method: "post", path: "/v1/reannotate", summary: "Re-annotate stored stories in one resumable batch", admin: true, query: s.ReannotateQuery,
+    responses: { 200: { description: "Batch done", schema: s.ReannotateResult } },
+  },
+  {
+    method: "get", path: "/v1/stories", summary: "Filtered stories, newest first, keyset-paged", query: s.StoriesQuery,
+    responses: { 200: { description: "A page of stories", schema: z.object({ stories: z.array(s.Story), next_cursor: z.string().nullable() }) }, 400: problem("Bad parameter") },
+  },
+  { method: "get", path: "/v1/stories/{id}", summary: "One story", path_params: s.IdParam, responses: { 200: { description: "Story", schema: s.Story }, 404: problem("Unknown story") } },
+  {
+    method: "get", path: "/v1/entities", summary: "Entities with story counts", query: s.EntitiesQuery,
+    responses: { 200: { description: "Entities", schema: z.object({ entities: z.array(s.EntityCount) }) } },
+  },
+  {
+    method: "post", path: "/v1/annotate", summary: "Annotate a text or HTML body; stores nothing", body: s.AnnotateBody,
+    responses: { 200: { description: "Annotation", schema: s.AnnotateResult }, 413: problem("Body over 1 MB") },
+  },
+  { method: "get", path: "/v1/openapi.json", summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } },
+];
+
+/** Schemas with a meta id become shared components; zod puts them in $defs, which OpenAPI keeps under components. */
+function toSchema(schema: z.ZodType, io: "input" | "output", components: Record<string, Json>): Json {
+  const { $schema: _, $defs, id: _id, ...root } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+  const rewrite = (j: Json): Json => JSON.parse(JSON.stringify(j).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) components[name] = rewrite(def);
+  const metaId = z.globalRegistry.get(schema)?.id;
+  if (!metaId) return rewrite(root);
+  components[metaId] = rewrite(root);
+  return { $ref: `#/components/schemas/${metaId}` };
+}
+
+function parameters(schema: z.ZodObject | undefined, where: "path" | "query", components: Record<string, Json>): Json[] {
+  if (!schema) return [];
+  const properties = (toSchema(schema, "input", components).properties ?? {}) as Record<string, Json>;
+  return Object.entries(properties).map(([name, p]) => {
+    const { description, ...rest } = p;
+    return {
+      name,
+      in: where,
+      required: where === "path",
+      ...(description ? { description } : {}),
+      schema: rest,
+      ...(rest.type === "array" ? { style: "form", explode: true } : {}),
+    };
+  });
+}
+
+let cached: Json | undefined;
+
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const components: Record<string, Json> = {};
+  const problemRef = { "application/problem+json": { schema: toSchema(s.Problem, "output", components) } };
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, Json> = {};
+    for (const [status, r] of Object.entries(op.responses)) {
+      responses[status] = r.schema
+        ? { description: r.description, content: { [r.type ?? "application/json"]: { schema: toSchema(r.schema, "output", components) } } }
+        : { description: r.description };
+    }
+    if (op.path_params || op.query || op.body) responses["400"] ??= { description: "Invalid request", content: problemRef };
+    if (op.admin) {
+      responses["401"] = { description: "Missing or wrong token", content: problemRef };
+      responses["503"] = { description: "No ADMIN_TOKEN configured", content: problemRef };
+    }
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/[{}]/g, "").replace(/\/v1|[/.]+(\w)/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+      parameters: [...parameters(op.path_params, "path", components), ...parameters(op.query, "query", components)],
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input", components) } } } } : {}),
+      responses,
+      ...(op.admin ? { security: [{ adminToken: [] }] } : {}),
+    };
+  }
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "wirewatch",
+      version: "1",
+      description: "Syndicated-news ingestion and annotation: stories with syndication/automation flags and entity tags.",
+    },
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "ADMIN_TOKEN" } },
+    },
+  };
+  return cached;
+}

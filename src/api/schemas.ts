@@ -1,0 +1,199 @@
+/**
+ * Every request and response shape of the API, declared once: the routes validate with these and the
+ * OpenAPI document is generated from them (zod 4's own JSON Schema output).
+ */
+import * as z from "zod";
+import { ENTITY_TYPES, FLAG_NAMES } from "../model";
+
+// ── objects ──────────────────────────────────────────────────────────────────────────────────────────────
+
+const isoTime = z.iso.datetime().describe("ISO 8601 UTC");
+
+export const Evidence = z
+  .object({
+    flag: z.enum([...FLAG_NAMES, "wire"]),
+    rule: z.string().describe("id of the catalogue rule that matched"),
+    text: z.string().describe("the sentence or byline that triggered the flag"),
+  })
+  .meta({ id: "Evidence" });
+
+export const Flags = z
+  .object({
+    auto_generated: z.boolean().describe("publisher says the item was produced/published automatically from a feed"),
+    unedited: z.boolean().describe("publisher says its staff did not edit the body"),
+    syndicated: z.boolean().describe("body is wire or syndicated copy"),
+    ai_generated: z.boolean().describe("body was written by software or AI"),
+    wire_services: z.array(z.string()).describe('canonical agency names, e.g. "Reuters"'),
+    evidence: z.array(Evidence),
+  })
+  .meta({ id: "Flags" });
+
+export const Entity = z
+  .object({
+    name: z.string().describe("canonical full form used in the story"),
+    type: z.enum(ENTITY_TYPES),
+    mentions: z.int().min(1),
+  })
+  .meta({ id: "Entity" });
+
+export const Story = z
+  .object({
+    id: z.int(),
+    feed_id: z.int(),
+    guid: z.string(),
+    url: z.url().nullable(),
+    title: z.string(),
+    author: z.string().nullable(),
+    published_at: isoTime.nullable(),
+    updated_at: isoTime.nullable(),
+    fetched_at: isoTime,
+    summary: z.string().nullable(),
+    content_html: z.string().nullable(),
+    content_text: z.string(),
+    categories: z.array(z.string()),
+    flags: Flags,
+    entities: z.array(Entity),
+  })
+  .meta({ id: "Story" });
+
+export const Feed = z
+  .object({
+    id: z.int(),
+    url: z.url(),
+    title: z.string().nullable(),
+    site_url: z.string().nullable(),
+    paused: z.boolean(),
+    status: z.enum(["pending", "ok", "error"]),
+    last_fetched_at: isoTime.nullable(),
+    last_error: z.string().nullable(),
+    error_count: z.int(),
+    next_fetch_at: isoTime.nullable(),
+    story_count: z.int(),
+  })
+  .meta({ id: "Feed" });
+
+export const FeedDetail = Feed.extend({
+  recent_errors: z.array(z.object({ at: isoTime, status: z.int().nullable(), message: z.string() })),
+}).meta({ id: "FeedDetail" });
+
+export const IngestRun = z
+  .object({
+    id: z.int(),
+    trigger: z.string(),
+    started_at: isoTime,
+    finished_at: isoTime.nullable(),
+    feeds_total: z.int(),
+    feeds_done: z.int(),
+    feeds_ok: z.int(),
+    feeds_not_modified: z.int(),
+    feeds_failed: z.int(),
+    items_seen: z.int(),
+    stories_new: z.int(),
+    stories_updated: z.int(),
+  })
+  .meta({ id: "IngestRun" });
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
+
+// ── requests ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A query parameter that may repeat: Hono hands over a string once, an array when repeated. */
+const repeated = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** One value only: a repeated single-valued parameter is an error, not a silent pick. */
+const single = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => v, item).refine((v) => !Array.isArray(v), "must be given once");
+
+/** "2024-03-12" or a full date-time, normalized to the ISO UTC string stored in published_at. */
+const dateBound = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "must be an ISO 8601 date or date-time")
+  .transform((s, ctx) => {
+    const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s}Z`);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "is not a valid date" });
+      return z.NEVER;
+    }
+    return d.toISOString();
+  });
+
+const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const boolParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+export const IdParam = z.object({ id: positiveId.describe("numeric id") });
+
+export const StoriesQuery = z.object({
+  entity: repeated(z.string().trim().min(1).max(200)).describe("repeatable; story is tagged with every given entity"),
+  entity_type: single(z.enum(ENTITY_TYPES).optional()).describe("with entity: restrict the match to this type"),
+  flag: repeated(z.enum(FLAG_NAMES)).describe("repeatable; story has every given flag"),
+  no_flag: repeated(z.enum(FLAG_NAMES)).describe("repeatable; story has none of the given flags"),
+  wire: single(z.string().trim().min(1).max(100).optional()).describe("wire service, canonical name or short form"),
+  feed: single(positiveId.optional()).describe("feed id"),
+  q: single(z.string().trim().min(1).max(500).optional()).describe("full-text search (FTS5 syntax: phrases, prefix*)"),
+  since: single(dateBound.optional()).describe("published_at >= since (ISO 8601 date or date-time)"),
+  until: single(dateBound.optional()).describe("published_at < until (ISO 8601 date or date-time)"),
+  limit: single(z.coerce.number().int().min(1).max(200).default(50)).describe("1–200, default 50"),
+  cursor: single(z.string().max(500).optional()).describe("opaque, from next_cursor"),
+});
+
+export const EntitiesQuery = z.object({
+  type: single(z.enum(ENTITY_TYPES).optional()),
+  q: single(z.string().trim().min(1).max(200).optional()).describe("name prefix, case-insensitive"),
+  since: single(dateBound.optional()),
+  until: single(dateBound.optional()),
+  limit: single(z.coerce.number().int().min(1).max(1000).default(100)),
+});
+
+export const CreateFeedBody = z.strictObject({
+  url: z.string().trim().min(1).max(2048),
+  title: z.string().trim().min(1).max(500).optional(),
+});
+
+export const PatchFeedBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(500).nullable().optional(),
+    paused: z.boolean().optional(),
+  })
+  .refine((b) => b.title !== undefined || b.paused !== undefined, "give at least one of title, paused");
+
+export const DeleteFeedQuery = z.object({ purge: single(boolParam.default(false)) });
+
+export const IngestQuery = z.object({
+  feed: single(positiveId.optional()).describe("only this feed"),
+  force: single(boolParam.default(false)).describe("ignore schedules"),
+});
+
+export const ReannotateQuery = z.object({
+  after: single(z.coerce.number().int().min(0).optional()).describe("continue after this story id (next_after)"),
+  limit: single(z.coerce.number().int().min(1).max(500).optional()).describe("stories in this batch, default 200"),
+  all: single(boolParam.default(false)).describe("re-annotate every story, not only those of older annotator versions"),
+});
+
+export const ReannotateResult = z
+  .object({ annotator_version: z.int(), processed: z.int(), next_after: z.int().nullable(), remaining: z.int() })
+  .meta({ id: "ReannotateResult" });
+
+export const AnnotateBody = z
+  .strictObject({
+    title: z.string().max(10_000).optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+  })
+  .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] });
+
+export const AnnotateResult = z
+  .object({ flags: Flags, entities: z.array(Entity), content_text: z.string() })
+  .meta({ id: "AnnotateResult" });
+
+export const EntityCount = z
+  .object({ name: z.string(), type: z.enum(ENTITY_TYPES), story_count: z.int() })
+  .meta({ id: "EntityCount" });

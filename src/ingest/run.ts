@@ -1,0 +1,210 @@
+/**
+ * The orchestrator. A pass (cron or POST /v1/ingest) claims the due feeds and sends one queue message per
+ * feed; the queue consumer runs fetch → parse → normalize → annotate → store for each message.
+ *
+ * One bad feed never stops the others: every failure is recorded on its own feed, and each feed's writes
+ * (stories, feed status, run tally) go to D1 in a single batch, so a crash midway leaves nothing half-written
+ * and the next pass simply does the work again.
+ */
+import { ANNOTATOR_VERSION, annotate } from "../annotate";
+import type { NormalizedItem } from "../model";
+import { claimDueFeeds, feedErrorStatements, feedSuccessStatements, getFeedForFetch } from "../store/feeds";
+import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
+import { knownStories, type StoryWrite, storyWriteStatements } from "../store/stories";
+import { FetchError, fetchFeed } from "./fetch";
+import { normalizeItems } from "./normalize";
+import { FeedParseError, parseFeed } from "./parse";
+import { nextFetchAt } from "./schedule";
+
+/** One queue message: ingest this feed as part of this run. */
+export interface FeedMessage {
+  feedId: number;
+  runId: number;
+}
+
+export interface IngestDeps {
+  fetch: typeof fetch;
+  now: () => Date;
+}
+
+const defaultDeps: IngestDeps = { fetch: (input, init) => fetch(input, init), now: () => new Date() };
+
+/** A claimed feed is leased for this long; a lost message makes it due again after the lease. */
+const CLAIM_LEASE_MS = 15 * 60_000;
+/** The most feeds one pass enqueues; the rest stay due for the next pass. */
+const MAX_FEEDS_PER_PASS = 10_000;
+/** Queue.sendBatch takes at most 100 messages. */
+const SEND_BATCH_SIZE = 100;
+/** Items beyond this in one fetch are ignored (newest first in practice): bounds CPU, memory and batch size. */
+export const MAX_ITEMS_PER_FETCH = 1_000;
+
+/** Claims the due feeds (or one feed) and enqueues them. Returns the new run. */
+export async function startIngest(
+  env: Env,
+  opts: { trigger: string; feedId?: number; force?: boolean },
+  deps: Pick<IngestDeps, "now"> = defaultDeps,
+): Promise<IngestRun> {
+  const now = deps.now();
+  const feedIds = await claimDueFeeds(env.DB, {
+    now: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+    feedId: opts.feedId,
+    force: opts.force,
+    limit: MAX_FEEDS_PER_PASS,
+  });
+  const runId = await createRun(env.DB, opts.trigger, now.toISOString(), feedIds.length);
+  for (let i = 0; i < feedIds.length; i += SEND_BATCH_SIZE) {
+    const chunk = feedIds.slice(i, i + SEND_BATCH_SIZE);
+    await env.INGEST_QUEUE.sendBatch(chunk.map((feedId) => ({ body: { feedId, runId } satisfies FeedMessage })));
+  }
+  const run = await getRun(env.DB, runId);
+  if (!run) throw new Error("ingest: run vanished after creation");
+  return run;
+}
+
+/** Queue consumer: each message is one feed. Feed-level failures are recorded and acked, not retried. */
+export async function consumeBatch(
+  batch: MessageBatch<FeedMessage>,
+  env: Env,
+  deps: IngestDeps = defaultDeps,
+): Promise<void> {
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      try {
+        await ingestFeed(env, message.body, deps);
+        message.ack();
+      } catch (err) {
+        // Only infrastructure failures get here (D1 unavailable while recording): let the queue retry.
+        console.error(`ingest: feed ${message.body.feedId} will be retried: ${errorMessage(err)}`);
+        message.retry({ delaySeconds: 30 });
+      }
+    }),
+  );
+}
+
+/** Fetches, parses and stores one feed, recording the outcome on the feed and the run. */
+export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = defaultDeps): Promise<FeedTally> {
+  const db = env.DB;
+  const feed = await getFeedForFetch(db, msg.feedId);
+  const started = deps.now();
+  const nowIso = started.toISOString();
+  if (!feed || feed.paused) {
+    // Deleted or paused since it was claimed: nothing to fetch, but the run must still be able to finish.
+    const tally: FeedTally = { outcome: "skipped", itemsSeen: 0, storiesNew: 0, storiesUpdated: 0 };
+    await runTallyStatement(db, msg.runId, tally, nowIso).run();
+    return tally;
+  }
+
+  try {
+    const fetched = await fetchFeed(feed.url, {
+      fetch: deps.fetch,
+      etag: feed.etag,
+      lastModified: feed.last_modified,
+      timeoutMs: Number(env.FETCH_TIMEOUT_MS) || 15_000,
+      maxBytes: Number(env.MAX_FEED_BYTES) || 10 * 1024 * 1024,
+      allowPrivate: env.ALLOW_PRIVATE_FEEDS === "true",
+    });
+    if (fetched.kind === "not_modified") {
+      const tally: FeedTally = { outcome: "not_modified", itemsSeen: 0, storiesNew: 0, storiesUpdated: 0 };
+      await db.batch([
+        ...feedSuccessStatements(db, feed.id, {
+          now: nowIso,
+          nextFetchAt: nextFetchAt({ now: started, outcome: "not_modified", errorCount: 0, ...fetched }),
+          etag: fetched.etag ?? feed.etag,
+          lastModified: fetched.lastModified ?? feed.last_modified,
+        }),
+        runTallyStatement(db, msg.runId, tally, nowIso),
+      ]);
+      return tally;
+    }
+
+    const parsed = await parseFeed(fetched.body, fetched.contentType);
+    const items = await normalizeItems(parsed.items.slice(0, MAX_ITEMS_PER_FETCH), {
+      feedUrl: fetched.finalUrl,
+      fetchedAt: nowIso,
+    });
+    const { writes, storiesNew } = await planWrites(db, feed.id, items);
+    const tally: FeedTally = {
+      outcome: "ok",
+      itemsSeen: items.length,
+      storiesNew,
+      storiesUpdated: writes.length - storiesNew,
+    };
+    await db.batch([
+      ...writes.flatMap((w) => storyWriteStatements(db, feed.id, w, nowIso)),
+      ...feedSuccessStatements(db, feed.id, {
+        now: nowIso,
+        nextFetchAt: nextFetchAt({
+          now: started,
+          outcome: "ok",
+          errorCount: 0,
+          ttlMinutes: parsed.ttlMinutes,
+          maxAgeSeconds: fetched.maxAgeSeconds,
+          expiresAt: fetched.expiresAt,
+          recentItemDates: items.flatMap((i) => (i.published_at ? [i.published_at] : [])),
+        }),
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        title: parsed.title,
+        siteUrl: parsed.siteUrl,
+        url: fetched.permanentUrl,
+      }),
+      runTallyStatement(db, msg.runId, tally, nowIso),
+    ]);
+    return tally;
+  } catch (err) {
+    const known = err instanceof FetchError || err instanceof FeedParseError;
+    if (!known) console.error(`ingest: feed ${feed.id} failed unexpectedly: ${errorMessage(err)}`);
+    const tally: FeedTally = { outcome: "failed", itemsSeen: 0, storiesNew: 0, storiesUpdated: 0 };
+    const status = err instanceof FetchError ? err.status : null;
+    await db.batch([
+      ...feedErrorStatements(db, feed.id, {
+        now: nowIso,
+        status,
+        message: known ? errorMessage(err) : `internal: ${errorMessage(err)}`,
+        nextFetchAt: nextFetchAt({
+          now: started,
+          outcome: "error",
+          errorCount: feed.error_count + 1,
+          retryAfterSeconds: err instanceof FetchError ? err.retryAfterSeconds : null,
+        }),
+      }),
+      runTallyStatement(db, msg.runId, tally, nowIso),
+    ]);
+    return tally;
+  }
+}
+
+/**
+ * Decides which items need writing: new ones, changed ones (content hash) and ones annotated by an older
+ * annotator. Unchanged items cost one lookup and no annotation. Tombstoned stories stay deleted.
+ */
+async function planWrites(
+  db: D1Database,
+  feedId: number,
+  items: NormalizedItem[],
+): Promise<{ writes: StoryWrite[]; storiesNew: number }> {
+  const known = await knownStories(
+    db,
+    feedId,
+    items.map((i) => i.guid),
+  );
+  const writes: StoryWrite[] = [];
+  let storiesNew = 0;
+  for (const item of items) {
+    const k = known.get(item.guid);
+    if (k?.tombstoned) continue;
+    if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) continue;
+    if (!k) storiesNew++;
+    writes.push({
+      item,
+      annotation: annotate({ title: item.title, text: item.text }),
+      annotatorVersion: ANNOTATOR_VERSION,
+    });
+  }
+  return { writes, storiesNew };
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
