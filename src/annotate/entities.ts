@@ -92,6 +92,7 @@ const COMPOUND_MODIFIER_RE =
 /** "al-Burhan", "el-Sisi": a lowercase particle joined to a capitalized name. */
 const PARTICLE_NAME_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|ben|bint|abu|van|von|de|da|di|du|le|la|d|o)[-'’]\p{Lu}/u;
 const CAP_RE = /^\p{Lu}/u;
+const TWO_LETTERS_RE = /\p{L}[^\p{L}]*\p{L}/u;
 const LOWER_RE = /\p{Ll}/u;
 const POSSESSIVE_RE = /(?:['’][sS]|['’])$/;
 const SENTENCE_END = new Set([".", "!", "?", "…", ":"]);
@@ -112,18 +113,22 @@ const NON_ORG_ACRONYMS = new Set(["OK", "TV", "AM", "PM", "ID", "UTC", "GMT", "D
 
 const DATELINE_RE =
   /^\s*((?:\p{Lu}[\p{L}.'’-]*)(?:[ /-]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?)\s*,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)?(?:,?\s*\d{4})?\s*(?:\(([^)\n]{2,40})\)\s*)?(?:[-–—:]+\s+|(?<=\)\s*))/u;
+/** US party-and-state tags after a politician's name ("Sen. Chuck Schumer, D-N.Y., said"). */
+const PARTY_TAG_RE = /,\s[DRI]-[A-Z][A-Za-z.]*,/g;
 const CREDIT_LINE_RE =
   /^\s*\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|produced|edited|written)\s+by\b.*$|^\s*\(?\s*with\s+inputs?\s+from\b.*$/gimu;
 
 /** Splits text into tokens, marking sentence starts and dropping possessives. */
 function tokenize(text: string, into: Token[]): void {
   let pendingStart = true;
-  let last = 0;
+  let newline = text.indexOf("\n");
   for (const match of text.matchAll(TOKEN_RE)) {
     const raw = match[0];
     const index = match.index ?? 0;
-    if (text.slice(last, index).includes("\n")) pendingStart = true;
-    last = index + raw.length;
+    if (newline !== -1 && newline < index) {
+      pendingStart = true;
+      newline = text.indexOf("\n", index);
+    }
     const isWord = WORD_RE.test(raw);
     if (!isWord) {
       if (SENTENCE_END.has(raw)) pendingStart = true;
@@ -133,7 +138,7 @@ function tokenize(text: string, into: Token[]): void {
     }
     const poss = raw.length > 2 && POSSESSIVE_RE.test(raw) && !/^\p{Lu}['’]/u.test(raw.slice(-3));
     const word = poss ? raw.replace(POSSESSIVE_RE, "") : raw;
-    const compound = COMPOUND_MODIFIER_RE.exec(word);
+    const compound = word.includes("-") ? COMPOUND_MODIFIER_RE.exec(word) : null;
     if (compound?.[1] && compound[2]) {
       // "Lisbon-based", "Rwanda-backed": the place is a mention, the modifier ends the name.
       into.push(wordToken(compound[1], false, pendingStart));
@@ -146,14 +151,17 @@ function tokenize(text: string, into: Token[]): void {
 }
 
 function wordToken(word: string, poss: boolean, sentStart: boolean): Token {
-  const letters = word.replace(/[^\p{L}]/gu, "");
+  const upper = word.toUpperCase();
+  const lower = word.toLowerCase();
+  const cap = CAP_RE.test(word) || PARTICLE_NAME_RE.test(word);
   return {
     text: word,
     fold: foldWord(word),
-    exact: exactWord(word),
+    exact: cap ? exactWord(word) : word,
     isWord: true,
-    cap: CAP_RE.test(word) || PARTICLE_NAME_RE.test(word),
-    caps: letters.length >= 2 && !LOWER_RE.test(letters),
+    cap,
+    // Capitals: no lowercase letter and at least two letters ("UN", "U.S.", "NAIROBI"; not "G7").
+    caps: cap && word === upper && word !== lower && TWO_LETTERS_RE.test(word),
     poss,
     sentStart,
   };
@@ -595,9 +603,9 @@ function recordAbbreviation(doc: Doc, name: string, end: number): void {
   doc.pendingLong = end >= 0 ? { name, end } : undefined;
 }
 
-/** Splits a name into words for coreference keys. */
+/** Splits a name into folded words for coreference keys. */
 function nameWords(name: string): string[] {
-  return name.split(/\s+/).map(foldWord).filter(Boolean);
+  return name.split(" ").map(foldWord);
 }
 
 function initials(name: string): string {
@@ -752,7 +760,7 @@ export function tagEntities(title: string, text: string): Entity[] {
   const doc: Doc = { tokens: [], lowercaseWords: new Set(), mentions: [], abbreviations: new Map(), pendingLong: undefined };
   tokenize(title, doc.tokens);
   const titleEnd = doc.tokens.length;
-  const body = takeDateline(doc, text.replace(CREDIT_LINE_RE, ""));
+  const body = takeDateline(doc, text.replace(CREDIT_LINE_RE, "").replace(PARTY_TAG_RE, ","));
   tokenize(`\n${body}`, doc.tokens);
   for (let i = titleEnd; i < doc.tokens.length; i++) {
     const token = doc.tokens[i] as Token;

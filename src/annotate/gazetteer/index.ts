@@ -48,12 +48,13 @@ export interface Phrase {
 
 /** Folds a word for lookup: periods dropped, curly apostrophes straightened, lower case. */
 export function foldWord(word: string): string {
-  return word.replace(/\./g, "").replace(/’/g, "'").toLowerCase();
+  return exactWord(word).toLowerCase();
 }
 
 /** The exact-case form of a word for capitals-only aliases: periods dropped. */
 export function exactWord(word: string): string {
-  return word.replace(/\./g, "").replace(/’/g, "'");
+  const bare = word.includes(".") ? word.replace(/\./g, "") : word;
+  return bare.includes("’") ? bare.replace(/’/g, "'") : bare;
 }
 
 const WORD_SPLIT = /(?:\p{Lu}\.){2,}|[^\s]+/gu;
