@@ -56,7 +56,9 @@ export function authorsOf(node: XmlNode | undefined): string | null {
 export function alternateLink(links: XmlNode[]): string | null {
   const alternates = links.filter((link) => (attrOf(link, "rel") ?? "alternate").toLowerCase() === "alternate");
   const html = alternates.find((link) => /html/i.test(attrOf(link, "type") ?? "text/html"));
-  return attrOf(html ?? alternates[0], "href");
+  const link = html ?? alternates[0];
+  // Some feeds write Atom links RSS-style, as text.
+  return attrOf(link, "href") ?? textOf(link);
 }
 
 /** Atom 0.3 may offer several contents (multipart/alternative): take an HTML one when there is one. */

@@ -18,10 +18,10 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   } catch {
     // Not valid UTF-8: only now does a declared legacy charset get a say.
   }
+  // UTF-8 and UTF-16 declarations were already tried above; here they can only be wrong.
   const declared = declaredCharset(contentType, bytes);
-  const decoder = declared ? decoderFor(declared) : null;
-  if (decoder && !/^utf-?8$/i.test(declared ?? "")) return decoder.decode(bytes);
-  return decodeBrokenUtf8(bytes);
+  const decoder = declared && !/^(?:utf-?8|utf-?16)/i.test(declared) ? decoderFor(declared) : null;
+  return decoder ? decoder.decode(bytes) : decodeBrokenUtf8(bytes);
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {

@@ -1,7 +1,7 @@
 /**
  * XML feeds: the prolog is checked, the document repaired, then rss-parser's parseString (xml2js over sax,
- * strict) builds the tree and picks the RSS/RDF/Atom builder. Items are mapped by our own adapters from the
- * raw elements, because rss-parser's item builders lose what the later stages need (see RawItemParser).
+ * strict) builds the tree and picks the RSS/RDF/Atom builder. Our builders keep the raw elements and our
+ * adapters map them, because rss-parser's own builders lose what the later stages need (see RawFeedParser).
  */
 import { decodeHTML } from "entities";
 import Parser from "rss-parser";
@@ -9,42 +9,41 @@ import type { FeedFormat, ParsedFeed } from "../model";
 import { alternateLink, authorsOf, mapAtomEntry, textConstruct, type TextConstruct } from "./parse-atom";
 import { FeedParseError } from "./parse-error";
 import { repairXml, salvageTruncated, trimAfterRoot } from "./parse-lenient";
-import { attrOf, childText, type XmlElement, type XmlNode } from "./parse-node";
+import { attrOf, childText, children, type XmlElement, type XmlNode } from "./parse-node";
 import { lineAt, readProlog } from "./parse-prolog";
 import { mapRssItem } from "./parse-rss";
 
-/** Feed-level elements kept raw (keepArray) through rss-parser's customFields. */
+/** What our builders hand back through parseString: the channel (or Atom feed) element and its items. */
 interface RawFeed {
-  attributes?: Record<string, string>;
-  titles?: XmlNode[];
-  links?: XmlNode[];
-  authors?: XmlNode[];
-  ttls?: XmlNode[];
+  feed: XmlElement;
+  items: XmlElement[];
 }
-interface RawItem {
-  node: XmlElement;
-}
-
-const RAW_FEED_FIELDS = [
-  ["$", "attributes", { keepArray: true }],
-  ["title", "titles", { keepArray: true }],
-  ["link", "links", { keepArray: true }],
-  ["author", "authors", { keepArray: true }],
-  ["ttl", "ttls", { keepArray: true }],
-];
 
 /**
- * rss-parser's item builders fold description into `content`, drop attributes (Atom type, xml:base,
- * isPermaLink, category@term), and its Atom builder throws on one unparseable <published>, losing the
- * whole feed. We keep its XML pass and format dispatch and take each item element as it is.
+ * rss-parser's builders fold description into `content`, drop attributes (Atom type, xml:base,
+ * isPermaLink, category@term), and throw on one unparseable Atom <published> or one <link> without
+ * attributes, losing the whole feed; customFields cannot prevent either. We keep its XML pass (xml2js
+ * over sax, strict) and its choice of builder by root element and version, and replace the builders.
  */
-class RawItemParser extends Parser<RawFeed, RawItem> {
-  parseItemRss(node: XmlElement): RawItem {
-    return { node };
+class RawFeedParser extends Parser {
+  buildRSS(channel: XmlNode, items: XmlNode[] | undefined): RawFeed {
+    return { feed: asElement(channel), items: (items ?? []).filter(isElement) };
   }
-  parseItemAtom(node: XmlElement): RawItem {
-    return { node };
+  buildAtomFeed(doc: { feed: XmlNode }): RawFeed {
+    const feed = asElement(doc.feed);
+    return { feed, items: children(feed, "entry").filter(isElement) };
   }
+  /** Podcast metadata is not news; its builder also walks the items we replaced. */
+  decorateItunes(): void {}
+}
+
+function isElement(node: XmlNode): node is XmlElement {
+  return typeof node === "object";
+}
+
+/** xml2js gives an empty element as "" and a text-only one as a string. */
+function asElement(node: XmlNode): XmlElement {
+  return isElement(node) ? node : { _: node };
 }
 
 const FORMAT_OF_ROOT: Record<string, FeedFormat> = { rss: "rss", "rdf:RDF": "rdf", feed: "atom" };
@@ -69,36 +68,31 @@ function notAFeed(root: string, htmlDoctype: boolean): FeedParseError {
 }
 
 async function readFeed(xml: string, format: FeedFormat): Promise<ParsedFeed> {
-  const parser = new RawItemParser({
-    defaultRSS: 2,
-    customFields: { feed: RAW_FEED_FIELDS as unknown as (keyof RawFeed)[] },
-  });
-  let out: RawFeed & { items: RawItem[] };
+  let raw: RawFeed;
   try {
-    out = await parser.parseString(xml);
+    raw = (await new RawFeedParser({ defaultRSS: 2 }).parseString(xml)) as unknown as RawFeed;
   } catch (error) {
     throw xmlError(error, xml, format);
   }
-  const base = attrOf({ $: out.attributes ?? {} }, "xml:base");
+  const { feed, items } = raw;
+  const base = attrOf(feed, "xml:base");
   if (format === "atom") {
-    const legacy = out.attributes?.version === "0.3" || (out.attributes?.xmlns ?? "").includes("purl.org/atom/ns");
-    const feedNode: XmlElement = { author: out.authors ?? [] };
-    const scope = { legacy, base, author: authorsOf(feedNode) };
+    const legacy = attrOf(feed, "version") === "0.3" || (attrOf(feed, "xmlns") ?? "").includes("purl.org/atom/ns");
+    const scope = { legacy, base, author: authorsOf(feed) };
     return {
       format,
-      title: plainTitle(textConstruct(out.titles?.[0], legacy)),
-      siteUrl: alternateLink(out.links ?? []),
+      title: plainTitle(textConstruct(children(feed, "title")[0], legacy)),
+      siteUrl: alternateLink(children(feed, "link")),
       ttlMinutes: null,
-      items: out.items.map((item) => mapAtomEntry(item.node, scope)),
+      items: items.map((entry) => mapAtomEntry(entry, scope)),
     };
   }
-  const channel: XmlElement = { title: out.titles ?? [], link: out.links ?? [], ttl: out.ttls ?? [] };
   return {
     format,
-    title: childText(channel, "title"),
-    siteUrl: childText(channel, "link"),
-    ttlMinutes: minutes(childText(channel, "ttl")),
-    items: out.items.map((item) => mapRssItem(item.node, base)),
+    title: childText(feed, "title"),
+    siteUrl: childText(feed, "link"),
+    ttlMinutes: minutes(childText(feed, "ttl")),
+    items: items.map((item) => mapRssItem(item, base)),
   };
 }
 
@@ -117,7 +111,10 @@ function minutes(ttl: string | null): number | null {
 function xmlError(error: unknown, xml: string, format: FeedFormat): FeedParseError {
   const message = error instanceof Error ? error.message : String(error);
   const sax = /^(.*)\nLine: (\d+)\nColumn: (\d+)/.exec(message);
-  if (!sax) return new FeedParseError(`parse: not a valid ${format.toUpperCase()} document (${message})`);
+  if (!sax) {
+    const missing = format !== "atom" && !/<channel[\s>/]/.test(xml) ? "no <channel> element" : "unexpected structure";
+    return new FeedParseError(`parse: not a valid ${format.toUpperCase()} document (${missing})`);
+  }
   const line = Number(sax[2]) + 1;
   if (/unclosed root tag|unexpected end/i.test(sax[1] ?? "")) {
     return new FeedParseError(`parse: unexpected end of XML at line ${Math.min(line, lineAt(xml, xml.length))}`);

@@ -48,6 +48,7 @@ describe("parseFeed decodes the body from the BOM, the Content-Type, the prolog 
     { what: "the prolog's charset when there is no header", prolog: '<?xml version="1.0" encoding="ISO-8859-15"?>', contentType: null, title: "Price €5" },
     { what: "the Content-Type's charset over the prolog's", prolog: '<?xml version="1.0" encoding="ISO-8859-15"?>', contentType: "text/xml; charset=windows-1252", title: "Price ¤5" },
     { what: "windows-1252 for undeclared bytes that are not UTF-8", prolog: '<?xml version="1.0"?>', contentType: null, title: "Price ¤5" },
+    { what: "windows-1252 when UTF-16 is declared for ASCII-compatible bytes", prolog: '<?xml version="1.0" encoding="UTF-16"?>', contentType: null, title: "Price ¤5" },
     { what: "windows-1252 when the declared charset is unknown", prolog: '<?xml version="1.0" encoding="x-no-such-charset"?>', contentType: null, title: "Price ¤5" },
   ])("uses $what", async ({ prolog, contentType, title }) => {
     expect((await parseFeed(latin15(prolog), contentType)).title).toBe(title);

@@ -74,6 +74,7 @@ describe("parseFeed says clearly why a body is not a feed", () => {
     { what: "an OPML list", bytes: async () => encode('<?xml version="1.0"?><opml version="2.0"><body/></opml>'), message: "parse: not a feed (an OPML subscription list)" },
     { what: "another XML document", bytes: async () => encode("<sitemap><url/></sitemap>"), message: "parse: not a feed (root element <sitemap> is not rss, rdf:RDF or feed)" },
     { what: "XML cut off before any item", bytes: async () => encode('<?xml version="1.0"?>\n<rss version="2.0">\n<channel><title>Cut'), message: "parse: unexpected end of XML at line 3" },
+    { what: "RSS without a channel", bytes: async () => encode('<rss version="2.0"><item><title>x</title></item></rss>'), message: "parse: not a valid RSS document (no <channel> element)" },
     { what: "XML with mismatched tags", bytes: async () => encode(rss("<item><title>x</link></item>")), message: /^parse: malformed XML at line 4, column \d+: unexpected close tag/ },
   ])("$what", async ({ bytes, message }) => {
     const error = await parseError(await bytes());

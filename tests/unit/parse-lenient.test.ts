@@ -110,4 +110,34 @@ describe("parseFeed recovers the feeds that strict XML parsers reject", () => {
     const feed = await parseFeed(encode(rss(`<item><description>${html}</description></item>`)), null);
     expect(feed.items[0]?.content).toBe(html);
   });
+
+  it("reads Atom links written as text, at feed and entry level (rss-parser alone throws on them)", async () => {
+    const feed = await parseFeed(
+      encode(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><link>https://a.example/</link>` +
+        `<entry><id>1</id><link>https://a.example/1</link></entry></feed>`),
+      null,
+    );
+    expect(feed.siteUrl).toBe("https://a.example/");
+    expect(feed.items[0]?.link).toBe("https://a.example/1");
+  });
+
+  it("reads an RSS feed with no version attribute as RSS 2.0", async () => {
+    const feed = await parseFeed(encode("<rss><channel><title>T</title><item><title>x</title></item></channel></rss>"), null);
+    expect(feed).toMatchObject({ format: "rss", title: "T" });
+    expect(feed.items.map((i) => i.title)).toEqual(["x"]);
+  });
+
+  it("ignores podcast metadata it does not need, even malformed", async () => {
+    const feed = await parseFeed(
+      encode(`<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>P</title>` +
+        `<itunes:owner/><itunes:category/><itunes:keywords/><item><title>Episode</title><itunes:image/></item></channel></rss>`),
+      null,
+    );
+    expect(feed.items.map((i) => i.title)).toEqual(["Episode"]);
+  });
+
+  it("skips empty items instead of failing on them", async () => {
+    const feed = await parseFeed(encode(rss("<item/><item><title>kept</title></item>")), null);
+    expect(feed.items.map((i) => i.title)).toEqual(["kept"]);
+  });
 });
