@@ -300,7 +300,7 @@ function extendTitle(tokens: Token[], at: number, end: number): number {
 }
 
 const ABSORBABLE: ReadonlySet<SegKind> = new Set<SegKind>(["unknown", "place", "demonym", "adjplace", "organization"]);
-const JOINERS = new Set(["&", "and", "of", "for"]);
+const JOINERS = new Set(["&", "and"]);
 const RIGHT_JOINERS = new Set(["of", "for", "on"]);
 
 type CompoundRole = "org" | "known-org" | "place" | "prefix" | "modifier";
@@ -570,7 +570,14 @@ function mergeSurnames(segments: Segment[], tokens: Token[]): Segment[] {
     if (seg.end - seg.start !== 1 || !seg.canonical || (tokens[seg.start] as Token).caps) continue;
     const prev = segments[i - 1];
     const next = segments[i + 1];
-    const surname = prev?.kind === "unknown" && !ORG_SUFFIX_WORDS.has((tokens[prev.start] as Token).text) && next?.kind !== "unknown";
+    const prevToken = prev ? (tokens[prev.start] as Token) : undefined;
+    // A sentence-opening word before a company is more often an adjective ("Rival Huawei") than a first name.
+    const surname =
+      prev?.kind === "unknown" &&
+      !!prevToken &&
+      !ORG_SUFFIX_WORDS.has(prevToken.text) &&
+      !(seg.kind === "organization" && prevToken.sentStart) &&
+      next?.kind !== "unknown";
     const firstName = AMBIGUOUS_PLACES.has((tokens[seg.start] as Token).fold) && next?.kind === "unknown" && i === 0;
     if (surname || firstName) segments[i] = { kind: "unknown", start: seg.start, end: seg.end, canonical: "" };
   }

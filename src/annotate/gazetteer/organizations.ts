@@ -68,6 +68,7 @@ Interpol
 Europol
 Frontex
 State Department|U.S. State Department|US State Department|Department of State|U.S. Department of State|US Department of State
+Joint Chiefs of Staff|Joint Chiefs
 Pentagon|Department of Defense|U.S. Department of Defense|Defense Department|U.S. Defense Department|Department of War
 Treasury Department|U.S. Treasury|US Treasury|Department of the Treasury|U.S. Treasury Department
 Justice Department|U.S. Justice Department|Department of Justice|DOJ|U.S. Department of Justice
