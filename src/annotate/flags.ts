@@ -255,9 +255,9 @@ function cleanParagraph(paragraph: Paragraph): void {
     paragraph.drop = true;
     return;
   }
-  for (const { hints, regex } of INLINE_CLEANERS) {
-    if (!hinted(hints, lower, 0)) continue;
-    for (const match of body.matchAll(regex)) {
+  for (const inline of INLINE_CLEANERS) {
+    if (!hinted(inline.hints, lower, 0)) continue;
+    for (const match of body.matchAll(inline.regex)) {
       paragraph.cuts.push({ start: match.index, end: match.index + match[0].length, takesTail: false });
     }
   }

@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 1;
+export const FLAG_RULES_VERSION: number = 2;
 
 /**
  * Where a rule may match. opening: the first ~800 characters (datelines). closing: the last ~1500 characters
@@ -28,8 +28,8 @@ export interface FlagRule {
   readonly pattern: RegExp;
   readonly where: RuleWhere;
   /**
-   * Lower-case fragments one of which every match contains: the rule is skipped where none occurs, which keeps
-   * a plain story from paying for every pattern.
+   * Lower-case fragments without whitespace, one of which every match contains: the rule is skipped where none
+   * occurs, which keeps a plain story from paying for every pattern.
    */
   readonly hints: readonly string[];
   /** The outlet or agency whose wording `example` is. */
@@ -71,9 +71,10 @@ const MONTH = [...MONTH_NAMES, ...MONTH_NAMES.map((month) => month.toUpperCase()
   .sort((a, b) => b.length - a.length)
   .join("|");
 const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4})?`;
-/** "KINGSTON", "New Delhi", "NEW YORK/LONDON", "Navsari (Gujarat) [India]". */
+/** "KINGSTON", "New Delhi", "NEW YORK/LONDON", "ALBANY, N.Y.", "Navsari (Gujarat) [India]". */
 const PLACE =
   "[\\p{Lu}][\\p{L}\\p{M}.'’&-]*(?:[ /][\\p{L}\\p{M}.'’&-]+){0,4}" +
+  "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s\\p{Lu}[\\p{L}.]{1,12})?(?=\\s*\\())?" +
   "(?:\\s*\\([\\p{L} .-]{2,30}\\))?(?:\\s*\\[[\\p{L} .-]{2,30}\\])?";
 /** What follows the agency in a dateline: "-", "—", "--", "_" (old AP feeds), ":" (ANI), ".-" (EFE). */
 const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
@@ -237,7 +238,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "disclaimer-only-headline-reworked",
-    hints: ["only the"],
+    hints: ["headline", "image", "picture", "photo"],
     flags: ["unedited"],
     pattern:
       /\bonly\s+the\s+(?:headline|image|picture|photo)s?(?:\s*(?:&|and)\s*(?:the\s+)?(?:headline|image|picture|photo)s?)?(?:\s+of\s+this\s+(?:report|story|article))?\s+(?:may\s+have|has|have)\s+been\s+(?:reworked|changed|edited|modified)\b/iu,
@@ -271,7 +272,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "disclaimer-staff-may-not-have-edited",
-    hints: ["not have", "not modified", "not edited", "not reviewed", "not checked"],
+    hints: ["modified", "edited", "reviewed", "checked"],
     flags: ["unedited"],
     pattern:
       /\b(?:staff|team|editors?|desk)\s+(?:may|might|did|does|do|have|has)\s+not\s+(?:have\s+)?(?:modified|edited|reviewed|checked)(?:\s+or\s+(?:modified|edited|reviewed|checked))?\s+(?:the\s+)?(?:content|text|copy|story|body|article)/iu,
@@ -325,7 +326,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "disclaimer-source-wire",
     hints: ["source"],
     flags: ["syndicated"],
-    pattern: new RegExp(`(?<=^|[.(;]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
     outlet: "Outlook",
     example:
@@ -338,7 +339,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   // ── Republication and distribution notices ────────────────────────────────────────────────────────────────
   {
     id: "republished-from-the-conversation",
-    hints: ["the conversation"],
+    hints: ["conversation"],
     flags: ["syndicated"],
     pattern: /\b[Tt]his\s+article\s+is\s+republished\s+from\s+The\s+Conversation\b/u,
     where: "closing",
@@ -351,7 +352,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "republished-originally-published",
-    hints: ["originally", "first published", "first appeared", "first ran", "republished", "re-published", "reprinted", "syndicated"],
+    hints: ["originally", "published", "appeared", "reprinted", "syndicated"],
     flags: ["syndicated"],
     pattern: new RegExp(
       `${SENTENCE_START}[(\\[*]?\\s*(?:[Tt]his|[Tt]he\\s+following)\\s+(?:article|story|piece|post|report|column|essay|interview)\\s+` +
@@ -386,7 +387,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "distributed-by-syndicate",
-    hints: ["distributed by"],
+    hints: ["distributed"],
     flags: ["syndicated"],
     pattern:
       /(?:(?:©|\([cC]\)|Copyright)\s*\d{4}\s+[^©]{2,80}?\s+)?\b[Dd]istributed\s+by\s+(?:Tribune\s+Content\s+Agency|King\s+Features(?:\s+Syndicate)?|Andrews\s+McMeel\s+Syndication|Creators\s+Syndicate|Washington\s+Post\s+Writers\s+Group|(?:[\p{Lu}][\p{L}&.'’]*\s+){1,3}(?:Syndicate|Syndication|Content\s+Agency))\b/u,
@@ -438,7 +439,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "canadian-press-first-published",
-    hints: ["canadian press"],
+    hints: ["canadian"],
     flags: ["syndicated"],
     pattern: /\b[Tt]his\s+report\s+by\s+(?<wire>[Tt]he\s+Canadian\s+Press)\s+was\s+first\s+published\b/u,
     where: "closing",
@@ -450,14 +451,17 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "reuters-reporting-editing-credit",
-    hints: ["editing by"],
+    hints: ["editing"],
     flags: ["syndicated"],
     pattern:
-      /\((?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+[^()]{2,300}?;\s*(?:(?:[Ww]riting|[Aa]dditional\s+reporting)\s+by\s+[^()]{2,200}?;\s*)*[Ee]diting\s+by\s+[^()]{2,200}\)/u,
+      /(?<=^|[.!?"”’]\s*)\(?(?:[Aa]dditional\s+)?[Rr]eporting\s+by\s+[^()]{2,300}?;\s*(?:(?:[Ww]riting|[Aa]dditional\s+reporting)\s+by\s+[^()]{2,200}?;\s*)*[Ee]diting\s+by\s+[^()]{2,200}?(?:\)|\.?(?=\s*$))/u,
     where: "closing",
     outlet: "Reuters",
     example: "(Reporting by Dave Graham; Editing by Jonathan Oatis)",
     counterExample: "(Reporting by Maria Santos)",
+    variants: [
+      { outlet: "Reuters", text: "Reporting by Lewis Jackson; Editing by Jan Harvey" },
+    ],
     evidence: "match",
     clean: false,
     wire: "Reuters",
@@ -481,7 +485,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "with-files-from-wire",
-    hints: ["with files from"],
+    hints: ["files"],
     flags: ["syndicated"],
     pattern: new RegExp(
       `${SENTENCE_START}[(\\[*\\-–—]?\\s*[Ww]ith\\s+files\\s+from\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})`,
@@ -525,7 +529,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   // ── Desk slugs ────────────────────────────────────────────────────────────────────────────────────────────
   {
     id: "pti-desk-slug",
-    hints: ["pti "],
+    hints: ["pti"],
     flags: ["syndicated"],
     pattern: /PTI(?<=(?:^|[.!?"”’]\s*)PTI)(?:\s+[A-Z]{2,4}){1,6}(?=\s*$)/u,
     where: "closing",
@@ -538,7 +542,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "uni-desk-slug",
-    hints: ["uni "],
+    hints: ["uni"],
     flags: ["syndicated"],
     pattern: /UNI(?<=(?:^|[.!?"”’]\s*)UNI)(?:\s+[A-Z]{1,4}){1,6}(?:\s+\d{3,4})?(?=\s*$)/u,
     where: "closing",
@@ -551,7 +555,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "ians-desk-slug",
-    hints: ["ians "],
+    hints: ["ians"],
     flags: ["syndicated"],
     pattern: /[-–—](?<=(?:^|[.!?"”’]\s*)[-–—])[-–—]?\s*IANS\s+[a-z]{2,5}(?:\/[a-z]{0,5})*\/?(?=\s*$)/u,
     where: "closing",
@@ -759,7 +763,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "press-release-businesswire",
-    hints: ["(business wire)", "(globe newswire)"],
+    hints: ["(business", "(globe"],
     flags: ["syndicated"],
     pattern: /^[^\n]{0,160}?\((?<wire>BUSINESS WIRE|GLOBE NEWSWIRE)\)\s*(?:--|—|–|-)/u,
     where: "opening",
@@ -792,7 +796,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   // ── Automation and AI ─────────────────────────────────────────────────────────────────────────────────────
   {
     id: "ai-automated-insights",
-    hints: ["automated insights"],
+    hints: ["insights"],
     flags: ["ai_generated"],
     pattern: new RegExp(`${THIS_ITEM_WAS}\\s+by\\s+Automated\\s+Insights\\b`, "u"),
     where: "anywhere",
@@ -820,7 +824,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "ai-marketbeat-narrative-science",
-    hints: ["narrative science"],
+    hints: ["narrative"],
     flags: ["ai_generated"],
     pattern: new RegExp(`${THIS_ITEM_WAS}\\s+by\\s+[Nn]arrative\\s+[Ss]cience\\b`, "u"),
     where: "anywhere",
@@ -833,14 +837,16 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "ai-self-disclosure",
-    hints: [" ai", "a.i.", "artificial intelligence", "language model", "llm", "chatgpt", "gpt-", "genai", "gen ai", "automation tech", "language generation"],
+    hints: ["ai", "a.i.", "intelligence", "language", "llm", "chatgpt", "gpt-", "automation"],
     flags: ["ai_generated"],
     pattern: new RegExp(
       `${THIS_ITEM_WAS}\\s+(?:(?:in\\s+part|partly|partially)\\s+)?(?:by|with|using|via|through|with\\s+(?:the\\s+)?(?:help|assistance|support|aid|use)\\s+(?:of|from))\\s+` +
         `(?:(?:an?|the|our|its|some)\\s+)?(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?` +
         `(?:AI|A\\.I\\.|artificial\\s+intelligence|[Gg]enerative\\s+AI|[Gg]en\\s?AI|large\\s+language\\s+models?|LLMs?|ChatGPT|GPT-\\d|` +
         `automation\\s+technolog(?:y|ies)|natural[\\s-]language\\s+generation)` +
-        `(?![\\p{L}\\p{N}])(?!\\s+[\\p{Lu}][\\p{Ll}])`,
+        `(?![\\p{L}\\p{N}])(?!\\s+[\\p{Lu}][\\p{Ll}])` +
+        `(?!\\s+(?:experts?|researchers?|scientists?|reporters?|correspondents?|editors?|specialists?|analysts?|` +
+        `ethicists?|critics?|columnists?|writers?|journalists?|startups?|compan(?:y|ies)|firms?|policy|regulation|ethics|safety)\\b)`,
       "u",
     ),
     where: "anywhere",
@@ -859,7 +865,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "ai-generated-label",
-    hints: ["ai-generated", "ai generated", "ai-written", "ai written", "ai-assisted", "ai assisted"],
+    hints: ["ai-generated", "ai-written", "ai-assisted", "generated", "written", "assisted"],
     flags: ["ai_generated"],
     pattern:
       /(?<=^|[.!?"”’(*:]\s*)[Tt]his\s+(?:is\s+an?\s+AI[- ](?:generated|written|assisted)\s+(?:article|story|report|summary|content|piece|post)|(?:article|story|report|summary|content|piece|post)\s+(?:is|was)\s+AI[- ](?:generated|written|assisted))\b/u,
@@ -875,7 +881,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
 export const CLEANING_RULES: readonly CleaningRule[] = [
   {
     id: "scrape-date-artifact",
-    hints: ["date "],
+    hints: ["date"],
     pattern: /^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s+/u,
     scope: "leading",
     example: " date 2024-03-12 U.S. Secretary of State Antony Blinken said on Monday",
@@ -894,7 +900,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     id: "photo-credit-caption",
     hints: ["source", "photo", "image", "picture", "pic", "credit", "courtesy"],
     pattern:
-      /^[(\[]?\s*(?:Image\s+[Ss]ource|IMAGE\s+SOURCE|(?:File\s+|Representative\s+|Representational\s+)?(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|IMAGE|[Pp]ictures?|[Pp]ics?)(?:\s+[Cc]redits?|\s+[Cc]ourtesy|\s+[Ss]ource)?|[Cc]redits?|[Cc]ourtesy)\s*[:|]\s*\S/u,
+      /^[(\[]?\s*(?:Image\s+[Ss]ource|IMAGE\s+SOURCE|(?:File\s+|FILE\s+|Representative\s+|Representational\s+)?(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mages?|IMAGE|[Pp]ictures?|[Pp]ics?)(?:\s+[Cc]redits?|\s+[Cc]ourtesy|\s+[Ss]ource)?|[Cc]redits?|[Cc]ourtesy)\s*[:|]\s*\S/u,
     scope: "paragraph",
     example: "Image Source : PTI",
     counterExample: "Photographs from the scene showed damaged cars.",
