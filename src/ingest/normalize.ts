@@ -40,6 +40,9 @@ const MAX_CATEGORY_CHARS = 200;
 /** A guid longer than this is hashed: it is an identity, not content, and it is indexed. */
 const MAX_GUID_CHARS = 2_000;
 const FALLBACK_TITLE_CHARS = 80;
+/** Markup read for a title or summary: far more than their caps need, so a hostile feed cannot make it costly. */
+const MAX_TITLE_INPUT_CHARS = 20 * MAX_TITLE_CHARS;
+const MAX_SUMMARY_INPUT_CHARS = 1_000_000;
 const UNTITLED = "(untitled)";
 
 const LOOKS_LIKE_MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
@@ -110,7 +113,7 @@ async function readBodies(item: ParsedItem, base: string): Promise<{ body: Sanit
   const fromContent = content !== null ? sanitizeWithText(content, base, MAX_TEXT_BYTES) : null;
   if (summaryHtml === null) return { body: fromContent, summary: null };
   if (fromContent === null) return { body: sanitizeWithText(summaryHtml, base, MAX_TEXT_BYTES), summary: null };
-  const summaryText = await htmlToText(summaryHtml);
+  const summaryText = await htmlToText(summaryHtml.slice(0, MAX_SUMMARY_INPUT_CHARS));
   // Only a stub of content (an embed, a one-line caption) loses to the summary; teaser noise must not win.
   if (summaryText.length > 2 * fromContent.text.length) {
     return { body: sanitizeWithText(summaryHtml, base, MAX_TEXT_BYTES), summary: null };
@@ -131,11 +134,12 @@ function opensBody(summary: string, body: string): boolean {
  */
 async function plainTitle(raw: string | null, isHtml: boolean): Promise<string> {
   if (raw === null) return "";
+  const input = raw.slice(0, MAX_TITLE_INPUT_CHARS);
   let title: string;
-  if (isHtml || LOOKS_LIKE_MARKUP.test(raw)) {
-    title = await htmlToText(raw);
+  if (isHtml || LOOKS_LIKE_MARKUP.test(input)) {
+    title = await htmlToText(input);
   } else {
-    const decoded = decodeEntities(raw);
+    const decoded = decodeEntities(input);
     title = LOOKS_LIKE_MARKUP.test(decoded) ? await htmlToText(decoded) : decoded;
   }
   return truncateText(collapseWhitespace(title), MAX_TITLE_CHARS);
