@@ -12,6 +12,7 @@ import {
   datelineState,
   EVENT_HEADS,
   exactWord,
+  LEGAL_SUFFIX_WORDS,
   foldWord,
   lookupAlias,
   NAME_PARTICLES,
@@ -23,9 +24,11 @@ import {
   PHRASES,
   PLACE_CUE_WORDS,
   PLACE_MODIFIER_WORDS,
+  PLACE_NOUN_WORDS,
   PLACE_PREFIX_WORDS,
   PLACE_SUFFIX_WORDS,
   PORTFOLIO,
+  PORTFOLIO_TITLES,
   TITLE_HEAD_WORDS,
   type Phrase,
   type PhraseKind,
@@ -103,6 +106,10 @@ const APPOSITION_OPENERS = new Set(["a", "an", "the", "who", "whose", "aged", "c
 /** Words that can follow a noun but not an adjective: after them, "Caribbean" stood as a noun. */
 const NOUN_FOLLOWERS = new Set(
   "and or in on at to from with for by as is was were are has have had will would could can should may might which that where who but than over into of".split(" "),
+);
+/** Words that end the look-ahead for a noun after a name: verbs of saying, determiners, prepositions. */
+const LOOKAHEAD_STOP = new Set(
+  "said says told added the a an of and or to in on at for with by from who which that has have had was is are were will would could can also".split(" "),
 );
 /** Nouns an adjectival region name often qualifies ("the Pacific island nations"). */
 const ADJECTIVE_NOUNS = new Set(
@@ -282,6 +289,26 @@ function segmentRun(doc: Doc, start: number, end: number, skip: Set<number>): Se
     segments.push({ kind: "unknown", start: i, end: i + 1, canonical: token.text });
     i++;
   }
+  return absorbPortfolios(segments, tokens);
+}
+
+/** "Union Ports Minister", "Energy and Mines Minister": unknown words before a bare title head are its portfolio. */
+function absorbPortfolios(segments: Segment[], tokens: Token[]): Segment[] {
+  for (let i = 1; i < segments.length; i++) {
+    const seg = segments[i] as Segment;
+    if (seg.kind !== "title" || seg.end - seg.start !== 1 || !PORTFOLIO_TITLES.has((tokens[seg.start] as Token).fold)) continue;
+    let left = i;
+    for (;;) {
+      const prev = segments[left - 1];
+      if (prev?.kind === "unknown") left--;
+      else if (prev?.kind === "conn" && JOINERS.has(prev.canonical) && segments[left - 2]?.kind === "unknown") left -= 2;
+      else break;
+    }
+    if (left === i) continue;
+    const merged: Segment = { kind: "title", start: (segments[left] as Segment).start, end: seg.end, canonical: "" };
+    segments.splice(left, i - left + 1, merged);
+    i = left;
+  }
   return segments;
 }
 
@@ -325,6 +352,11 @@ function compoundRole(tokens: Token[], seg: Segment, next: Segment | undefined):
   return undefined;
 }
 
+/** An unknown word or a name this stage built itself: either may sit before "and" in a longer name. */
+function isOpenName(seg: Segment | undefined): boolean {
+  return !!seg && (seg.kind === "unknown" || (seg.kind === "organization" && !seg.canonical));
+}
+
 /**
  * Organization and place names built from words the gazetteer does not hold: a suffix or head word
  * absorbs its neighbours ("Kenya Airways", "Global Guardian", "University of Nairobi", "Lagos State",
@@ -346,8 +378,10 @@ function buildCompounds(doc: Doc, segments: Segment[]): Segment[] {
       for (;;) {
         const prev = out[left - 1];
         if (prev && absorbable.has(prev.kind)) left--;
-        else if (prev?.kind === "conn" && JOINERS.has(prev.canonical) && out[left - 2]?.kind === "unknown") left -= 2;
-        else break;
+        else if (prev?.kind === "nonname" && (tokens[prev.start] as Token).caps) left--;
+        else if (prev?.kind === "conn" && JOINERS.has(prev.canonical) && isOpenName(out[left - 2]) && out[left]?.kind === "unknown") {
+          left -= 2;
+        } else break;
       }
     }
     let right = i + 1;
@@ -433,7 +467,13 @@ function typeAfter(tokens: Token[], end: number, loneOpener: boolean): EntityTyp
   if (next.isWord && !next.cap) {
     // A lone capitalized sentence opener ("Opposition leader X", "Energy company Y") is an ordinary word.
     if (loneOpener) return null;
-    if (ORG_CUE_WORDS.has(next.fold)) return "organization";
+    // "White Helmets civil defence group", "Bab al-Hawa border crossing": a noun within two modifiers.
+    for (let k = end; k < end + 3; k++) {
+      const token = tokens[k];
+      if (!token || !token.isWord || token.cap || LOOKAHEAD_STOP.has(token.fold)) break;
+      if (ORG_CUE_WORDS.has(token.fold)) return "organization";
+      if (PLACE_NOUN_WORDS.has(token.fold)) return "place";
+    }
     // "World Athletics president Sebastian Coe", "ODM secretary general Edwin Sifuna": the role belongs to it.
     if (PERSON_CUE_WORDS.has(next.fold) && [1, 2, 3].some((d) => isNameToken(tokens[end + d]))) return "organization";
     return null;
@@ -505,7 +545,11 @@ function tagSpan(doc: Doc, from: number, to: number, strict: boolean): void {
   const skip = new Set<number>();
   for (const [start, end] of findRuns(tokens, from, to, skip)) {
     if (skip.has(start - 1) || isAbbreviationAfter(doc, start, end, skip)) continue;
-    const segments = mergeSurnames(buildCompounds(doc, segmentRun(doc, start, end, skip)), tokens);
+    const segments = abbreviatedName(
+      tokens,
+      mergeSurnames(buildCompounds(doc, segmentRun(doc, start, end, skip)), tokens),
+      end,
+    );
     let afterTitle = false;
     for (let s = 0; s < segments.length; s++) {
       const seg = segments[s] as Segment;
@@ -550,10 +594,29 @@ function tagSpan(doc: Doc, from: number, to: number, strict: boolean): void {
   }
 }
 
+/**
+ * "Free Democrats (FDP)", "Christian Democrats (CDU)": a run of unknown words and adjectives followed by an
+ * abbreviation in brackets is one organization's long name, whatever its words look like.
+ */
+function abbreviatedName(tokens: Token[], segments: Segment[], end: number): Segment[] {
+  const abbreviation = tokens[end + 1];
+  if (tokens[end]?.text !== "(" || tokens[end + 2]?.text !== ")" || !abbreviation?.caps) return segments;
+  let first = 0;
+  while (segments[first]?.kind === "nonname" || segments[first]?.kind === "title") first++;
+  const rest = segments.slice(first);
+  const words = rest.filter((g) => g.kind !== "conn").length;
+  const plain = rest.every((g) => g.kind === "unknown" || g.kind === "demonym" || g.kind === "adjplace" || g.kind === "conn");
+  if (words < 2 || !plain || !rest.some((g) => g.kind === "demonym" || g.kind === "adjplace")) return segments;
+  const startSeg = rest[0] as Segment;
+  return [...segments.slice(0, first), { kind: "organization", start: startSeg.start, end, canonical: "" }];
+}
+
 /** Inside an unknown name, the next segment continues it: another unknown word or a name particle. */
 function continuesName(segments: Segment[], at: number, tokens: Token[]): boolean {
   const seg = segments[at] as Segment;
   if (seg.kind === "unknown") return true;
+  // "Mistral AI": a capitals word that is no name on its own still ends one.
+  if (seg.kind === "nonname" && (tokens[seg.start] as Token).caps) return segments[at - 1]?.kind === "unknown";
   if (seg.kind !== "conn") return false;
   const word = (tokens[seg.start] as Token).fold;
   return NAME_PARTICLES.has(word) && segments[at + 1]?.kind === "unknown";
@@ -654,10 +717,27 @@ function resolve(doc: Doc): Entity[] {
     const first = words[0] as string;
     firstNames.set(first, firstNames.has(first) && firstNames.get(first) !== name ? null : name);
   }
+  for (const m of doc.mentions) if (m.type === "organization") m.name = withoutLegalSuffix(m.name);
   const orgsByInitials = new Map<string, string>();
+  const longOrgs: string[][] = [];
   for (const m of body) {
-    if (m.type === "organization" && m.words >= 2) orgsByInitials.set(initials(m.name), m.name);
+    if (m.type === "organization" && m.words >= 2) {
+      orgsByInitials.set(initials(m.name), m.name);
+      longOrgs.push(m.name.split(" "));
+    }
   }
+  longOrgs.sort((a, b) => b.length - a.length);
+  /** "Standard Bank" → "Standard Bank Group", "Celtics" → "Boston Celtics": a short form the story also spells out. */
+  const longerOrg = (name: string): string | undefined => {
+    const words = name.split(" ");
+    for (const long of longOrgs) {
+      if (long.length <= words.length) break;
+      const prefix = words.every((w, i) => w === long[i]);
+      const suffix = words.every((w, i) => w === long[long.length - words.length + i]);
+      if (prefix || (suffix && words.length === 1)) return long.join(" ");
+    }
+    return undefined;
+  };
 
   const tallies = new Map<string, Tally>();
   const add = (name: string, type: EntityType, weight: number, order: number): void => {
@@ -672,6 +752,10 @@ function resolve(doc: Doc): Entity[] {
   const resolveOne = (m: Mention): { name: string; type: EntityType | null; weight: number } => {
     const key = nameWords(m.name).join(" ");
     if (m.type === "person" && m.words >= 2) return { name: fullPerson.get(key) ?? m.name, type: "person", weight: m.weight };
+    if (m.weight < 3 && (m.type === "organization" || m.type === null)) {
+      const long = longerOrg(m.name);
+      if (long) return { name: long, type: "organization", weight: 2 };
+    }
     if (m.words !== 1) return { name: m.name, type: m.type, weight: m.weight };
     const abbreviation = doc.abbreviations.get(key);
     if (abbreviation) return { name: abbreviation, type: null, weight: 0 };
@@ -710,6 +794,12 @@ function resolve(doc: Doc): Entity[] {
   }
   entities.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
   return entities.map(({ name, type, mentions }) => ({ name, type, mentions }));
+}
+
+function withoutLegalSuffix(name: string): string {
+  const words = name.split(" ");
+  while (words.length > 1 && LEGAL_SUFFIX_WORDS.has((words[words.length - 1] as string).replace(/\.$/, ""))) words.pop();
+  return words.join(" ");
 }
 
 /** A longer name that contains every word of a shorter one, last word included ("Mottley" in "Mia Mottley"). */

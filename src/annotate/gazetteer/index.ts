@@ -22,6 +22,7 @@ import {
   DEMONYMS,
   EVENT_HEAD_WORDS,
   EVENTS,
+  LEGAL_SUFFIXES,
   NON_NAMES,
   ORG_CUES,
   ORG_HEADS,
@@ -29,7 +30,9 @@ import {
   PERSON_CUES,
   PLACE_CUES,
   PLACE_MODIFIERS,
+  PLACE_NOUNS,
   PLACE_SUFFIXES,
+  PORTFOLIO_TITLE_HEADS,
   PORTFOLIO_WORDS,
   SENTENCE_OPENERS,
   TITLE_HEADS,
@@ -142,6 +145,9 @@ export const PLACE_SUFFIX_WORDS = splitSet(PLACE_SUFFIXES, false);
 export const PLACE_PREFIX_WORDS = splitSet("Mount Mt Lake Cape Fort Port Gulf Isle", false);
 export const PLACE_MODIFIER_WORDS = splitSet(PLACE_MODIFIERS);
 export const EVENT_HEADS = splitSet(EVENT_HEAD_WORDS);
+export const PORTFOLIO_TITLES = splitSet(PORTFOLIO_TITLE_HEADS);
+export const LEGAL_SUFFIX_WORDS = splitSet(LEGAL_SUFFIXES, false);
+export const PLACE_NOUN_WORDS = splitSet(PLACE_NOUNS);
 export const TITLE_HEAD_WORDS = splitSet(TITLE_HEADS);
 export const PORTFOLIO = splitSet(PORTFOLIO_WORDS);
 export const OPENERS = splitSet(SENTENCE_OPENERS);

@@ -7,7 +7,7 @@
  * Aliases written in capitals with no lowercase letter ("UN", "IMF") only match in capitals, so "who" and
  * "Who" never become the World Health Organization.
  */
-export const ORGANIZATIONS = `United Nations|U.N.|UN|the U.N.|United Nations Organization
+export const ORGANIZATIONS = `United Nations|U.N.|UN|United Nations Organization
 UN Security Council|U.N. Security Council|United Nations Security Council|Security Council|UNSC
 UN General Assembly|U.N. General Assembly|United Nations General Assembly|UNGA
 UN Human Rights Council|U.N. Human Rights Council|Human Rights Council|UNHRC

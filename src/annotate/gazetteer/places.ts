@@ -14,8 +14,8 @@ Turkey|Türkiye|Turkiye
 Cape Verde|Cabo Verde
 Czech Republic|Czechia
 Ivory Coast|Cote d'Ivoire|Côte d'Ivoire
-Democratic Republic of the Congo|DRC|DR Congo|Congo-Kinshasa|Democratic Republic of Congo|D.R. Congo
-Republic of the Congo|Congo-Brazzaville|Republic of Congo|Congo
+Democratic Republic of the Congo|DRC|DR Congo|Congo-Kinshasa|Democratic Republic of Congo|D.R. Congo|Congo
+Republic of the Congo|Congo-Brazzaville|Republic of Congo
 United Arab Emirates|UAE|U.A.E.
 South Korea|Republic of Korea|ROK
 North Korea|DPRK|Democratic People's Republic of Korea

@@ -102,7 +102,7 @@ Resorts Realty Properties Developers Fisheries Farms Microfinance Financial Cred
 Consultants Analytics Software Robotics Semiconductor Semiconductors Devices Healthcare Clinic Pharmacy
 Initiative Collective Institutes Unit Squad Battalion Regiment Division Corps Militia Rebels Tribunal Council
 Bancorp Bankshares Trustees Council Daily Gazette Standard Mirror Chronicle Express Review Magazine Radio TV
-Television Channel Records Publishing Press Books Academy Polytechnic Seminary Ministries Orchestra Ensemble`;
+Television Channel Records Publishing Press Books Academy Polytechnic Seminary Ministries Orchestra Ensemble Ports`;
 
 /** First words of an organization written "Head of X" ("University of Nairobi", "Bank of England"). */
 export const ORG_HEADS = `University Bank Ministry Department Institute Council Court Church Association Federation Union
@@ -138,7 +138,7 @@ Swiss Syrian Taiwanese Tajik Tanzanian Thai Togolese Tongan Trinidadian Tobagoni
 Ugandan Ukrainian Uruguayan Uzbek Vanuatuan Venezuelan Vietnamese Welsh Yemeni Zambian Zimbabwean Caribbean European
 African Asian Arab Arabic Latin Latino Hispanic Western Eastern Northern Southern Central Middle Eastern Baltic
 Balkan Nordic Scandinavian Gulf Pacific Atlantic Mediterranean Sahelian Andean Amazonian Kurdish Kurd Pashtun Tamil
-Sikh Hindu Muslim Christian Jewish Catholic Protestant Orthodox Sunni Shia Shiite Buddhist Sinhalese Uyghur Uighur
+Sikh Hindu Muslim Jewish Catholic Protestant Orthodox Sunni Shia Shiite Buddhist Sinhalese Uyghur Uighur
 Rohingya Tigrayan Amhara Oromo Hausa Yoruba Igbo Zulu Xhosa Maasai Kikuyu Luo Bedouin Druze Alawite Yazidi Berber
 Roma Basque Catalan Flemish Walloon Quebecois Texan Californian Floridian Scots Briton Britons Europeans Africans
 Asians Americans Arabs Latinos Kurds Haitians Kenyans Jamaicans Indians Chinese Russians Ukrainians Israelis
@@ -158,7 +158,8 @@ COVID-19 Covid-19 AI GDP CEO CFO COO CTO PM AM TV PR HIV AIDS DNA GMT UTC EST ET
 INR JPY CNY OK Q1 Q2 Q3 Q4 H1 H2 FY No Nos Vol PhD MBA ID IDs IPO IPOs ETF ETFs EV EVs LNG LPG CO2 GW MW KW MP MPs
 mph kph km kg BC AD PS Inc Twitter-like Breaking Update Updated Exclusive Analysis Opinion
 Editorial Explainer Factbox Live Watch Video Photos Read More Also Read Related Subscribe Advertisement Sponsored
-Note Reporting Editing Writing Source Sources Photo File Image Credit Copyright Topics Tags Share`;
+Note Reporting Editing Writing Source Sources Photo File Image Credit Copyright Topics Tags Share DAX FTSE Nikkei
+Sensex Nifty KOSPI STOXX CAC Nasdaq-100 RSV SARS MERS TB HPV Mpox MVP`;
 
 /**
  * Words that often open a sentence capitalized but are not names. Used only for sentence-initial tokens;
@@ -179,7 +180,8 @@ researchers doctors government governments reports according asked speaking writ
 following citing noting adding saying describing calling urging despite under such other another same whatever whoever whether do does did
 don't doesn't didn't is are was were be been being has have had will would shall should can could may might must
 let let's please yes no oh well indeed perhaps maybe certainly clearly obviously apparently reportedly unlike
-asked told said says added earlier late early`;
+asked told said says added earlier late early rival fellow top senior veteran outgoing incoming embattled jailed
+ousted exiled`;
 
 /** Capitalized words that join two parts of one name ("Bank of England", "Charles de Gaulle"). */
 export const CONNECTORS = "of de del della di da dos das du van von der den al el bin ibn la le y the for and & on upon in";
@@ -187,14 +189,23 @@ export const CONNECTORS = "of de del della di da dos das du van von der den al e
 /** Named events, competitions and products that read like names but are none of our three types. */
 export const EVENTS = `Grand Slam|World Cup|Olympics|Olympic Games|Paralympics|Super Bowl|Grand Prix|Champions Trophy|
 World Series|Tour de France|Wimbledon|Ramadan|Brexit|Cold War|World War|World War II|Holocaust|Nobel Prize|
-Nobel Peace Prize|Oscars|Academy Awards|Grammy|Grammys|Budget|Budget Day|Election Day|Independence Day|
+Nobel Peace Prize|Oscars|Academy Awards|Grammy|Grammys|Budget Day|Election Day|Independence Day|
 Black Friday|Cyber Monday|New Year's Day|Christmas Day|Easter Sunday|Good Friday|Holy Week|Lent|Hajj|Kumbh Mela|
 Test|ODI|T20|IPL|Euro|Euros|Copa America|Africa Cup of Nations|Six Nations|Ryder Cup|Davis Cup|Fed Cup|
 Stanley Cup|NBA Finals|Masters|Open|US Open|U.S. Open|French Open|Australian Open|Ballon d'Or|Quran|Bible|
-Constitution|COVID-19 pandemic|Category|Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Operation`;
+Constitution|COVID-19 pandemic|Category|Hang Seng|S&P 500|Dow Jones Industrial Average|Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Operation`;
 
 /** Compass and size words that open a place's name when a place follows ("North Darfur", "Greater Accra"). */
 export const PLACE_MODIFIERS = "North South East West Northern Southern Eastern Western Central Upper Lower Greater San Santa Saint St Sao São";
 
 /** Event words whose following name is the event's own ("Hurricane Milton", "Operation Sindoor"). */
 export const EVENT_HEAD_WORDS = "Hurricane Typhoon Cyclone Storm Operation";
+
+/** Title heads that take the capitalized portfolio words before them ("Union Ports Minister", "Energy and Mines Minister"). */
+export const PORTFOLIO_TITLE_HEADS = "minister secretary commissioner spokesman spokeswoman spokesperson adviser advisor director";
+
+/** Legal-form suffixes dropped from organization names ("Harlow Foods Inc" → "Harlow Foods"). */
+export const LEGAL_SUFFIXES = "Inc Ltd Corp Co PLC plc LLC LLP AG SA SE NV GmbH Limited";
+
+/** Lowercase nouns right after a name that say it is a place ("Bab al-Hawa border crossing"). */
+export const PLACE_NOUNS = "crossing border province region district county state city town village island river valley camp airport port";
