@@ -42,9 +42,14 @@ const RULES_BY_WHERE: Readonly<Record<RuleWhere, readonly CompiledRule[]>> = {
   title: compileRules("title"),
 };
 
+/** The catalogue lacks something this module relies on: a programming error, raised at module load. */
+export class FlagCatalogueError extends Error {
+  override readonly name = "FlagCatalogueError";
+}
+
 function cleaningPattern(id: string): RegExp {
   const rule = CLEANING_RULES.find((candidate) => candidate.id === id);
-  if (rule === undefined) throw new Error(`flags: cleaning rule ${id} is missing from the catalogue`);
+  if (rule === undefined) throw new FlagCatalogueError(`flags: cleaning rule ${id} is missing from the catalogue`);
   return rule.pattern;
 }
 

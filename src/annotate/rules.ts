@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 2;
+export const FLAG_RULES_VERSION: number = 3;
 
 /**
  * Where a rule may match. opening: the first ~800 characters (datelines). closing: the last ~1500 characters
@@ -84,13 +84,28 @@ const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 const ALL_WIRES = wireAliasSource();
 const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
 
+/** An AP-style capitalised dateline city, with an optional state: "WASHINGTON", "PORTLAND, Ore.". */
+const CAPS_PLACE =
+  "\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*(?:[ /]\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*){0,4}" +
+  "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s\\p{Lu}[\\p{L}.]{1,12})?)?";
+/** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
+const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM"]);
+
 /**
- * A dateline naming the agency: either a date precedes "(Agency)" ("New Delhi, Jul 7 (PTI)") or a separator
- * follows it ("NAIROBI (Reuters) -"), so "Andhra Pradesh (AP) Chief Minister" is not a dateline.
+ * A dateline naming the agency: a date before "(Agency)" ("New Delhi, Jul 7 (PTI)"), or a separator after it
+ * ("NAIROBI (Reuters) -"). An ambiguous abbreviation without a date also needs a capitalised city
+ * ("WASHINGTON (AP) —"), so "Andhra Pradesh (AP) - The cabinet" or "Aam Aadmi Party (AAP) — " is no dateline.
  */
-function dateline(wires: string): RegExp {
+function dateline(names: readonly string[]): RegExp {
+  const all = wireAliasSource(names);
+  const distinct = wireAliasSource(names, (alias) => !AMBIGUOUS_ALIASES.has(alias));
+  const ambiguous = wireAliasSource(names, (alias) => AMBIGUOUS_ALIASES.has(alias));
+  const undated = [
+    ...(distinct === "" ? [] : [`(?:${PLACE},?\\s*)?(?=\\((?:${distinct})\\)${SEP})`]),
+    ...(ambiguous === "" ? [] : [`${CAPS_PLACE}\\s*(?=\\((?:${ambiguous})\\)${SEP})`]),
+  ];
   return new RegExp(
-    `^(?:${PLACE},?\\s*)?(?:${DATE}\\s*(?=\\()|(?=\\((?:${wires})\\)${SEP}))\\((?<wire>${wires})\\)${SEP}?`,
+    `^(?:${undated.join("|")}|(?:${PLACE},?\\s*)?${DATE}\\s*(?=\\())\\((?<wire>${all})\\)${SEP}?`,
     "u",
   );
 }
@@ -99,13 +114,11 @@ const DEDICATED_DATELINES = [
   "Reuters", "Associated Press", "Press Trust of India", "Asian News International", "Indo-Asian News Service",
   "Agence France-Presse", "Xinhua", "Bloomberg",
 ];
-const OTHER_WIRES = wireAliasSource(
-  [
-    "United News of India", "Kyodo", "Yonhap", "dpa", "EFE", "ANSA", "Anadolu Agency", "Bernama", "Antara",
-    "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
-    "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
-  ].filter((name) => !DEDICATED_DATELINES.includes(name)),
-);
+const OTHER_WIRES = [
+  "United News of India", "Kyodo", "Yonhap", "dpa", "EFE", "ANSA", "Anadolu Agency", "Bernama", "Antara",
+  "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
+  "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
+].filter((name) => !DEDICATED_DATELINES.includes(name));
 
 /** Self-reference that opens an AI or automation disclosure: "This instant news alert was generated". */
 const THIS_ITEM_WAS =
@@ -636,7 +649,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-reuters",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Reuters"])),
+    pattern: dateline(["Reuters"]),
     where: "opening",
     outlet: "Reuters",
     example: "KINGSTON, March 11 (Reuters) - Ministers met behind closed doors for a second day.",
@@ -649,11 +662,11 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-associated-press",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Associated Press"])),
+    pattern: dateline(["Associated Press"]),
     where: "opening",
     outlet: "Associated Press",
     example: "SAN DIEGO (AP) _ The port reopened on Monday.",
-    counterExample: "Andhra Pradesh (AP) Chief Minister N. Chandrababu Naidu on Monday opened the port.",
+    counterExample: "Andhra Pradesh (AP) - The state cabinet on Monday approved the port project.",
     variants: [{ outlet: "Associated Press", text: "WASHINGTON (AP) — The Senate adjourned without a vote." }],
     evidence: "match",
     clean: false,
@@ -662,7 +675,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-pti",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Press Trust of India"])),
+    pattern: dateline(["Press Trust of India"]),
     where: "opening",
     outlet: "Press Trust of India",
     example: "New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline for filing returns.",
@@ -674,7 +687,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-ani",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Asian News International"])),
+    pattern: dateline(["Asian News International"]),
     where: "opening",
     outlet: "Asian News International",
     example: "Navsari (Gujarat) [India], July 13 (ANI): Heavy rain lashed the district for a third day.",
@@ -686,7 +699,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-ians",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Indo-Asian News Service"])),
+    pattern: dateline(["Indo-Asian News Service"]),
     where: "opening",
     outlet: "Indo-Asian News Service",
     example: "Mumbai, March 12 (IANS) The Sensex closed higher for a third straight session.",
@@ -698,7 +711,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-afp",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Agence France-Presse"])),
+    pattern: dateline(["Agence France-Presse"]),
     where: "opening",
     outlet: "Agence France-Presse",
     example: "Paris (AFP) - Farmers blocked roads around the capital on Monday.",
@@ -710,7 +723,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-xinhua",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Xinhua"])),
+    pattern: dateline(["Xinhua"]),
     where: "opening",
     outlet: "Xinhua",
     example: "BEIJING, March 12 (Xinhua) -- The central bank kept its lending rate unchanged.",
@@ -722,7 +735,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "dateline-bloomberg",
     hints: ["("],
     flags: ["syndicated"],
-    pattern: dateline(wireAliasSource(["Bloomberg"])),
+    pattern: dateline(["Bloomberg"]),
     where: "opening",
     outlet: "Bloomberg",
     example: "(Bloomberg) -- Oil rose for a third day as traders weighed supply risks.",

@@ -66,13 +66,14 @@ function escapeForRegExp(text: string): string {
 }
 
 /**
- * Regex source matching any alias of the given wires (all wires when omitted) as written in copy: as listed or
- * in capitals ("REUTERS"). Case-sensitive on purpose: "ap" or "aa" in running text is not an agency. Longest
+ * Regex source matching any alias of the given wires (all wires when omitted; only the aliases `keep` accepts)
+ * as written in copy: as listed or in capitals ("REUTERS"). Case-sensitive on purpose: "ap" or "aa" in running text is not an agency. Longest
  * first, so "Associated Press of Pakistan" wins over "Associated Press".
  */
-export function wireAliasSource(names?: readonly string[]): string {
+export function wireAliasSource(names?: readonly string[], keep: (alias: string) => boolean = () => true): string {
   const wires = names === undefined ? WIRE_SERVICES : WIRE_SERVICES.filter((wire) => names.includes(wire.name));
   return [...new Set(wires.flatMap((wire) => wire.aliases.flatMap((alias) => [alias, alias.toUpperCase()])))]
+    .filter(keep)
     .sort((a, b) => b.length - a.length)
     .map(escapeForRegExp)
     .join("|");
