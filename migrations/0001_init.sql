@@ -14,6 +14,9 @@ CREATE TABLE feeds (
   last_fetched_at TEXT,
   next_fetch_at   TEXT,
   paused          INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+  -- A permanent redirect (301/308) seen on consecutive fetches; the url moves after a few, not on one.
+  moved_to        TEXT,
+  moved_count     INTEGER NOT NULL DEFAULT 0,
   created_at      TEXT    NOT NULL
 );
 -- The cron's question: which unpaused feeds are due?

@@ -15,7 +15,7 @@ export default {
     // After an annotator upgrade, every tick re-annotates one batch of older stories until none is left.
     ctx.waitUntil(reannotateBatch(env));
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     await consumeBatch(batch, env);
   },
 } satisfies ExportedHandler<Env, FeedMessage>;

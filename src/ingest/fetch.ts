@@ -49,7 +49,13 @@ export type FetchOutcome =
       /** The final URL when every hop was a permanent redirect (301/308): the feed has moved. */
       permanentUrl: string | null;
     } & CacheSignals)
-  | ({ kind: "not_modified"; etag: string | null; lastModified: string | null } & CacheSignals);
+  | ({
+      kind: "not_modified";
+      etag: string | null;
+      lastModified: string | null;
+      /** As for "ok": a moved feed answers 304 at its new address, and the move still counts. */
+      permanentUrl: string | null;
+    } & CacheSignals);
 
 /** A fetch that produced no usable feed. `status` is the HTTP status when there was one. */
 export class FetchError extends Error {
@@ -232,6 +238,7 @@ async function fetchHops(url: string, opts: FetchOptions, signal: AbortSignal, a
         // A 304 need not repeat the validators; the ones sent are still current then.
         etag: validators.etag ?? opts.etag,
         lastModified: validators.lastModified ?? opts.lastModified,
+        permanentUrl: hop > 0 && permanent ? current.href : null,
         ...cacheSignals(res.headers),
       };
     }

@@ -8,7 +8,13 @@
  */
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
 import type { NormalizedItem } from "../model";
-import { claimDueFeeds, feedErrorStatements, feedSuccessStatements, getFeedForFetch } from "../store/feeds";
+import {
+  claimDueFeeds,
+  feedErrorStatements,
+  feedSuccessStatements,
+  getFeedForFetch,
+  recentPublishedDates,
+} from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, type StoryWrite, storyWriteStatements } from "../store/stories";
 import { FetchError, fetchFeed } from "./fetch";
@@ -16,10 +22,11 @@ import { normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
 import { nextFetchAt } from "./schedule";
 
-/** One queue message: ingest this feed as part of this run. */
+/** One queue message: ingest this feed as part of this run. The host lets the consumer be polite per host. */
 export interface FeedMessage {
   feedId: number;
   runId: number;
+  host: string;
 }
 
 export interface IngestDeps {
@@ -35,6 +42,8 @@ const CLAIM_LEASE_MS = 15 * 60_000;
 const MAX_FEEDS_PER_PASS = 10_000;
 /** Queue.sendBatch takes at most 100 messages. */
 const SEND_BATCH_SIZE = 100;
+/** At most this many fetches to one host at a time within a consumer batch (the batch itself is ≤ 6). */
+const PER_HOST_CONCURRENCY = 2;
 /** Items beyond this in one fetch are ignored (newest first in practice): bounds CPU, memory and batch size. */
 export const MAX_ITEMS_PER_FETCH = 1_000;
 
@@ -45,17 +54,19 @@ export async function startIngest(
   deps: Pick<IngestDeps, "now"> = defaultDeps,
 ): Promise<IngestRun> {
   const now = deps.now();
-  const feedIds = await claimDueFeeds(env.DB, {
+  const feeds = await claimDueFeeds(env.DB, {
     now: now.toISOString(),
     leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
     feedId: opts.feedId,
     force: opts.force,
     limit: MAX_FEEDS_PER_PASS,
   });
-  const runId = await createRun(env.DB, opts.trigger, now.toISOString(), feedIds.length);
-  for (let i = 0; i < feedIds.length; i += SEND_BATCH_SIZE) {
-    const chunk = feedIds.slice(i, i + SEND_BATCH_SIZE);
-    await env.INGEST_QUEUE.sendBatch(chunk.map((feedId) => ({ body: { feedId, runId } satisfies FeedMessage })));
+  const runId = await createRun(env.DB, opts.trigger, now.toISOString(), feeds.length);
+  for (let i = 0; i < feeds.length; i += SEND_BATCH_SIZE) {
+    const chunk = feeds.slice(i, i + SEND_BATCH_SIZE);
+    await env.INGEST_QUEUE.sendBatch(
+      chunk.map((f) => ({ body: { feedId: f.id, runId, host: new URL(f.url).host } satisfies FeedMessage })),
+    );
   }
   const run = await getRun(env.DB, runId);
   if (!run) throw new Error("ingest: run vanished after creation");
@@ -68,18 +79,33 @@ export async function consumeBatch(
   env: Env,
   deps: IngestDeps = defaultDeps,
 ): Promise<void> {
-  await Promise.all(
-    batch.messages.map(async (message) => {
-      try {
-        await ingestFeed(env, message.body, deps);
-        message.ack();
-      } catch (err) {
-        // Only infrastructure failures get here (D1 unavailable while recording): let the queue retry.
-        console.error(`ingest: feed ${message.body.feedId} will be retried: ${errorMessage(err)}`);
-        message.retry({ delaySeconds: 30 });
-      }
+  await forEachPerHost(batch.messages, (m) => m.body.host, PER_HOST_CONCURRENCY, async (message) => {
+    try {
+      await ingestFeed(env, message.body, deps);
+      message.ack();
+    } catch (err) {
+      // Only infrastructure failures get here (D1 unavailable while recording): let the queue retry.
+      console.error(`ingest: feed ${message.body.feedId} will be retried: ${errorMessage(err)}`);
+      message.retry({ delaySeconds: 30 });
+    }
+  });
+}
+
+/** Runs `fn` over all items, with at most `perHost` running at once for any one host. */
+async function forEachPerHost<T>(
+  items: readonly T[],
+  hostOf: (item: T) => string,
+  perHost: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  const queues = new Map<string, T[]>();
+  for (const item of items) queues.set(hostOf(item), [...(queues.get(hostOf(item)) ?? []), item]);
+  const lanes = [...queues.values()].flatMap((queue) =>
+    Array.from({ length: Math.min(perHost, queue.length) }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await fn(next);
     }),
   );
+  await Promise.all(lanes);
 }
 
 /** Fetches, parses and stores one feed, recording the outcome on the feed and the run. */
@@ -109,9 +135,16 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       await db.batch([
         ...feedSuccessStatements(db, feed.id, {
           now: nowIso,
-          nextFetchAt: nextFetchAt({ now: started, outcome: "not_modified", errorCount: 0, ...fetched }),
-          etag: fetched.etag ?? feed.etag,
-          lastModified: fetched.lastModified ?? feed.last_modified,
+          nextFetchAt: nextFetchAt({
+            now: started,
+            outcome: "not_modified",
+            errorCount: 0,
+            ...fetched,
+            recentItemDates: await recentPublishedDates(db, feed.id),
+          }),
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          movedTo: fetched.permanentUrl,
         }),
         runTallyStatement(db, msg.runId, tally, nowIso),
       ]);
@@ -147,7 +180,7 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
         lastModified: fetched.lastModified,
         title: parsed.title,
         siteUrl: parsed.siteUrl,
-        url: fetched.permanentUrl,
+        movedTo: fetched.permanentUrl,
       }),
       runTallyStatement(db, msg.runId, tally, nowIso),
     ]);

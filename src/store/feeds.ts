@@ -132,7 +132,7 @@ export async function getFeedForFetch(db: D1Database, id: number): Promise<FeedF
 export async function claimDueFeeds(
   db: D1Database,
   opts: { now: string; leaseUntil: string; feedId?: number; force?: boolean; limit: number },
-): Promise<number[]> {
+): Promise<{ id: number; url: string }[]> {
   const { results } = await db
     .prepare(
       `UPDATE feeds SET next_fetch_at = ?2
@@ -142,14 +142,21 @@ export async function claimDueFeeds(
            AND (?3 IS NULL OR id = ?3)
            AND (?4 = 1 OR next_fetch_at IS NULL OR next_fetch_at <= ?1)
          ORDER BY next_fetch_at LIMIT ?5)
-       RETURNING id`,
+       RETURNING id, url`,
     )
     .bind(opts.now, opts.leaseUntil, opts.feedId ?? null, opts.force ? 1 : 0, opts.limit)
-    .all<{ id: number }>();
-  return results.map((r) => r.id).sort((a, b) => a - b);
+    .all<{ id: number; url: string }>();
+  return results.sort((a, b) => a.id - b.id);
 }
 
-/** The statements recording a successful fetch (200 or 304). Run in the same batch as the stories. */
+/** Consecutive fetches that must see the same permanent redirect before the stored url follows it. */
+export const MOVES_BEFORE_URL_CHANGE = 3;
+
+/**
+ * The statements recording a successful fetch (200 or 304). Run in the same batch as the stories.
+ * `movedTo` is where every hop of a permanent redirect led; one sighting is remembered, and only a redirect
+ * seen on MOVES_BEFORE_URL_CHANGE consecutive fetches rewrites the url (a misconfigured 301 is often undone).
+ */
 export function feedSuccessStatements(
   db: D1Database,
   id: number,
@@ -160,19 +167,33 @@ export function feedSuccessStatements(
     lastModified: string | null;
     title?: string | null;
     siteUrl?: string | null;
-    url?: string | null;
+    movedTo?: string | null;
   },
 ): D1PreparedStatement[] {
+  // In an UPDATE every right-hand side sees the row as it was, so moved_to/moved_count below are the old values.
   return [
     db
       .prepare(
         `UPDATE feeds SET status = 'ok', error_count = 0, last_error = NULL, last_fetched_at = ?2, next_fetch_at = ?3,
            etag = ?4, last_modified = ?5,
            title = COALESCE(title, ?6), site_url = COALESCE(?7, site_url),
-           url = CASE WHEN ?8 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feeds o WHERE o.url = ?8) THEN ?8 ELSE url END
+           url = CASE WHEN ?8 IS NOT NULL AND moved_to = ?8 AND moved_count + 1 >= ?9
+                       AND NOT EXISTS (SELECT 1 FROM feeds o WHERE o.url = ?8) THEN ?8 ELSE url END,
+           moved_count = CASE WHEN ?8 IS NULL THEN 0 WHEN moved_to = ?8 THEN moved_count + 1 ELSE 1 END,
+           moved_to = ?8
          WHERE id = ?1`,
       )
-      .bind(id, r.now, r.nextFetchAt, r.etag, r.lastModified, r.title ?? null, r.siteUrl ?? null, r.url ?? null),
+      .bind(
+        id,
+        r.now,
+        r.nextFetchAt,
+        r.etag,
+        r.lastModified,
+        r.title ?? null,
+        r.siteUrl ?? null,
+        r.movedTo ?? null,
+        MOVES_BEFORE_URL_CHANGE,
+      ),
   ];
 }
 
@@ -199,4 +220,36 @@ export function feedErrorStatements(
       )
       .bind(id, FEED_ERRORS_KEPT),
   ];
+}
+
+/** Publication dates of a feed's newest stories: its rhythm, for scheduling when a 304 brings no items. */
+export async function recentPublishedDates(db: D1Database, feedId: number, limit = 10): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT published_at FROM stories WHERE feed_id = ?1 AND published_at IS NOT NULL
+       ORDER BY sort_at DESC, id DESC LIMIT ?2`,
+    )
+    .bind(feedId, limit)
+    .all<{ published_at: string }>();
+  return results.map((r) => r.published_at);
+}
+
+/** Registers many feeds in one batch (OPML import). Returns the urls that were new; the others existed. */
+export async function insertFeeds(
+  db: D1Database,
+  feeds: { url: string; title: string | null }[],
+  now: string,
+): Promise<Set<string>> {
+  if (feeds.length === 0) return new Set();
+  const results = await db.batch<{ url: string }>(
+    feeds.map((f) =>
+      db
+        .prepare(
+          `INSERT INTO feeds (url, title, status, next_fetch_at, created_at) VALUES (?1, ?2, 'pending', ?3, ?3)
+           ON CONFLICT (url) DO NOTHING RETURNING url`,
+        )
+        .bind(f.url, f.title, now),
+    ),
+  );
+  return new Set(results.flatMap((r) => r.results.map((row) => row.url)));
 }
