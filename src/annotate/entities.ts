@@ -352,9 +352,16 @@ function compoundRole(tokens: Token[], seg: Segment, next: Segment | undefined):
   return undefined;
 }
 
-/** An unknown word or a name this stage built itself: either may sit before "and" in a longer name. */
-function isOpenName(seg: Segment | undefined): boolean {
-  return !!seg && (seg.kind === "unknown" || (seg.kind === "organization" && !seg.canonical));
+/**
+ * What may sit before "and" inside one longer name: an unknown word, or, when a legal form closes the name
+ * ("Adani Ports and Special Economic Zone Ltd"), a name this stage built. Without the legal form, "University
+ * of Arizona and Johns Hopkins University" stays two names.
+ */
+function isOpenName(seg: Segment | undefined, role: CompoundRole, tokens: Token[], trigger: Segment): boolean {
+  if (!seg) return false;
+  if (seg.kind === "unknown") return true;
+  const legal = role === "org" && LEGAL_SUFFIX_WORDS.has((tokens[trigger.start] as Token).text.replace(/\.$/, ""));
+  return legal && seg.kind === "organization" && !seg.canonical;
 }
 
 /**
@@ -379,7 +386,7 @@ function buildCompounds(doc: Doc, segments: Segment[]): Segment[] {
         const prev = out[left - 1];
         if (prev && absorbable.has(prev.kind)) left--;
         else if (prev?.kind === "nonname" && (tokens[prev.start] as Token).caps) left--;
-        else if (prev?.kind === "conn" && JOINERS.has(prev.canonical) && isOpenName(out[left - 2]) && out[left]?.kind === "unknown") {
+        else if (prev?.kind === "conn" && JOINERS.has(prev.canonical) && isOpenName(out[left - 2], role, tokens, seg) && out[left]?.kind === "unknown") {
           left -= 2;
         } else break;
       }
