@@ -15,7 +15,7 @@
  * content_hash covers what a reader sees: title, url, author, summary, text and categories. It leaves out dates
  * (some feeds stamp every item with the fetch time) and markup-only changes to content_html.
  */
-import { sanitizeWithText, type SanitizedBody } from "../html/sanitize";
+import { HTTP_SCHEMES, safeUrl, sanitizeWithText, urlBase, type SanitizedBody, type UrlBase } from "../html/sanitize";
 import { collapseWhitespace, decodeEntities, htmlToText, truncateText } from "../html/text";
 import type { NormalizedItem, ParsedItem } from "../model";
 import { parseFeedDate } from "./dates";
@@ -61,17 +61,18 @@ interface Draft {
 
 /** Normalizes one fetch's items, in feed order. Exact repeats of a story are dropped; see the module comment. */
 export async function normalizeItems(items: ParsedItem[], ctx: NormalizeContext): Promise<NormalizedItem[]> {
-  if (!URL.canParse(ctx.feedUrl)) throw new NormalizeError(`normalize: feed URL is not an absolute URL: ${ctx.feedUrl}`);
+  const feedBase = urlBase(ctx.feedUrl);
+  if (feedBase === null) throw new NormalizeError(`normalize: feed URL is not an absolute URL: ${ctx.feedUrl}`);
   if (Number.isNaN(Date.parse(ctx.fetchedAt))) throw new NormalizeError(`normalize: fetchedAt is not an ISO date-time: ${ctx.fetchedAt}`);
   const drafts: Draft[] = [];
-  for (const item of items) drafts.push(await normalizeItem(item, ctx));
+  for (const item of items) drafts.push(await normalizeItem(item, ctx, feedBase));
   return settleGuids(drafts);
 }
 
-async function normalizeItem(item: ParsedItem, ctx: NormalizeContext): Promise<Draft> {
-  const xmlBase = httpUrl(item.base, ctx.feedUrl);
-  const url = httpUrl(item.link, xmlBase ?? ctx.feedUrl);
-  const bodyBase = xmlBase ?? url ?? ctx.feedUrl;
+async function normalizeItem(item: ParsedItem, ctx: NormalizeContext, feedBase: UrlBase): Promise<Draft> {
+  const xmlBase = httpUrl(item.base, feedBase);
+  const url = httpUrl(item.link, xmlBase === null ? feedBase : urlBase(xmlBase));
+  const bodyBase = xmlBase ?? url ?? feedBase.href;
   const { body, summary } = await readBodies(item, bodyBase);
   const text = truncateText(body?.text ?? "", MAX_TEXT_BYTES, "byte");
   const title = (await plainTitle(item.title, item.titleIsHtml)) || fallbackTitle(text);
@@ -173,15 +174,8 @@ function plainCategories(raw: string[]): string[] {
 }
 
 /** An absolute http(s) URL from a possibly relative reference, or null for anything else. */
-function httpUrl(reference: string | null, base: string): string | null {
-  const trimmed = reference?.trim();
-  if (!trimmed) return null;
-  try {
-    const url = new URL(trimmed, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
+function httpUrl(reference: string | null, base: UrlBase | null): string | null {
+  return reference === null ? null : safeUrl(reference, base, HTTP_SCHEMES);
 }
 
 /** Gives every story in the batch its own guid; see the module comment for the rule. */

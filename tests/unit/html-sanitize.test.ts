@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { MAX_HTML_BYTES, sanitizeHtml, sanitizeWithText } from "../../src/html/sanitize";
+import { HTTP_SCHEMES, MAX_HTML_BYTES, safeUrl, sanitizeHtml, sanitizeWithText, urlBase } from "../../src/html/sanitize";
 import { htmlToText, utf8Length } from "../../src/html/text";
 
 const BASE = "https://news.example/world/2024/story.html";
@@ -169,5 +169,35 @@ describe("sanitizeWithText", () => {
     const both = sanitizeWithText(`<p>${"word ".repeat(1000)}</p><p>${"more ".repeat(1000)}</p>`, BASE, 100);
     expect(both.text.length).toBeLessThanOrEqual(100 + 5000);
     expect(both.text).not.toContain("more");
+  });
+});
+
+describe("safeUrl gives exactly what the URL parser gives, with or without its shortcut", () => {
+  const base = "https://news.example:8443/world/2024/story.html";
+  it.each([
+    "https://cdn.example/a/b.png?w=640&h=360#top",
+    "http://news.example/",
+    "/images/a.png",
+    "/a/b?c=d&e=(f)*g,h;i:j@k%20l",
+    "images/a.png",
+    "../up.png",
+    "/a/./b/../c",
+    "/a/%2e%2E/c",
+    "https://news.example/a/../b",
+    "https://News.Example/A",
+    "https://news.example",
+    "https://news.example:443/a",
+    "http://1.2.3/a",
+    "http://0x7f.1/a",
+    "https://xn--bcher-kva.example/a",
+    "https://bücher.example/a",
+    "/a b/c",
+    "/q?x='y'",
+    "/p#frag`x",
+    "//cdn.example/a.png",
+    "?only=query",
+    "#only-fragment",
+  ])("%s", (reference) => {
+    expect(safeUrl(reference, urlBase(base), HTTP_SCHEMES)).toBe(new URL(reference, base).href);
   });
 });
