@@ -16,6 +16,10 @@ const CLOSING_CHARS = 1500;
 const BYLINE_MAX_CHARS = 160;
 /** What may remain of a paragraph that opens with a disclaimer and still be its tail ("Only the headline..."). */
 const DISCLAIMER_TAIL_MAX_CHARS = 160;
+/** A longer tail goes too when it is the publisher's liability boilerplate ("Mid-day accepts no responsibility"). */
+const DISCLAIMER_BOILERPLATE_MAX_CHARS = 600;
+const DISCLAIMER_BOILERPLATE =
+  /\b(?:responsibility|liability|reserves\s+the\s+(?:sole\s+)?right|accepts\s+no|holds\s+no|prior\s+to\s+publication|the\s+original\s+article)\b/iu;
 
 interface CompiledRule {
   readonly rule: FlagRule;
@@ -277,10 +281,17 @@ function assembleContent(paragraphs: readonly Paragraph[]): string {
       continue;
     }
     const remaining = withoutCuts(paragraph.text, paragraph.cuts);
-    const tailOnly = paragraph.cuts.some((cut) => cut.takesTail) && remaining.length <= DISCLAIMER_TAIL_MAX_CHARS;
+    const tailOnly = paragraph.cuts.some((cut) => cut.takesTail) && isDisclaimerTail(remaining);
     if (remaining !== "" && !tailOnly) kept.push(remaining);
   }
   return kept.join("\n\n");
+}
+
+function isDisclaimerTail(remaining: string): boolean {
+  return (
+    remaining.length <= DISCLAIMER_TAIL_MAX_CHARS ||
+    (remaining.length <= DISCLAIMER_BOILERPLATE_MAX_CHARS && DISCLAIMER_BOILERPLATE.test(remaining))
+  );
 }
 
 function withoutCuts(body: string, cuts: readonly Cut[]): string {

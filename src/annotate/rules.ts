@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 3;
+export const FLAG_RULES_VERSION: number = 4;
 
 /**
  * Where a rule may match. opening: the first ~800 characters (datelines). closing: the last ~1500 characters
@@ -122,8 +122,8 @@ const OTHER_WIRES = [
 
 /** Self-reference that opens an AI or automation disclosure: "This instant news alert was generated". */
 const THIS_ITEM_WAS =
-  "[Tt]his\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:article|story|report|content|post|piece|alert|summary|recap|preview|" +
-  "update|text|copy|write-?up|brief|item)\\s+(?:was|is|has\\s+been|had\\s+been)\\s+" +
+  "(?:[Pp](?:arts?|ortions?)\\s+of\\s+)?[Tt]his\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:article|story|report|content|post|piece|alert|summary|recap|preview|" +
+  "update|text|copy|write-?up|brief|item)\\s+(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been)\\s+" +
   "(?:(?:partially|partly|fully|entirely|automatically|originally|initially|largely|in\\s+part)\\s+)?" +
   "(?:generated|written|created|produced|drafted|compiled|prepared|authored|composed|assisted)";
 
@@ -134,7 +134,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["edited", "modified", "altered", "reworked"],
     flags: ["unedited"],
     pattern:
-      /\b(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:story|article|report|copy|content|news|item|post|piece|text|feed|write-?up)\s+(?:(?:has|have|had)\s+not\s+been|(?:is|was|were|are)\s+not)\s+(?:edited|modified|altered|reworked)\s+by\s+(?:the\s+)?(?:[\p{L}\p{N}.'’&-]+\s+){0,4}?(?:[\p{L}\p{N}'’&-]+(?:'s|’s)?\s+(?:staff|team|editors?|editorial(?:\s+(?:team|staff|desk|board))?|desk|newsroom)\b|[\p{L}\p{N}-]+\.(?:com|in|net|org|co\.\p{L}{2}))/iu,
+      /\b(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:story|article|report|copy|content|news|item|post|piece|text|feed|write-?up)\s+(?:and\s+)?(?:(?:has|have|had)\s+not\s+been|(?:is|was|were|are)\s+not)\s+(?:edited|modified|altered|reworked)\s+by\s+(?:the\s+)?(?:[\p{L}\p{N}.'’&-]+\s+){0,4}?(?:[\p{L}\p{N}'’&-]+(?:'s|’s)?\s+(?:staff|team|editors?|editorial(?:\s+(?:team|staff|desk|board))?|desk|newsroom)\b|[\p{L}\p{N}-]+\.(?:com|in|net|org|co\.\p{L}{2}))/iu,
     where: "closing",
     outlet: "Devdiscourse",
     example: "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
@@ -162,10 +162,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "disclaimer-auto-generated-from-feed",
-    hints: ["generated"],
+    hints: ["generated", "published"],
     flags: ["auto_generated", "syndicated"],
     pattern:
-      /\bauto(?:matically)?[- ]?generated\s+(?:(?:news|story|report|article|content|copy|item|wire|agency)\s+){0,2}(?:from|via|off|through)\s+(?:an?\s+|the\s+)?(?<wire>(?:[\p{L}\p{N}.&'’-]+\s+){0,4}?)(?:feeds?|news\s+service|wire(?:\s+service)?|agency|agencies)\b/iu,
+      /\bauto(?:matically)?[- ]?(?:generated|published)\s+(?:(?:news|story|report|article|content|copy|item|wire|agency)\s+){0,2}(?:from|via|off|through)\s+(?:an?\s+|the\s+)?(?<wire>(?:[\p{L}\p{N}.&'’-]+\s+){0,4}?)(?:feeds?|news\s+service|wire(?:\s+service)?|agency|agencies)\b/iu,
     where: "closing",
     outlet: "ThePrint",
     example:
@@ -211,6 +211,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
       {
         outlet: "Hindustan Times",
         text: "This story has been published from a wire agency feed without modifications to the text. Only the headline has been changed.",
+      },
+      {
+        outlet: "Times Now",
+        text: "Disclaimer: This post has been auto-published from an agency feed without any modifications to the text and has not been reviewed by an editor",
       },
     ],
     evidence: "sentence",
@@ -298,6 +302,20 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: true,
   },
   {
+    id: "disclaimer-sourced-from-syndicated-feed",
+    hints: ["sourced"],
+    flags: ["syndicated"],
+    pattern:
+      /\b(?:has\s+been|have\s+been|is|are|was|were)\s+sourced\s+from\s+(?:an?\s+|the\s+)?(?:third[- ]party\s+)?(?:syndicated|agency|wire|news\s+agency)\s+(?:news\s+)?feeds?\b/iu,
+    where: "closing",
+    outlet: "Mid-day",
+    example:
+      "This story has been sourced from a third party syndicated feed, agencies. Mid-day accepts no responsibility or liability for its dependability, trustworthiness, reliability and data of the text.",
+    counterExample: "The water is sourced from a spring fed by melting snow.",
+    evidence: "sentence",
+    clean: true,
+  },
+  {
     id: "disclaimer-inputs-from-agencies",
     hints: ["input"],
     flags: ["syndicated"],
@@ -365,13 +383,14 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "republished-originally-published",
-    hints: ["originally", "published", "appeared", "reprinted", "syndicated"],
+    hints: ["originally", "published", "appeared", "reprinted", "syndicated", "reposted"],
     flags: ["syndicated"],
     pattern: new RegExp(
       `${SENTENCE_START}[(\\[*]?\\s*(?:[Tt]his|[Tt]he\\s+following)\\s+(?:article|story|piece|post|report|column|essay|interview)\\s+` +
         `(?:(?:is|was|has\\s+been)\\s+(?:re-?published|reprinted|syndicated)\\s+(?:from|with\\s+permission|courtesy|by|under|through)` +
         `|(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared|ran)\\s+(?:on|in|by|at)\\s+` +
-        `(?!(?:the\\s+)?(?:print|our|this|its)\\b|(?:${MONTH})\\b|\\d))`,
+        `(?!(?:the\\s+)?(?:print|our|this|its)\\b|(?:${MONTH})\\b|\\d))` +
+        `|${SENTENCE_START}[(\\[*]?\\s*(?:Republished|Reprinted|Reposted)\\s+with\\s+(?:kind\\s+)?permission\\s+(?:from|of|by)\\b`,
       "u",
     ),
     where: "closing",
@@ -382,6 +401,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "KFF Health News", text: "This article was reprinted from khn.org, a national newsroom that produces in-depth journalism about health issues." },
       { outlet: "Grist", text: "This story was originally published by Grist." },
+      { outlet: "Nieman Lab", text: "Republished with permission from the author." },
     ],
     evidence: "sentence",
     clean: true,
