@@ -204,3 +204,24 @@ describe("OPML", () => {
     expect((await api("/v1/feeds/import", { method: "POST", body: "<opml/>" })).status).toBe(401);
   });
 });
+
+describe("takedowns", () => {
+  it("deletes a story and never resurrects it on the next fetch", async () => {
+    await putMutable("takedown", rss(["keep", "remove"]));
+    const f = await registerFeed("/mutable/takedown");
+    await runCron();
+    const { stories } = await (await api(`/v1/stories?feed=${f.id}`)).json<{ stories: { id: number; guid: string }[] }>();
+    const victim = stories.find((s) => s.guid === "remove")!;
+    expect((await api(`/v1/stories/${victim.id}`, { method: "DELETE" })).status).toBe(401);
+    expect((await api(`/v1/stories/${victim.id}`, { method: "DELETE", headers: ADMIN })).status).toBe(204);
+    expect((await api(`/v1/stories/${victim.id}`)).status).toBe(404);
+    expect((await api(`/v1/stories/${victim.id}`, { method: "DELETE", headers: ADMIN })).status).toBe(404);
+
+    await env.DB.prepare("UPDATE feeds SET etag = NULL, last_modified = NULL WHERE id = ?1").bind(f.id).run();
+    await makeAllDue();
+    await runCron();
+    const after = await (await api(`/v1/stories?feed=${f.id}`)).json<{ stories: { guid: string }[] }>();
+    expect(after.stories.map((s) => s.guid)).toEqual(["keep"]);
+    expect((await feed(f.id)).status).toBe("ok");
+  });
+});
