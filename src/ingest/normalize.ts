@@ -9,8 +9,9 @@
  * that next identity>", stable across fetches as long as the item is ("#2", "#3"... only if even that is taken).
  *
  * Bodies: content becomes content_html and text, unless the summary's text is more than twice as long (the
- * content was a stub); the other one is the summary, unless it is just the opening of the body. Relative URLs in a body resolve against xml:base when
- * the feed gave one, else the item's link (RSS bodies are copied from the article page), else the feed URL.
+ * content was a stub); the other one is the summary, unless it is just the opening of the body. Relative URLs
+ * in a body resolve against xml:base when the feed gave one, else the item's link (RSS bodies are copied from
+ * the article page), else the feed URL.
  *
  * content_hash covers what a reader sees: title, url, author, summary, text and categories. It leaves out dates
  * (some feeds stamp every item with the fetch time) and markup-only changes to content_html.
