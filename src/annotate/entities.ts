@@ -13,6 +13,7 @@ import {
   EVENT_HEADS,
   exactWord,
   LEGAL_SUFFIX_WORDS,
+  MOTION_VERB_WORDS,
   foldWord,
   lookupAlias,
   NAME_PARTICLES,
@@ -448,10 +449,12 @@ function cueBefore(tokens: Token[], start: number): string {
   while (k >= 0 && k > start - 4 && tokens[k]?.isWord && SKIPPED_BEFORE_CUE.has(tokens[k]?.fold ?? "")) k--;
   const prev = tokens[k];
   if (!prev || !prev.isWord || prev.cap) return "";
-  if (prev.fold === "at") {
-    const before = tokens[k - 1];
-    if (before?.isWord && !before.cap && (PERSON_CUE_WORDS.has(before.fold) || WORKPLACE_WORDS.has(before.fold))) return "firm";
-  }
+  const before = tokens[k - 1];
+  const lowerBefore = before?.isWord && !before.cap ? before.fold : "";
+  if (prev.fold === "at" && (PERSON_CUE_WORDS.has(lowerBefore) || WORKPLACE_WORDS.has(lowerBefore))) return "firm";
+  // "travel to Cusco", "visited Goma": a destination.
+  if (prev.fold === "to" && MOTION_VERB_WORDS.has(lowerBefore)) return "in";
+  if (prev.fold === "visit" || prev.fold === "visited" || prev.fold === "visiting") return "in";
   return prev.fold;
 }
 
@@ -487,7 +490,10 @@ function typeAfter(tokens: Token[], end: number, loneOpener: boolean): EntityTyp
   }
   if (next.text !== ",") return null;
   const first = tokens[end + 1];
-  if (!first?.isWord || !APPOSITION_OPENERS.has(first.fold)) return null;
+  if (!first?.isWord || first.cap) return null;
+  // "Juan Carlos Guajardo, director of ...": the apposition's head comes first.
+  if (PERSON_CUE_WORDS.has(first.fold)) return "person";
+  if (!APPOSITION_OPENERS.has(first.fold)) return null;
   for (let k = end + 2; k < end + 6; k++) {
     const token = tokens[k];
     if (!token || !token.isWord) return null;
@@ -649,9 +655,27 @@ function mergeSurnames(segments: Segment[], tokens: Token[]): Segment[] {
       !(seg.kind === "organization" && prevToken.sentStart) &&
       next?.kind !== "unknown";
     const firstName = AMBIGUOUS_PLACES.has((tokens[seg.start] as Token).fold) && next?.kind === "unknown" && i === 0;
+    // "the Dallas Mavericks" is a team even though "Dallas" can be a first name; "Jordan Evans" is a person.
+    const team = isTeamName(segments, i, tokens) && (!firstName || tokens[seg.start - 1]?.fold === "the");
+    if (seg.kind === "place" && team) {
+      const last = segments[i + 1] as Segment;
+      segments.splice(i, 2, { kind: "organization", start: seg.start, end: last.end, canonical: "" });
+      continue;
+    }
     if (surname || firstName) segments[i] = { kind: "unknown", start: seg.start, end: seg.end, canonical: "" };
   }
   return segments;
+}
+
+/**
+ * A city or country followed by one capitalized plural that ends the run is a team or a company
+ * ("Dallas Mavericks", "Kolkata Knight Riders" is left to the suffix rules).
+ */
+function isTeamName(segments: Segment[], at: number, tokens: Token[]): boolean {
+  const next = segments[at + 1];
+  if (!next || next.kind !== "unknown" || segments[at + 2]?.kind === "unknown") return false;
+  const word = (tokens[next.start] as Token).text;
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && !(tokens[next.start] as Token).caps;
 }
 
 /** "the Caribbean" is a place; "Caribbean leaders" is an adjective. */

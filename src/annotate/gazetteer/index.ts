@@ -23,6 +23,7 @@ import {
   EVENT_HEAD_WORDS,
   EVENTS,
   LEGAL_SUFFIXES,
+  MOTION_VERBS,
   NON_NAMES,
   ORG_CUES,
   ORG_HEADS,
@@ -148,6 +149,7 @@ export const EVENT_HEADS = splitSet(EVENT_HEAD_WORDS);
 export const PORTFOLIO_TITLES = splitSet(PORTFOLIO_TITLE_HEADS);
 export const LEGAL_SUFFIX_WORDS = splitSet(LEGAL_SUFFIXES, false);
 export const PLACE_NOUN_WORDS = splitSet(PLACE_NOUNS);
+export const MOTION_VERB_WORDS = splitSet(MOTION_VERBS);
 export const TITLE_HEAD_WORDS = splitSet(TITLE_HEADS);
 export const PORTFOLIO = splitSet(PORTFOLIO_WORDS);
 export const OPENERS = splitSet(SENTENCE_OPENERS);

@@ -153,11 +153,10 @@ Olympians Paralympian Soviet Ottoman Byzantine Roman Persian Anglo Franco Sino I
 /** Capitalized words that are never names on their own (days, months, holidays, common headline words). */
 export const NON_NAMES = `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Feb Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter
-Ramadan Eid Diwali Hanukkah Passover Thanksgiving New Year I I'm I've I'd I'll God Lord Internet Web COVID Covid
+Ramadan Eid Diwali Hanukkah Passover Thanksgiving I I'm I've I'd I'll God Lord Internet Web COVID Covid
 COVID-19 Covid-19 AI GDP CEO CFO COO CTO PM AM TV PR HIV AIDS DNA GMT UTC EST ET PT BST IST CET EDT PST US$ USD EUR GBP
 INR JPY CNY OK Q1 Q2 Q3 Q4 H1 H2 FY No Nos Vol PhD MBA ID IDs IPO IPOs ETF ETFs EV EVs LNG LPG CO2 GW MW KW MP MPs
-mph kph km kg BC AD PS Inc Twitter-like Breaking Update Updated Exclusive Analysis Opinion
-Editorial Explainer Factbox Live Watch Video Photos Read More Also Read Related Subscribe Advertisement Sponsored
+mph kph km kg BC AD PS Inc Breaking Updated Exclusive Explainer Factbox Subscribe Advertisement Sponsored
 Note Reporting Editing Writing Source Sources Photo File Image Credit Copyright Topics Tags Share DAX FTSE Nikkei
 Sensex Nifty KOSPI STOXX CAC Nasdaq-100 RSV SARS MERS TB HPV Mpox MVP`;
 
@@ -193,7 +192,7 @@ Nobel Peace Prize|Oscars|Academy Awards|Grammy|Grammys|Budget Day|Election Day|I
 Black Friday|Cyber Monday|New Year's Day|Christmas Day|Easter Sunday|Good Friday|Holy Week|Lent|Hajj|Kumbh Mela|
 Test|ODI|T20|IPL|Euro|Euros|Copa America|Africa Cup of Nations|Six Nations|Ryder Cup|Davis Cup|Fed Cup|
 Stanley Cup|NBA Finals|Masters|Open|US Open|U.S. Open|French Open|Australian Open|Ballon d'Or|Quran|Bible|
-Constitution|COVID-19 pandemic|Category|Hang Seng|S&P 500|Dow Jones Industrial Average|Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Operation`;
+Constitution|COVID-19 pandemic|Category|New Year|Read More|Also Read|Hang Seng|S&P 500|Dow Jones Industrial Average|Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Operation`;
 
 /** Compass and size words that open a place's name when a place follows ("North Darfur", "Greater Accra"). */
 export const PLACE_MODIFIERS = "North South East West Northern Southern Eastern Western Central Upper Lower Greater San Santa Saint St Sao São";
@@ -208,4 +207,9 @@ export const PORTFOLIO_TITLE_HEADS = "minister secretary commissioner spokesman 
 export const LEGAL_SUFFIXES = "Inc Ltd Corp Co PLC plc LLC LLP AG SA SE NV GmbH Limited";
 
 /** Lowercase nouns right after a name that say it is a place ("Bab al-Hawa border crossing"). */
-export const PLACE_NOUNS = "crossing border province region district county state city town village island river valley camp airport port";
+export const PLACE_NOUNS = "crossing border province region district county state city town village island river valley camp airport port mine mines oilfield";
+
+/** Verbs of motion: "to" after them names a place ("travel to Cusco", "flew to Nairobi"). */
+export const MOTION_VERBS = `travel travels travelled traveled travelling traveling go goes went going fly flies flew flying move moved
+moving return returns returned returning head heads headed heading sent send deployed deploy trip trips drive drove
+driven sail sailed evacuated fled flee flees`;
