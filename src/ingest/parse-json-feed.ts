@@ -4,6 +4,7 @@
  */
 import type { ParsedFeed, ParsedItem } from "../model";
 import { FeedParseError } from "./parse-error";
+import { MAX_ITEMS } from "./parse-limits";
 import { distinct, escapeHtml, firstOf, textToHtml } from "./parse-node";
 
 type Json = Record<string, unknown>;
@@ -24,7 +25,7 @@ export function parseJsonFeed(text: string): ParsedFeed {
     title: str(doc.title),
     siteUrl: str(doc.home_page_url),
     ttlMinutes: null,
-    items: doc.items.filter(isObject).map((item) => mapItem(item, feedAuthor)),
+    items: doc.items.filter(isObject).slice(0, MAX_ITEMS).map((item) => mapItem(item, feedAuthor)),
   };
 }
 

@@ -1,24 +1,19 @@
 /**
  * Lenient recovery: turns the XML that feeds actually serve into XML a strict parser accepts, in one pass
  * that leaves CDATA sections and comments alone:
- *   - HTML named entities (&nbsp; &eacute; ...) become numeric references, a '&' that starts no entity
- *     becomes &amp;, and numeric references to windows-1252 code points (&#146;) get the character meant;
+ *   - HTML named entities (&nbsp; &eacute; ...) become the characters they name, a '&' that starts no
+ *     entity becomes &amp;, and numeric references to windows-1252 code points (&#146;) the character meant;
  *   - an element that carries markup (RSS description, Atom xhtml content, ...) is wrapped in CDATA, so
  *     its HTML need not be well-formed XML and reaches the adapters as one string, in document order;
- *   - nesting deeper than MAX_DEPTH is refused before anything recurses on it.
+ *   - nesting deeper than MAX_DEPTH, or more than MAX_ELEMENTS elements or MAX_ATTRIBUTES attributes, is
+ *     refused before xml2js builds a tree of it.
  */
 import { decodeHTMLStrict } from "entities";
 import { entitiesRefused, lineAt } from "./parse-prolog";
 import { FeedParseError } from "./parse-error";
+import { MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_ITEMS, MAX_TAG_LENGTH } from "./parse-limits";
 
-/** Real feeds nest a dozen levels; XHTML bodies a few dozen more. */
-export const MAX_DEPTH = 256;
-/**
- * Real feeds carry tens of items, archives a few hundred. Beyond this the rest of the pipeline could not
- * finish in one invocation anyway (about 1.5 ms of CPU per story), so the first MAX_ITEMS are kept.
- */
-export const MAX_ITEMS = 1000;
-
+const EQUALS = 0x3d;
 const ILLEGAL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 const ENTITY_TAIL = /#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};/y;
@@ -43,10 +38,13 @@ export function stripIllegalChars(text: string): string {
  * time on the rest.
  */
 export function repairXml(xml: string, root: string): string {
-  const out: string[] = [];
+  const out = new Output(xml);
   const itemClose = itemCloseTag(root);
   let items = 0;
-  let copied = 0;
+  let elements = 0;
+  let attributes = 0;
+  let tagEnd = 0;
+  const closes = new CloseTagFinder(xml);
   let depth = 0;
   const token = /[<&]/g;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
@@ -54,8 +52,7 @@ export function repairXml(xml: string, root: string): string {
     if (xml[i] === "&") {
       const fixed = fixEntity(xml, i);
       if (fixed !== null) {
-        out.push(xml.slice(copied, i), fixed.text);
-        copied = fixed.end;
+        out.replace(i, fixed.end, fixed.text);
         token.lastIndex = fixed.end;
       }
       continue;
@@ -63,35 +60,71 @@ export function repairXml(xml: string, root: string): string {
     const next = xml[i + 1] ?? "";
     if (!/[A-Za-z_:/!?]/.test(next)) {
       // "a < b" in text: a strict parser stops here, a reader means a less-than sign.
-      out.push(xml.slice(copied, i), "&lt;");
-      copied = i + 1;
+      out.replace(i, i + 1, "&lt;");
     } else if (next === "/") {
       depth--;
       if (xml.startsWith(itemClose, i) && ++items === MAX_ITEMS) {
-        out.push(xml.slice(copied, i + itemClose.length), containerClosers(root));
-        return out.join("");
+        out.replace(i + itemClose.length, xml.length, containerClosers(root));
+        return out.text();
       }
     } else if (next === "!" || next === "?") {
       token.lastIndex = skipDeclaration(xml, i);
     } else {
-      const tagEnd = xml.indexOf(">", i);
-      if (tagEnd < 0) break;
+      // A '<' inside the span of the last start tag found ends where that one does: searching and
+      // counting again would make a run of unclosed '<' quadratic.
+      if (i >= tagEnd) {
+        tagEnd = xml.indexOf(">", i);
+        if (tagEnd < 0) break;
+        if (tagEnd - i > MAX_TAG_LENGTH) {
+          throw new FeedParseError(`parse: malformed XML at line ${lineAt(xml, i)}: a tag longer than ${MAX_TAG_LENGTH / 1024} KB`);
+        }
+        // '=' also occurs inside attribute values (query strings): the count errs on the safe side.
+        for (let c = i + 2; c < tagEnd; c++) if (xml.charCodeAt(c) === EQUALS) attributes++;
+      }
+      if (++elements > MAX_ELEMENTS || attributes > MAX_ATTRIBUTES) {
+        throw new FeedParseError(
+          `parse: feed has more than ${MAX_ELEMENTS.toLocaleString("en")} XML elements or ` +
+            `${MAX_ATTRIBUTES.toLocaleString("en")} attributes, refused`,
+        );
+      }
       if (xml[tagEnd - 1] === "/") continue;
-      depth++;
-      if (depth > MAX_DEPTH) throw tooDeep(xml, i);
+      if (++depth > MAX_DEPTH) throw tooDeep(xml, i);
       const name = /^<([\w.:-]+)/.exec(xml.slice(i, i + 64))?.[1] ?? "";
       if (!MARKUP_BEARING.has(name)) continue;
-      const wrap = wrapMarkup(xml, name, tagEnd + 1);
+      const wrap = wrapMarkup(xml, name, tagEnd + 1, closes);
       if (wrap) {
-        out.push(xml.slice(copied, i), repairEntities(xml.slice(i, tagEnd + 1)), wrap.cdata);
-        copied = wrap.close;
+        out.replace(i, wrap.close, repairEntities(xml.slice(i, tagEnd + 1)) + wrap.cdata);
         token.lastIndex = wrap.close;
       }
     }
   }
-  if (copied === 0) return xml;
-  out.push(xml.slice(copied));
-  return out.join("");
+  return out.text();
+}
+
+/**
+ * The repaired document, built from the source and its replacements. Parts are joined in blocks, so a
+ * document with a million stray '&' holds a few hundred strings at a time rather than millions.
+ */
+class Output {
+  private readonly blocks: string[] = [];
+  private parts: string[] = [];
+  private copied = 0;
+
+  constructor(private readonly source: string) {}
+
+  replace(start: number, end: number, text: string): void {
+    this.parts.push(this.source.slice(this.copied, start), text);
+    this.copied = end;
+    if (this.parts.length >= 8192) {
+      this.blocks.push(this.parts.join(""));
+      this.parts = [];
+    }
+  }
+
+  text(): string {
+    if (this.copied === 0 && this.blocks.length === 0 && this.parts.length === 0) return this.source;
+    return this.blocks.join("") + this.parts.join("") + this.source.slice(this.copied);
+  }
 }
 
 /** Entity repair alone, for the attributes of a tag whose content is wrapped. */
@@ -102,7 +135,11 @@ function repairEntities(text: string): string {
   });
 }
 
-/** Returns the replacement for the '&' at `i`, or null when it already starts a valid XML reference. */
+/**
+ * Returns the replacement for the '&' at `i`, or null when it already starts a valid XML reference.
+ * Named HTML entities and repaired numeric ones become the character itself, which costs the XML parser
+ * nothing, unless it is one XML reserves.
+ */
 function fixEntity(xml: string, i: number): { text: string; end: number } | null {
   ENTITY_TAIL.lastIndex = i + 1;
   const tail = ENTITY_TAIL.exec(xml)?.[0];
@@ -111,18 +148,31 @@ function fixEntity(xml: string, i: number): { text: string; end: number } | null
   const name = tail.slice(0, -1);
   if (name[0] === "#") {
     const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (code >= 0x80 && code <= 0x9f) return { text: numericRef(WINDOWS_1252_C1.codePointAt(code - 0x80) ?? 0xfffd), end };
-    return isXmlChar(code) ? null : { text: "&#xFFFD;", end };
+    if (code >= 0x80 && code <= 0x9f) return { text: WINDOWS_1252_C1[code - 0x80] as string, end };
+    return isXmlChar(code) ? null : { text: "\uFFFD", end };
   }
   if (XML_ENTITIES.has(name.toLowerCase())) return null;
-  const decoded = decodeHTMLStrict(`&${tail}`);
-  const chars = [...decoded];
-  if (decoded === `&${tail}` || chars.length > 2) return { text: "&amp;", end: i + 1 };
-  return { text: chars.map((c) => numericRef(c.codePointAt(0) ?? 0xfffd)).join(""), end };
+  const text = htmlEntity(name);
+  return text === null ? { text: "&amp;", end: i + 1 } : { text, end };
 }
 
-function numericRef(code: number): string {
-  return `&#x${code.toString(16).toUpperCase()};`;
+const entityCache = new Map<string, string | null>();
+const ENTITY_CACHE_SIZE = 4096;
+
+/** What an HTML named entity stands for, as text safe in XML; null when HTML has no such entity. */
+function htmlEntity(name: string): string | null {
+  const cached = entityCache.get(name);
+  if (cached !== undefined) return cached;
+  const decoded = decodeHTMLStrict(`&${name};`);
+  const chars = [...decoded];
+  const text =
+    decoded === `&${name};` || chars.length > 2
+      ? null
+      : /[<&"']/.test(decoded)
+        ? chars.map((c) => `&#x${(c.codePointAt(0) ?? 0xfffd).toString(16)};`).join("")
+        : decoded;
+  if (entityCache.size < ENTITY_CACHE_SIZE) entityCache.set(name, text);
+  return text;
 }
 
 function isXmlChar(code: number): boolean {
@@ -151,15 +201,34 @@ function after(xml: string, i: number, terminator: string): number {
  * as one CDATA section (Atom xhtml: without the wrapping div and namespace prefixes) and where its close
  * tag starts. Returns null for text content, CDATA content, or when the close tag cannot be found.
  */
-function wrapMarkup(xml: string, name: string, start: number): { cdata: string; close: number } | null {
-  const close = xml.indexOf(`</${name}>`, start);
+function wrapMarkup(xml: string, name: string, start: number, closes: CloseTagFinder): { cdata: string; close: number } | null {
+  const close = closes.find(name, start);
   const firstTag = xml.indexOf("<", start);
   if (close < 0 || firstTag === close) return null;
   const inner = xml.slice(start, close);
-  if (inner.includes("<![CDATA[") || inner.includes(`<${name}`)) return null;
+  // The nested-name test first: in a run of unclosed elements it finds the next one at once.
+  if (inner.includes(`<${name}`) || inner.includes("<![CDATA[")) return null;
   checkMarkupDepth(xml, inner, start);
   const html = /^\s*<(?:\w+:)?div\b[^>]*\bxmlns(?::\w+)?\s*=/.test(inner) ? unwrapXhtml(inner) : inner;
   return { cdata: `<![CDATA[${html.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`, close };
+}
+
+/**
+ * indexOf for close tags, remembering each answer: the same answer holds for any later start up to the
+ * close found (or for every later start when there was none), so a run of unclosed elements stays linear.
+ */
+class CloseTagFinder {
+  private readonly found = new Map<string, { from: number; at: number }>();
+
+  constructor(private readonly xml: string) {}
+
+  find(name: string, start: number): number {
+    const known = this.found.get(name);
+    if (known && known.from <= start && (known.at < 0 || start <= known.at)) return known.at;
+    const at = this.xml.indexOf(`</${name}>`, start);
+    this.found.set(name, { from: start, at });
+    return at;
+  }
 }
 
 /** Atom xhtml content is one namespaced div that is not part of the content (RFC 4287 §3.1.1.3). */

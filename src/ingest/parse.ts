@@ -10,12 +10,10 @@ import { decodeFeedBytes } from "./parse-decode";
 import { FeedParseError } from "./parse-error";
 import { parseJsonFeed } from "./parse-json-feed";
 import { stripIllegalChars } from "./parse-lenient";
+import { MAX_PARSE_BYTES } from "./parse-limits";
 import { parseXmlFeed } from "./parse-xml";
 
 export { FeedParseError };
-
-/** The fetcher caps bodies at MAX_FEED_BYTES (10 MiB by default); the parser refuses more on its own account. */
-export const MAX_PARSE_BYTES = 10 * 1024 * 1024;
 
 /** A body this dense in control bytes is not text in any charset a feed uses. */
 const BINARY_SHARE = 0.05;

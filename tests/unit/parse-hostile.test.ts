@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { FeedParseError, MAX_PARSE_BYTES, parseFeed } from "../../src/ingest/parse";
-import { MAX_DEPTH, MAX_ITEMS } from "../../src/ingest/parse-lenient";
+import { FeedParseError, parseFeed } from "../../src/ingest/parse";
+import { MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_ITEMS, MAX_PARSE_BYTES } from "../../src/ingest/parse-limits";
 
 async function fixtureBytes(path: string): Promise<Uint8Array> {
   const res = await fetch(`${inject("feedServer")}/fixtures/${path}`);
@@ -110,6 +110,48 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
     expect(feed.items.at(-1)?.link).toBe(`https://t.example/${MAX_ITEMS - 1}`);
     // Wall time on a shared machine; the uncapped parse of all 100,000 takes over a second even when idle.
     expect(ms).toBeLessThan(5_000);
+  });
+
+  it(`keeps the first ${MAX_ITEMS} of 100,000 JSON Feed items`, async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({ id: String(i), content_text: "x" }));
+    const feed = await parseFeed(encode(JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items })), null);
+    expect(feed.items).toHaveLength(MAX_ITEMS);
+  });
+
+  it.each([
+    ["two million empty elements", () => `<item><x>${"<a/>".repeat(2_000_000)}</x></item>`],
+    ["240,000 attributes on 40,000 elements", () => `<item>${'<a x="1" y="1" z="1" u="1" v="1" w="1"/>'.repeat(40_000)}</item>`],
+  ])("refuses %s before building a tree of them", async (_, items) => {
+    const error = await parseError(encode(rss(items())));
+    expect(error.message).toBe(
+      `parse: feed has more than ${MAX_ELEMENTS.toLocaleString("en")} XML elements or ${MAX_ATTRIBUTES.toLocaleString("en")} attributes, refused`,
+    );
+  });
+
+  it("refuses a start tag longer than 64 KB", async () => {
+    const error = await parseError(encode(rss(`<item><link href="${"x".repeat(70_000)}"/></item>`)));
+    expect(error.message).toBe("parse: malformed XML at line 4: a tag longer than 64 KB");
+  });
+
+  it.each([
+    ["a million stray '&'", "a & b ".repeat(1_000_000)],
+    ["a million HTML entities", "&eacute;".repeat(1_000_000)],
+    ["a million unknown entities", "&zzzz;".repeat(1_000_000)],
+    ["a million unclosed '<a'", `${"<a".repeat(1_000_000)}>`],
+  ])("reads a description of %s in bounded time", async (_, description) => {
+    const started = performance.now();
+    const feed = await parseFeed(encode(rss(`<item><description>${description}</description></item>`)), null);
+    const ms = performance.now() - started;
+    console.log(`description of ${_}: ${ms.toFixed(0)} ms`);
+    expect(feed.items[0]?.content?.length).toBeGreaterThanOrEqual(1_000_000);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it("refuses a run of a million unclosed elements quickly", async () => {
+    const started = performance.now();
+    const error = await parseError(encode(rss(`<item>${"<title>x".repeat(1_000_000)}</title></item>`)));
+    expect(error.message).toBe(`parse: XML nested deeper than ${MAX_DEPTH} levels at line 4, refused`);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it("parses a 1 MB title whole", async () => {

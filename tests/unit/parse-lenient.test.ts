@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { parseFeed } from "../../src/ingest/parse";
-import { MAX_DEPTH } from "../../src/ingest/parse-lenient";
+import { MAX_DEPTH } from "../../src/ingest/parse-limits";
 
 async function fixtureBytes(path: string): Promise<Uint8Array> {
   const res = await fetch(`${inject("feedServer")}/fixtures/${path}`);
@@ -76,6 +76,8 @@ describe("parseFeed recovers the feeds that strict XML parsers reject", () => {
     ["&;", "&;"],
     ["&notanentity;", "&notanentity;"],
     ["&notit;", "&notit;"],
+    ["&nvlt;", "<\u20D2"],
+    ["&#x26;", "&"],
   ])("reads %j in a title as %j", async (written, read) => {
     const feed = await parseFeed(encode(rss(`<item><title>${written}</title></item>`)), null);
     expect(feed.items[0]?.title).toBe(read);
