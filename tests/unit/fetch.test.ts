@@ -105,7 +105,14 @@ describe("fetchFeed: success and conditional GET", () => {
     const first = await fetchFeed(url, options());
     if (first.kind !== "ok") throw new Error("expected ok");
     const second = await fetchFeed(url, options({ etag: first.etag }));
-    expect(second).toEqual({ kind: "not_modified", etag: first.etag, lastModified: null, maxAgeSeconds: null, expiresAt: null });
+    expect(second).toEqual({
+      kind: "not_modified",
+      etag: first.etag,
+      lastModified: null,
+      permanentUrl: null,
+      maxAgeSeconds: null,
+      expiresAt: null,
+    });
   });
 
   it("answers not_modified when Last-Modified still matches", async () => {
@@ -142,7 +149,14 @@ describe("fetchFeed: success and conditional GET", () => {
 
   it("passes the caching signals on with a 304 too", async () => {
     const outcome = await fetchFeed(respond(304, { "cache-control": "max-age=900", etag: '"v2"' }), options({ etag: '"v1"' }));
-    expect(outcome).toEqual({ kind: "not_modified", etag: '"v2"', lastModified: null, maxAgeSeconds: 900, expiresAt: null });
+    expect(outcome).toEqual({
+      kind: "not_modified",
+      etag: '"v2"',
+      lastModified: null,
+      permanentUrl: null,
+      maxAgeSeconds: 900,
+      expiresAt: null,
+    });
   });
 });
 
@@ -178,6 +192,14 @@ describe("fetchFeed: redirects", () => {
     const start = respond(301, { location: respond(308, { location: new URL(url).pathname }) });
     const outcome = await fetchFeed(start, options());
     expect(outcome).toMatchObject({ kind: "ok", finalUrl: url, permanentUrl: url });
+  });
+
+  it("reports the new address on a 304 behind permanent redirects too", async () => {
+    const { url } = await publish();
+    const first = await fetchFeed(url, options());
+    if (first.kind !== "ok") throw new Error("expected ok");
+    const outcome = await fetchFeed(respond(301, { location: url }), options({ etag: first.etag }));
+    expect(outcome).toMatchObject({ kind: "not_modified", permanentUrl: url });
   });
 
   it("reports no new address when any hop was temporary", async () => {
