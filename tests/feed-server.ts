@@ -18,13 +18,26 @@
  *   GET  /large/<bytes>            that many bytes of whitespace, streamed in chunks (?declared=1 sends Content-Length)
  *   GET  /large-gzip/<bytes>       the same body gzip-compressed, with Content-Encoding: gzip
  *   GET  /drip                     a body that never ends: one byte every ?every= ms (default 50), for at most 60 s
+ *
+ * Hostile inputs and reporting (tests/hostile), generated here so that nothing large is committed:
+ *   PUT  /alias/<name>             store a path on this server; GET /alias/<name> then answers 302 to it, so one
+ *                                  registered feed URL can turn from good to hostile between passes
+ *   GET  /hostile/big-feed?mb=     a well-formed RSS feed of that many MB of 1 KB items, streamed
+ *   GET  /hostile/gzip-bomb?gb=    gzip (Content-Encoding) of an RSS feed padded to that many GB, compressed as sent
+ *   GET  /hostile/many-items?n=    an RSS feed of n items of about 50 bytes
+ *   GET  /hostile/huge-title?bytes= one item whose title is that many bytes
+ *   GET  /hostile/deep?depth=      one item holding elements nested that deep
+ *   GET  /hostile/rotating/<name>  three items whose GUIDs change on every request (titles and links stay)
+ *   GET  /hostile/memory           RSS and peak RSS (VmHWM) of the workerd processes this test run started
+ *   POST /hostile/record           append one JSON record to this run's hostile report (see scripts/hostile-report.mjs)
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join, normalize } from "node:path";
-import { gzipSync } from "node:zlib";
+import { createGzip, gzipSync } from "node:zlib";
 import type { TestProject } from "vitest/node";
 
 const FIXTURES = join(process.cwd(), "fixtures");
@@ -172,6 +185,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       });
       return;
     }
+    case "alias":
+      return aliasRoute(req, res, tail);
+    case "hostile":
+      return hostileRoute(req, res, rest, url);
     default:
       return void res.writeHead(404).end();
   }
@@ -191,4 +208,175 @@ export default async function setup(project: TestProject): Promise<() => Promise
       server.closeAllConnections();
       server.close(() => resolve());
     });
+}
+
+// ── hostile inputs and reporting (tests/hostile) ────────────────────────────────────────────────────────
+
+const aliases = new Map<string, string>();
+const rotations = new Map<string, number>();
+/** One report file per test run: the report script reads the newest. */
+const HOSTILE_REPORT_DIR = join(tmpdir(), "wirewatch-hostile");
+const HOSTILE_REPORT_FILE = join(HOSTILE_REPORT_DIR, `run-${Date.now()}-${process.pid}.jsonl`);
+
+async function aliasRoute(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  if (req.method === "PUT") {
+    aliases.set(name, (await readBody(req)).toString("utf8"));
+    return void res.writeHead(204).end();
+  }
+  const target = aliases.get(name);
+  if (!target) return void res.writeHead(404).end();
+  res.writeHead(302, { location: target }).end();
+}
+
+const GENERATED_HEAD = (title: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${title}</title><link>https://generated.example/</link>`;
+const GENERATED_TAIL = "</channel></rss>";
+
+function generatedItem(prefix: string, i: number, padding = 0): string {
+  return (
+    `<item><title>Generated story ${i}</title><link>https://generated.example/${prefix}/${i}</link><guid>${prefix}-${i}</guid>` +
+    `<description>Story ${i} of a generated feed, reported from Lagos.${" ".repeat(padding)}</description></item>`
+  );
+}
+
+/** Writes chunks from `next` until it returns null or the client goes away, honouring backpressure. */
+async function streamChunks(res: ServerResponse, sink: NodeJS.WritableStream, next: () => string | Buffer | null): Promise<void> {
+  for (let chunk = next(); chunk !== null; chunk = next()) {
+    if (res.destroyed) return;
+    if (!sink.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          sink.removeListener("drain", done);
+          res.removeListener("close", done);
+          resolve();
+        };
+        sink.on("drain", done);
+        res.on("close", done);
+      });
+    }
+  }
+  if (!res.destroyed) sink.end();
+}
+
+/** Item chunks of about 64 KB until `totalBytes`, then the closing tags. */
+function sizedFeed(prefix: string, totalBytes: number): () => string | null {
+  let sent = 0;
+  let i = 0;
+  let closed = false;
+  return function nextChunk() {
+    if (closed) return null;
+    if (sent >= totalBytes) {
+      closed = true;
+      return GENERATED_TAIL;
+    }
+    let chunk = sent === 0 ? GENERATED_HEAD(`Generated ${prefix}`) : "";
+    while (chunk.length < 64 * 1024) chunk += generatedItem(prefix, i++, 900);
+    sent += chunk.length;
+    return chunk;
+  };
+}
+
+function countedFeed(prefix: string, count: number): () => string | null {
+  let i = 0;
+  let stage: "head" | "items" | "done" = "head";
+  return function nextChunk() {
+    if (stage === "head") {
+      stage = "items";
+      return GENERATED_HEAD(`Generated ${prefix}`);
+    }
+    if (stage === "done") return null;
+    if (i >= count) {
+      stage = "done";
+      return GENERATED_TAIL;
+    }
+    const parts: string[] = [];
+    // Small items, so that 100,000 of them stay under the fetch cap and reach the parser.
+    for (const end = Math.min(count, i + 1000); i < end; i++) parts.push(`<item><title>Item ${i}</title><guid>${prefix}-${i}</guid></item>`);
+    return parts.join("");
+  };
+}
+
+/** Kilobytes of VmRSS and VmHWM (peak) for each workerd process descended from this one. */
+async function workerdMemory(): Promise<{ pid: number; rssKb: number; peakKb: number }[]> {
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of await readdir("/proc").catch(() => [])) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+    const match = stat && /^\d+ \((.*)\) \S (\d+)/.exec(stat);
+    if (!match) continue;
+    names.set(pid, match[1]!);
+    parents.set(pid, Number(match[2]));
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const result = [];
+  for (const [pid, name] of names) {
+    if (!name.startsWith("workerd") || !descends(pid)) continue;
+    const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+    result.push({ pid, rssKb: kb("VmRSS"), peakKb: kb("VmHWM") });
+  }
+  return result;
+}
+
+async function hostileRoute(req: IncomingMessage, res: ServerResponse, rest: string[], url: URL): Promise<void> {
+  const param = (name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
+  switch (rest[0]) {
+    case "big-feed":
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      return streamChunks(res, res, sizedFeed("big", param("mb", 30) * 1024 * 1024));
+    case "gzip-bomb": {
+      res.writeHead(200, { "content-type": "application/rss+xml", "content-encoding": "gzip" });
+      const gzip = createGzip({ level: 9 });
+      gzip.pipe(res);
+      res.on("close", () => gzip.destroy());
+      const padding = Buffer.alloc(1024 * 1024, " ");
+      const total = param("gb", 10) * 1024;
+      let sent = -1;
+      return streamChunks(res, gzip, () => {
+        sent++;
+        if (sent === 0) return GENERATED_HEAD("Bomb") + generatedItem("bomb", 0);
+        if (sent <= total) return padding;
+        return sent === total + 1 ? GENERATED_TAIL : null;
+      });
+    }
+    case "many-items":
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      return streamChunks(res, res, countedFeed("many", param("n", 100_000)));
+    case "huge-title": {
+      const title = "T".repeat(param("bytes", 1024 * 1024));
+      const body = `${GENERATED_HEAD("Huge title")}<item><title>${title}</title><guid>huge-title-1</guid><description>A story with a very long title, from Lagos.</description></item>${GENERATED_TAIL}`;
+      return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(body);
+    }
+    case "deep": {
+      const depth = param("depth", 10_000);
+      const nested = `${"<a>".repeat(depth)}deep${"</a>".repeat(depth)}`;
+      const body = `${GENERATED_HEAD("Deep")}<item><title>Deep</title><guid>deep-1</guid><x>${nested}</x></item>${GENERATED_TAIL}`;
+      return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(body);
+    }
+    case "rotating": {
+      const name = rest.slice(1).join("/");
+      const round = (rotations.get(name) ?? 0) + 1;
+      rotations.set(name, round);
+      // Same titles, links and bodies every time: only the GUIDs move, as with a CMS that stamps a fresh id per render.
+      const items = [0, 1, 2]
+        .map((k) => generatedItem(name, k).replace(`<guid>${name}-${k}</guid>`, `<guid>${name}-${k}-round${round}</guid>`))
+        .join("");
+      return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(`${GENERATED_HEAD("Rotating")}${items}${GENERATED_TAIL}`);
+    }
+    case "memory":
+      return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(await workerdMemory()));
+    case "record": {
+      const record = JSON.parse((await readBody(req)).toString("utf8")) as unknown;
+      await mkdir(HOSTILE_REPORT_DIR, { recursive: true });
+      await appendFile(HOSTILE_REPORT_FILE, `${JSON.stringify(record)}\n`);
+      return void res.writeHead(204).end();
+    }
+    default:
+      return void res.writeHead(404).end();
+  }
 }

@@ -5,11 +5,15 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { annotateRoute } from "./annotate";
+import { cacheControl, weakEtag } from "./cache";
+import { docs } from "./docs";
 import { entities } from "./entities";
 import { feeds } from "./feeds";
+import { feedsOut } from "./feeds-out";
 import { ingestRoutes, type Reannotate, reannotateRoutes, type StartIngest } from "./ingest";
 import { openApiDocument } from "./openapi";
 import { onError, problemResponse } from "./problems";
+import { stats } from "./stats";
 import { stories } from "./stories";
 
 export interface ApiServices {
@@ -20,11 +24,16 @@ export interface ApiServices {
 export function createApp(services: ApiServices) {
   const app = new Hono<{ Bindings: Env }>();
   app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], maxAge: 86_400 }));
+  app.use("*", weakEtag(), cacheControl());
   app.get("/v1/health", (c) => c.json({ ok: true }));
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/v1/feeds", feeds);
+  // Before /v1/stories: "/v1/stories.rss" is its own path, never an id of /v1/stories/:id.
+  app.route("/v1", feedsOut);
   app.route("/v1/stories", stories);
   app.route("/v1/entities", entities);
+  app.route("/v1/stats", stats);
+  app.route("/docs", docs);
   app.route("/v1/annotate", annotateRoute);
   app.route("/v1/ingest", ingestRoutes(services.startIngest));
   app.route("/v1/reannotate", reannotateRoutes(services.reannotate));

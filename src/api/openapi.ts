@@ -3,6 +3,7 @@
  * uses JSON Schema 2020-12, which is what zod 4 emits, so schemas go in unchanged.
  */
 import * as z from "zod";
+import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES } from "./openapi-examples";
 import * as s from "./schemas";
 
 type Json = Record<string, unknown>;
@@ -17,6 +18,18 @@ interface Operation {
   body?: z.ZodType;
   responses: Record<number, { description: string; schema?: z.ZodType; type?: string }>;
 }
+
+const FEED_TYPES = {
+  rss: { name: "RSS 2.0", type: "application/rss+xml" },
+  atom: { name: "Atom 1.0", type: "application/atom+xml" },
+  json: { name: "JSON Feed 1.1", type: "application/feed+json" },
+} as const;
+
+/** Every successful GET carries these, and answers 304 to a matching If-None-Match (api/cache.ts). */
+const CACHE_HEADERS = {
+  ETag: { description: "weak validator over the body", schema: { type: "string" } },
+  "Cache-Control": { description: "public, max-age=60 for lists; longer for single resources", schema: { type: "string" } },
+};
 
 const problem = (description: string) => ({ description, schema: s.Problem, type: "application/problem+json" });
 
@@ -49,16 +62,29 @@ const OPERATIONS: Operation[] = [
     method: "get", path: "/v1/stories", summary: "Filtered stories, newest first, keyset-paged", query: s.StoriesQuery,
     responses: { 200: { description: "A page of stories", schema: z.object({ stories: z.array(s.Story), next_cursor: z.string().nullable() }) }, 400: problem("Bad parameter") },
   },
+  ...(["rss", "atom", "json"] as const).map((ext): Operation => ({
+    method: "get", path: `/v1/stories.${ext}`, summary: `The same stories query as a ${FEED_TYPES[ext].name} feed, next page linked`, query: s.StoriesQuery,
+    responses: { 200: { description: `${FEED_TYPES[ext].name} document`, type: FEED_TYPES[ext].type }, 400: problem("Bad parameter") },
+  })),
   { method: "get", path: "/v1/stories/{id}", summary: "One story", path_params: s.IdParam, responses: { 200: { description: "Story", schema: s.Story }, 404: problem("Unknown story") } },
   {
     method: "get", path: "/v1/entities", summary: "Entities with story counts", query: s.EntitiesQuery,
     responses: { 200: { description: "Entities", schema: z.object({ entities: z.array(s.EntityCount) }) } },
   },
   {
+    method: "get", path: "/v1/entities/{type}/{name}", summary: "One entity's profile: counts, first and last seen, co-occurring entities, top feeds", path_params: s.EntityPath, query: s.EntityProfileQuery,
+    responses: { 200: { description: "Profile", schema: s.EntityProfile }, 404: problem("No story is tagged with this entity") },
+  },
+  {
+    method: "get", path: "/v1/stats", summary: "Stories per day, feed, flag and wire over a window of published_at", query: s.StatsQuery,
+    responses: { 200: { description: "Counts", schema: s.Stats }, 400: problem("Bad window") },
+  },
+  {
     method: "post", path: "/v1/annotate", summary: "Annotate a text or HTML body; stores nothing", body: s.AnnotateBody,
     responses: { 200: { description: "Annotation", schema: s.AnnotateResult }, 413: problem("Body over 1 MB") },
   },
   { method: "get", path: "/v1/openapi.json", summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } },
+  { method: "get", path: "/docs", summary: "This document rendered as an HTML page", responses: { 200: { description: "HTML page", type: "text/html" } } },
 ];
 
 /** Schemas with a meta id become shared components; zod puts them in $defs, which OpenAPI keeps under components. */
@@ -98,10 +124,18 @@ export function openApiDocument(): Json {
   for (const op of OPERATIONS) {
     const responses: Record<string, Json> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = r.schema
-        ? { description: r.description, content: { [r.type ?? "application/json"]: { schema: toSchema(r.schema, "output", components) } } }
-        : { description: r.description };
+      const example = Number(status) < 300 ? RESPONSE_EXAMPLES[`${op.method} ${op.path}`] : undefined;
+      const media = {
+        ...(r.schema ? { schema: toSchema(r.schema, "output", components) } : {}),
+        ...(example !== undefined && example !== null ? { example } : {}),
+      };
+      responses[status] = {
+        description: r.description,
+        ...(op.method === "get" && Number(status) < 300 ? { headers: CACHE_HEADERS } : {}),
+        ...(Object.keys(media).length ? { content: { [r.type ?? "application/json"]: media } } : {}),
+      };
     }
+    if (op.method === "get") responses["304"] = { description: "Not Modified: If-None-Match matched the ETag" };
     if (op.path_params || op.query || op.body) responses["400"] ??= { description: "Invalid request", content: problemRef };
     if (op.admin) {
       responses["401"] = { description: "Missing or wrong token", content: problemRef };
@@ -111,7 +145,9 @@ export function openApiDocument(): Json {
       summary: op.summary,
       operationId: `${op.method}${op.path.replace(/[{}]/g, "").replace(/\/v1|[/.]+(\w)/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       parameters: [...parameters(op.path_params, "path", components), ...parameters(op.query, "query", components)],
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input", components) } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input", components), ...(REQUEST_EXAMPLES[`${op.method} ${op.path}`] ? { example: REQUEST_EXAMPLES[`${op.method} ${op.path}`] } : {}) } } } }
+        : {}),
       responses,
       ...(op.admin ? { security: [{ adminToken: [] }] } : {}),
     };

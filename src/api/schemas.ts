@@ -197,3 +197,48 @@ export const AnnotateResult = z
 export const EntityCount = z
   .object({ name: z.string(), type: z.enum(ENTITY_TYPES), story_count: z.int() })
   .meta({ id: "EntityCount" });
+
+// ── query API (issue 6) ──────────────────────────────────────────────────────────────────────────────────
+
+export const StoryPage = z
+  .object({ stories: z.array(Story), next_cursor: z.string().nullable().describe("pass as cursor for the next page; null on the last") })
+  .meta({ id: "StoryPage" });
+
+export const EntityPath = z.object({
+  type: z.enum(ENTITY_TYPES).describe("entity type"),
+  name: z.string().trim().min(1).max(200).describe("canonical name or a known alias (\"U.N.\"), case-insensitive"),
+});
+
+export const EntityProfileQuery = z.object({
+  top: single(z.coerce.number().int().min(1).max(50).default(10)).describe("length of co_occurring and top_feeds, 1–50, default 10"),
+});
+
+export const EntityProfile = z
+  .object({
+    name: z.string(),
+    type: z.enum(ENTITY_TYPES),
+    story_count: z.int(),
+    first_seen: isoTime.describe("earliest published_at (fetched_at when undated) of its stories"),
+    last_seen: isoTime.describe("latest published_at (fetched_at when undated) of its stories"),
+    syndicated_share: z.number().min(0).max(1).describe("share of its stories flagged syndicated"),
+    co_occurring: z.array(EntityCount).describe("entities tagged in the same stories, most shared first"),
+    top_feeds: z.array(z.object({ feed_id: z.int(), title: z.string().nullable(), story_count: z.int() })),
+  })
+  .meta({ id: "EntityProfile" });
+
+export const StatsQuery = z.object({
+  since: single(dateBound.optional()).describe("published_at >= since; default 30 days before until"),
+  until: single(dateBound.optional()).describe("published_at < until; default the end of today (UTC); window at most 366 days"),
+});
+
+export const Stats = z
+  .object({
+    since: isoTime,
+    until: isoTime,
+    total: z.int(),
+    per_day: z.array(z.object({ day: z.iso.date(), stories: z.int() })).describe("every UTC day of the window, oldest first"),
+    per_feed: z.array(z.object({ feed_id: z.int(), title: z.string().nullable(), stories: z.int() })),
+    per_flag: z.object(Object.fromEntries(FLAG_NAMES.map((f) => [f, z.int()])) as Record<(typeof FLAG_NAMES)[number], z.ZodInt>),
+    per_wire: z.array(z.object({ wire: z.string(), stories: z.int() })),
+  })
+  .meta({ id: "Stats" });

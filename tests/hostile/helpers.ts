@@ -1,0 +1,155 @@
+/**
+ * Shared checks for the hostile suite: row digests that prove stored stories survive byte for byte, the
+ * consistency invariants of the story tables, the dangerous-HTML scan, and the report records that
+ * scripts/hostile-report.mjs turns into the README's Reliability figures.
+ */
+import { env } from "cloudflare:test";
+import { expect } from "vitest";
+import { feedUrl } from "../integration/helpers";
+
+/** What one hostile case contributes to the report. `crashes` and `storiesLost` are measured, then asserted 0. */
+export interface HostileRecord {
+  section: "input" | "fault" | "fuzz" | "concurrency" | "atomicity";
+  name: string;
+  outcome: string;
+  crashes: number;
+  storiesLost: number;
+  /** Requests sent (fuzzing) or passes run. */
+  attempts?: number;
+  ms?: number;
+  peakWorkerdMb?: number;
+}
+
+export async function record(r: HostileRecord): Promise<void> {
+  const res = await fetch(feedUrl("/hostile/record"), { method: "POST", body: JSON.stringify(r) });
+  expect(res.status).toBe(204);
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** story id → SHA-256 of the whole row with its wire and entity links: any changed byte changes the digest. */
+export type Snapshot = Map<number, string>;
+
+export async function snapshotStories(): Promise<Snapshot> {
+  const { results } = await env.DB.prepare(
+    `SELECT s.*,
+       (SELECT json_group_array(wire || ':' || position) FROM (SELECT wire, position FROM story_wires WHERE story_id = s.id ORDER BY wire)) AS w,
+       (SELECT json_group_array(entity_id || ':' || mentions) FROM (SELECT entity_id, mentions FROM story_entities WHERE story_id = s.id ORDER BY entity_id)) AS e
+     FROM stories s ORDER BY s.id`,
+  ).all<Record<string, unknown> & { id: number }>();
+  const snapshot: Snapshot = new Map();
+  for (const row of results) snapshot.set(row.id, await sha256(JSON.stringify(row)));
+  return snapshot;
+}
+
+/** How many stories of `before` are gone or differ in any byte now. */
+export async function storiesLost(before: Snapshot): Promise<number> {
+  const after = await snapshotStories();
+  let lost = 0;
+  for (const [id, digest] of before) if (after.get(id) !== digest) lost++;
+  return lost;
+}
+
+/** A digest of every table a query could read or a hostile string could reach. */
+export async function databaseChecksum(): Promise<string> {
+  const parts: string[] = [];
+  for (const table of ["feeds", "stories", "story_entities", "story_wires", "entities", "deleted_stories", "feed_errors"]) {
+    const { results } = await env.DB.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+    parts.push(table, JSON.stringify(results));
+  }
+  return sha256(parts.join("\n"));
+}
+
+export interface Counts {
+  stories: number;
+  ftsDocs: number;
+  storyEntities: number;
+  storyWires: number;
+  entityTimeline: number;
+  wireTimeline: number;
+  duplicateKeys: number;
+  orphanLinks: number;
+}
+
+export async function counts(): Promise<Counts> {
+  const one = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? -1;
+  return {
+    stories: await one("SELECT count(*) AS n FROM stories"),
+    // The docsize shadow table holds one row per indexed document: it drifts if a trigger misses a write.
+    ftsDocs: await one("SELECT count(*) AS n FROM stories_fts_docsize"),
+    storyEntities: await one("SELECT count(*) AS n FROM story_entities"),
+    storyWires: await one("SELECT count(*) AS n FROM story_wires"),
+    entityTimeline: await one("SELECT count(*) AS n FROM entity_timeline"),
+    wireTimeline: await one("SELECT count(*) AS n FROM wire_timeline"),
+    duplicateKeys: await one("SELECT count(*) AS n FROM (SELECT 1 FROM stories GROUP BY feed_id, guid HAVING count(*) > 1)"),
+    orphanLinks: await one(
+      `SELECT (SELECT count(*) FROM story_entities WHERE story_id NOT IN (SELECT id FROM stories))
+            + (SELECT count(*) FROM story_wires WHERE story_id NOT IN (SELECT id FROM stories)) AS n`,
+    ),
+  };
+}
+
+/** The invariants that hold after any sequence of passes: one row per key, an index entry per story, no orphans. */
+export function expectConsistent(c: Counts): void {
+  expect(c.duplicateKeys).toBe(0);
+  expect(c.orphanLinks).toBe(0);
+  expect(c.ftsDocs).toBe(c.stories);
+  expect(c.entityTimeline).toBe(c.storyEntities);
+  expect(c.wireTimeline).toBe(c.storyWires);
+}
+
+/** Constructs that must never reach a reader's browser from sanitized HTML. */
+export const DANGEROUS_HTML: [string, RegExp][] = [
+  ["script element", /<script/i],
+  ["iframe element", /<iframe/i],
+  ["object/embed/applet", /<(object|embed|applet)\b/i],
+  ["svg or math", /<(svg|math)\b/i],
+  ["form control", /<(form|input|button|textarea|select)\b/i],
+  ["meta/link/base", /<(meta|link|base)\b/i],
+  ["style element", /<style/i],
+  ["style attribute", /\sstyle\s*=/i],
+  ["event handler", /\son[a-z]+\s*=/i],
+  ["javascript: URL", /javascript\s*:/i],
+  ["vbscript: URL", /vbscript\s*:/i],
+  ["data: URL", /(href|src)\s*=\s*["']?\s*data:/i],
+  ["CSS expression", /expression\s*\(/i],
+];
+
+export function dangerousConstructs(html: string | null): string[] {
+  if (html === null) return [];
+  return DANGEROUS_HTML.filter(([, pattern]) => pattern.test(html)).map(([name]) => name);
+}
+
+/** Every stored content_html, scanned: a hostile feed must leave none of the constructs anywhere. */
+export async function dangerousStoredHtml(): Promise<{ id: number; found: string[] }[]> {
+  const { results } = await env.DB.prepare("SELECT id, content_html FROM stories").all<{ id: number; content_html: string | null }>();
+  return results.map((r) => ({ id: r.id, found: dangerousConstructs(r.content_html) })).filter((r) => r.found.length > 0);
+}
+
+/** Peak and current RSS of the workerd processes of this test run, in MB (from /proc via the feed server). */
+export async function workerdMemoryMb(): Promise<{ peak: number; current: number } | null> {
+  const res = await fetch(feedUrl("/hostile/memory"));
+  const procs = await res.json<{ rssKb: number; peakKb: number }[]>();
+  if (procs.length === 0) return null;
+  return {
+    peak: Math.round(Math.max(...procs.map((p) => p.peakKb)) / 1024),
+    current: Math.round(Math.max(...procs.map((p) => p.rssKb)) / 1024),
+  };
+}
+
+/** Makes only these feeds due, leaving every other feed's schedule alone. */
+export async function makeDue(ids: number[]): Promise<void> {
+  await env.DB.prepare("UPDATE feeds SET next_fetch_at = '2000-01-01T00:00:00.000Z' WHERE id IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(ids))
+    .run();
+}
+
+export const rssOf = (prefix: string, count: number, city = "Lagos") =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>${prefix}</title><link>https://${prefix}.example/</link>${Array.from(
+    { length: count },
+    (_, i) =>
+      `<item><title>${prefix} story ${i}</title><link>https://${prefix}.example/${i}</link><guid>${prefix}-${i}</guid><description>Body ${i} of ${prefix}, filed from ${city}.</description></item>`,
+  ).join("")}</channel></rss>`;
