@@ -2,7 +2,8 @@
 import { Hono } from "hono";
 import { canonicalEntityName } from "../annotate/entities";
 import { canonicalWire } from "../annotate/wires";
-import { decodeCursor, getStory, queryStories, type StoryFilter } from "../store/stories";
+import { decodeCursor, deleteStory, getStory, queryStories, type StoryFilter, type StoryPage } from "../store/stories";
+import { adminOnly } from "./auth";
 import { ApiError } from "./problems";
 import { IdParam, StoriesQuery } from "./schemas";
 import { valid } from "./validate";
@@ -34,27 +35,38 @@ export function storyFilter(q: z.infer<typeof StoriesQuery>): StoryFilter {
 }
 
 /** FTS5 reports query syntax problems as SQL errors; they are the caller's mistake, so a 400. */
-function isFtsSyntaxError(err: unknown): err is Error {
-  return err instanceof Error && /fts5|syntax error|no such column|unterminated string|malformed MATCH/i.test(err.message);
+const FTS_PROBLEM = /(fts5: .*|syntax error.*|no such column.*|unterminated string.*|malformed MATCH.*|unknown special query.*?)(: SQLITE_ERROR)?$/i;
+
+/** One page of a stories query, shared by the JSON list and the feeds out so that both filter alike. */
+export async function storyPage(db: D1Database, query: z.infer<typeof StoriesQuery>): Promise<StoryPage> {
+  const filter = storyFilter(query);
+  try {
+    return await queryStories(db, filter);
+  } catch (err) {
+    const problem = filter.q !== undefined && err instanceof Error ? FTS_PROBLEM.exec(err.message) : null;
+    if (problem) {
+      const reason = problem[1]!.replace(/: $/, "");
+      throw new ApiError("invalid-request", `Invalid q: ${reason}`, [{ field: "q", message: reason }]);
+    }
+    throw err;
+  }
 }
 
 export const stories = new Hono<{ Bindings: Env }>()
-  .get("/", valid("query", StoriesQuery), async (c) => {
-    const filter = storyFilter(c.req.valid("query"));
-    try {
-      return c.json(await queryStories(c.env.DB, filter));
-    } catch (err) {
-      if (filter.q !== undefined && isFtsSyntaxError(err)) {
-        const reason = err.message.replace(/^.*?(fts5:|syntax error|no such column|unterminated)/i, "$1");
-        throw new ApiError("invalid-request", `Invalid q: ${reason}`, [{ field: "q", message: reason }]);
-      }
-      throw err;
-    }
-  })
+  .get("/", valid("query", StoriesQuery), async (c) => c.json(await storyPage(c.env.DB, c.req.valid("query"))))
 
   .get("/:id", valid("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const story = await getStory(c.env.DB, id);
     if (!story) throw new ApiError("not-found", `No story with id ${id}.`);
     return c.json(story);
+  })
+
+  // Takedowns: the story goes, and a tombstone keeps the next fetch of its feed from bringing it back.
+  .delete("/:id", adminOnly(), valid("param", IdParam), async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await deleteStory(c.env.DB, id, new Date().toISOString()))) {
+      throw new ApiError("not-found", `No story with id ${id}.`);
+    }
+    return c.body(null, 204);
   });

@@ -77,3 +77,76 @@ export async function listEntities(
     .all<EntityCount>();
   return results;
 }
+
+/**
+ * The entity ids each name stands for, in the order of `names`: usually one, none for a name never tagged,
+ * several when types share a name ("Jordan" the place and the person) and no type narrows it.
+ */
+export async function resolveEntityIds(db: D1Database, names: string[], type?: EntityType): Promise<number[][]> {
+  const { results } = await db
+    .prepare(
+      `SELECT j.key AS i, e.id FROM json_each(?1) j JOIN entities e ON e.name = j.value AND (?2 IS NULL OR e.type = ?2)`,
+    )
+    .bind(JSON.stringify(names), type ?? null)
+    .all<{ i: number; id: number }>();
+  const ids = names.map((): number[] => []);
+  for (const r of results) ids[r.i]!.push(r.id);
+  return ids;
+}
+
+export interface EntityProfile {
+  name: string;
+  type: EntityType;
+  story_count: number;
+  /** Earliest and latest sort_at (published_at, else fetched_at) of its stories. */
+  first_seen: string;
+  last_seen: string;
+  /** Share of its stories flagged syndicated, 0–1. */
+  syndicated_share: number;
+  co_occurring: EntityCount[];
+  top_feeds: { feed_id: number; title: string | null; story_count: number }[];
+}
+
+/** One entity's profile, or null when no story is tagged with it. All four reads travel in one batch. */
+export async function entityProfile(
+  db: D1Database,
+  q: { name: string; type: EntityType; top: number },
+): Promise<EntityProfile | null> {
+  const entity = "(SELECT id FROM entities WHERE name = ?1 AND type = ?2)";
+  const [who, span, co, feeds] = await db.batch([
+    db.prepare("SELECT name, type FROM entities WHERE name = ?1 AND type = ?2").bind(q.name, q.type),
+    db
+      .prepare(
+        `SELECT count(*) AS story_count, min(t.sort_at) AS first_seen, max(t.sort_at) AS last_seen,
+           coalesce(avg(s.syndicated), 0) AS syndicated_share
+         FROM entity_timeline t JOIN stories s ON s.id = t.story_id WHERE t.entity_id = ${entity}`,
+      )
+      .bind(q.name, q.type),
+    db
+      .prepare(
+        `SELECT e.name, e.type, count(*) AS story_count
+         FROM story_entities a JOIN story_entities b ON b.story_id = a.story_id AND b.entity_id <> a.entity_id
+         JOIN entities e ON e.id = b.entity_id
+         WHERE a.entity_id = ${entity}
+         GROUP BY b.entity_id ORDER BY story_count DESC, e.name LIMIT ?3`,
+      )
+      .bind(q.name, q.type, q.top),
+    db
+      .prepare(
+        `SELECT s.feed_id, f.title, count(*) AS story_count
+         FROM entity_timeline t JOIN stories s ON s.id = t.story_id LEFT JOIN feeds f ON f.id = s.feed_id
+         WHERE t.entity_id = ${entity}
+         GROUP BY s.feed_id ORDER BY story_count DESC, s.feed_id LIMIT ?3`,
+      )
+      .bind(q.name, q.type, q.top),
+  ]);
+  const id = who?.results[0] as { name: string; type: EntityType } | undefined;
+  const stats = span?.results[0] as Omit<EntityProfile, "name" | "type" | "co_occurring" | "top_feeds"> | undefined;
+  if (!id || !stats || stats.story_count === 0) return null;
+  return {
+    ...id,
+    ...stats,
+    co_occurring: (co?.results ?? []) as EntityCount[],
+    top_feeds: (feeds?.results ?? []) as EntityProfile["top_feeds"],
+  };
+}

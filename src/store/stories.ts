@@ -9,7 +9,7 @@
  */
 import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
 import { FLAG_NAMES } from "../model";
-import { STORY_BY_KEY, storyEntityStatements } from "./entities";
+import { resolveEntityIds, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
   item: NormalizedItem;
@@ -242,28 +242,75 @@ export async function getStory(db: D1Database, id: number): Promise<Story | null
   return row ? toStory(row) : null;
 }
 
-/** Builds the WHERE clause of a story filter: every condition is an indexable membership or range test. */
-export function storyWhere(f: Omit<StoryFilter, "limit" | "cursor">): { sql: string; params: unknown[] } {
+/**
+ * The SQL of one page of a story filter, in two steps. The inner query walks one index in API order
+ * (sort_at DESC, id DESC) and stops at the page size: an entity's or wire's timeline when the filter names
+ * one (migrations/0002), else stories_feed_sort for a feed, else stories_sort (or a flag's partial index,
+ * the planner's pick). Every other condition is checked on the rows walked. The outer query builds the full
+ * story, with its wires and entities, for the ids of the page only.
+ *
+ * `entityIds` holds, for each of `f.entities`, the ids that name resolves to (see resolveEntityIds); a name
+ * resolving to one id can drive the walk, a name that several types share is checked as a membership.
+ * `page` is the inner query alone, with the same parameters, for EXPLAIN QUERY PLAN.
+ */
+export function storyPageSql(f: StoryFilter, entityIds: number[][]): { sql: string; page: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown): string => {
     params.push(v);
     return `?${params.length}`;
   };
-  for (const name of f.entities) {
-    const type = f.entityType ? ` AND e.type = ${p(f.entityType)}` : "";
-    where.push(
-      `s.id IN (SELECT se.story_id FROM entities e JOIN story_entities se ON se.entity_id = e.id WHERE e.name = ${p(name)}${type})`,
-    );
+  const driver = entityIds.findIndex((ids) => ids.length === 1);
+  let from = "stories s";
+  let key = { sortAt: "s.sort_at", id: "s.id" };
+  // CROSS JOIN keeps the timeline as the outer loop, so its order is the page order and no sort is needed;
+  // NOT INDEXED leaves the rowid as the only way into stories, where a planner misled by small statistics
+  // would otherwise scan a flag's partial index once per timeline row.
+  if (driver >= 0) {
+    from = "entity_timeline t CROSS JOIN stories s NOT INDEXED ON s.id = t.story_id";
+    key = { sortAt: "t.sort_at", id: "t.story_id" };
+    where.push(`t.entity_id = ${p(entityIds[driver]![0])}`);
+  } else if (f.wire !== undefined) {
+    from = "wire_timeline t CROSS JOIN stories s NOT INDEXED ON s.id = t.story_id";
+    key = { sortAt: "t.sort_at", id: "t.story_id" };
+    where.push(`t.wire = ${p(f.wire)}`);
+  }
+  entityIds.forEach((ids, i) => {
+    if (i === driver) return;
+    where.push(`EXISTS (SELECT 1 FROM story_entities se WHERE se.story_id = s.id AND se.entity_id IN (${ids.map(p).join(", ")}))`);
+  });
+  if (f.wire !== undefined && driver >= 0) {
+    where.push(`EXISTS (SELECT 1 FROM story_wires w WHERE w.story_id = s.id AND w.wire = ${p(f.wire)})`);
   }
   for (const flag of f.flags) where.push(`s.${checkedFlag(flag)} = 1`);
+  // No index for "= 0": a story lacks any given flag far more often than it has it, so walking the sort
+  // order and skipping the flagged few fills a page sooner than any index on the unflagged many would.
   for (const flag of f.noFlags) where.push(`s.${checkedFlag(flag)} = 0`);
-  if (f.wire !== undefined) where.push(`s.id IN (SELECT story_id FROM story_wires WHERE wire = ${p(f.wire)})`);
   if (f.feedId !== undefined) where.push(`s.feed_id = ${p(f.feedId)}`);
   if (f.q !== undefined) where.push(`s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${p(f.q)})`);
-  if (f.since !== undefined) where.push(`s.published_at >= ${p(f.since)}`);
-  if (f.until !== undefined) where.push(`s.published_at < ${p(f.until)}`);
-  return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+  // sort_at is published_at whenever published_at is set, so the same bound on the sort key is implied by
+  // the condition and lets the walk start and stop inside the window instead of filtering the whole order.
+  if (f.since !== undefined) {
+    const since = p(f.since);
+    where.push(`s.published_at >= ${since} AND ${key.sortAt} >= ${since}`);
+  }
+  if (f.until !== undefined) {
+    const until = p(f.until);
+    where.push(`s.published_at < ${until} AND ${key.sortAt} < ${until}`);
+  }
+  if (f.cursor) {
+    // The same keyset test as (sort_at, id) < (a, b), written so that sort_at <= a bounds the index range.
+    const a = p(f.cursor.sortAt);
+    const b = p(f.cursor.id);
+    where.push(`${key.sortAt} <= ${a} AND (${key.sortAt} < ${a} OR ${key.id} < ${b})`);
+  }
+  const page = `SELECT ${key.id} AS id FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY ${key.sortAt} DESC, ${key.id} DESC LIMIT ${p(f.limit + 1)}`;
+  return {
+    sql: `SELECT ${STORY_COLUMNS} FROM (${page}) page CROSS JOIN stories s ON s.id = page.id ORDER BY s.sort_at DESC, s.id DESC`,
+    page,
+    params,
+  };
 }
 
 /** Column names are interpolated, so only the known flag names get through. */
@@ -272,22 +319,18 @@ function checkedFlag(flag: FlagName): FlagName {
   return flag;
 }
 
-export async function queryStories(
-  db: D1Database,
-  filter: StoryFilter,
-): Promise<{ stories: Story[]; next_cursor: string | null }> {
-  const { sql, params } = storyWhere(filter);
-  const conditions = [sql];
-  if (filter.cursor) {
-    const a = params.push(filter.cursor.sortAt);
-    const b = params.push(filter.cursor.id);
-    conditions.push(`${sql ? "AND" : "WHERE"} (s.sort_at < ?${a} OR (s.sort_at = ?${a} AND s.id < ?${b}))`);
-  }
-  const limit = params.push(filter.limit + 1);
+export interface StoryPage {
+  stories: Story[];
+  next_cursor: string | null;
+}
+
+/** One page of a filter, newest first; a name no entity has means no story can match, so no page query. */
+export async function queryStories(db: D1Database, filter: StoryFilter): Promise<StoryPage> {
+  const entityIds = filter.entities.length ? await resolveEntityIds(db, filter.entities, filter.entityType) : [];
+  if (entityIds.some((ids) => ids.length === 0)) return { stories: [], next_cursor: null };
+  const { sql, params } = storyPageSql(filter, entityIds);
   const { results } = await db
-    .prepare(
-      `SELECT ${STORY_COLUMNS} FROM stories s ${conditions.join(" ")} ORDER BY s.sort_at DESC, s.id DESC LIMIT ?${limit}`,
-    )
+    .prepare(sql)
     .bind(...params)
     .all<StoryRow>();
   const page = results.slice(0, filter.limit);

@@ -1,0 +1,139 @@
+/**
+ * One example response per operation of the OpenAPI document, keyed by "method path", plus request body
+ * examples. Kept apart from the operation list so the list stays a table; the document generator merges
+ * them in, and a test checks that every operation has one.
+ */
+import type { Story } from "../model";
+
+const story: Story = {
+  id: 1042,
+  feed_id: 3,
+  guid: "hg-world-1002",
+  url: "https://harbour-gazette.example/world/monsoon-forecast",
+  title: "Monsoon forecast lifts hopes for farm output",
+  author: null,
+  published_at: "2024-03-12T06:10:00.000Z",
+  updated_at: null,
+  fetched_at: "2024-03-12T06:15:02.113Z",
+  summary: null,
+  content_html: "<p>New Delhi, Mar 12 (PTI) The India Meteorological Department on Tuesday forecast a normal monsoon.</p>",
+  content_text: "New Delhi, Mar 12 (PTI) The India Meteorological Department on Tuesday forecast a normal monsoon.",
+  categories: ["India"],
+  flags: {
+    auto_generated: true,
+    unedited: true,
+    syndicated: true,
+    ai_generated: false,
+    wire_services: ["Press Trust of India"],
+    evidence: [
+      { flag: "unedited", rule: "unedited-staff-disclaimer", text: "This story has not been edited by Harbour Gazette staff" },
+      { flag: "wire", rule: "wire-dateline", text: "New Delhi, Mar 12 (PTI)" },
+    ],
+  },
+  entities: [
+    { name: "India Meteorological Department", type: "organization", mentions: 1 },
+    { name: "New Delhi", type: "place", mentions: 1 },
+  ],
+};
+
+const feed = {
+  id: 3,
+  url: "https://harbour-gazette.example/world/rss.xml",
+  title: "Harbour Gazette — World",
+  site_url: "https://harbour-gazette.example/world",
+  paused: false,
+  status: "ok",
+  last_fetched_at: "2024-03-12T06:15:00.000Z",
+  last_error: null,
+  error_count: 0,
+  next_fetch_at: "2024-03-12T06:45:00.000Z",
+  story_count: 128,
+};
+
+const run = {
+  id: 77,
+  trigger: "api",
+  started_at: "2024-03-12T06:15:00.000Z",
+  finished_at: null,
+  feeds_total: 1,
+  feeds_done: 0,
+  feeds_ok: 0,
+  feeds_not_modified: 0,
+  feeds_failed: 0,
+  items_seen: 0,
+  stories_new: 0,
+  stories_updated: 0,
+};
+
+const page = { stories: [story], next_cursor: "WyIyMDI0LTAzLTEyVDA2OjEwOjAwLjAwMFoiLDEwNDJd" };
+
+const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>wirewatch: entity=Haiti, no_flag=syndicated</title><link>https://wirewatch.example/v1/stories?entity=Haiti&amp;no_flag=syndicated</link><description>Stories from wirewatch matching https://wirewatch.example/v1/stories?entity=Haiti&amp;no_flag=syndicated</description><atom:link href="https://wirewatch.example/v1/stories.rss?entity=Haiti&amp;no_flag=syndicated" rel="self" type="application/rss+xml"/><item><title>Aid convoy reaches Port-au-Prince</title><link>https://harbour-gazette.example/world/haiti-convoy</link><guid isPermaLink="false">tag:wirewatch.example,2024:story:1051</guid><pubDate>Wed, 13 Mar 2024 14:00:00 GMT</pubDate><description>&lt;p&gt;An aid convoy reached Port-au-Prince on Wednesday.&lt;/p&gt;</description><category>Haiti</category></item></channel></rss>`;
+
+const atom = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><id>https://wirewatch.example/v1/stories.atom?entity=Haiti</id><title type="text">wirewatch: entity=Haiti</title><updated>2024-03-13T14:00:00.000Z</updated><author><name>wirewatch</name></author><link rel="self" type="application/atom+xml" href="https://wirewatch.example/v1/stories.atom?entity=Haiti"/><entry><id>tag:wirewatch.example,2024:story:1051</id><title type="text">Aid convoy reaches Port-au-Prince</title><updated>2024-03-13T14:00:00.000Z</updated><link rel="alternate" href="https://harbour-gazette.example/world/haiti-convoy"/><content type="html">&lt;p&gt;An aid convoy reached Port-au-Prince on Wednesday.&lt;/p&gt;</content><category term="Haiti"/></entry></feed>`;
+
+export const RESPONSE_EXAMPLES: Record<string, unknown> = {
+  "get /v1/health": { ok: true },
+  "get /v1/feeds": { feeds: [feed] },
+  "post /v1/feeds": { ...feed, status: "pending", last_fetched_at: null, story_count: 0 },
+  "get /v1/feeds/{id}": { ...feed, recent_errors: [] },
+  "patch /v1/feeds/{id}": { ...feed, paused: true },
+  "delete /v1/feeds/{id}": null,
+  "post /v1/feeds/import": { added: ["https://harbour-gazette.example/world/rss.xml"], already_registered: [], refused: [] },
+  "get /v1/feeds.opml": `<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>wirewatch feeds</title></head><body><outline type="rss" text="Harbour Gazette — World" xmlUrl="https://harbour-gazette.example/world/rss.xml"/></body></opml>`,
+  "post /v1/ingest": run,
+  "get /v1/ingest/runs/{id}": { ...run, finished_at: "2024-03-12T06:15:04.000Z", feeds_done: 1, feeds_ok: 1, items_seen: 3, stories_new: 1 },
+  "post /v1/reannotate": { annotator_version: 3, processed: 200, next_after: 1200, remaining: 5400 },
+  "get /v1/stories": page,
+  "get /v1/stories/{id}": story,
+  "get /v1/stories.rss": rss,
+  "get /v1/stories.atom": atom,
+  "get /v1/stories.json": {
+    version: "https://jsonfeed.org/version/1.1",
+    title: "wirewatch: entity=Haiti",
+    home_page_url: "https://wirewatch.example/v1/stories?entity=Haiti",
+    feed_url: "https://wirewatch.example/v1/stories.json?entity=Haiti",
+    authors: [{ name: "wirewatch" }],
+    items: [
+      {
+        id: "tag:wirewatch.example,2024:story:1051",
+        url: "https://harbour-gazette.example/world/haiti-convoy",
+        title: "Aid convoy reaches Port-au-Prince",
+        content_html: "<p>An aid convoy reached Port-au-Prince on Wednesday.</p>",
+        content_text: "An aid convoy reached Port-au-Prince on Wednesday.",
+        date_published: "2024-03-13T14:00:00.000Z",
+        tags: ["Haiti", "Port-au-Prince"],
+      },
+    ],
+  },
+  "get /v1/entities": { entities: [{ name: "Haiti", type: "place", story_count: 42 }, { name: "United Nations", type: "organization", story_count: 31 }] },
+  "get /v1/entities/{type}/{name}": {
+    name: "Haiti",
+    type: "place",
+    story_count: 42,
+    first_seen: "2024-01-04T08:00:00.000Z",
+    last_seen: "2024-03-13T14:00:00.000Z",
+    syndicated_share: 0.38,
+    co_occurring: [{ name: "Port-au-Prince", type: "place", story_count: 19 }, { name: "Antony Blinken", type: "person", story_count: 6 }],
+    top_feeds: [{ feed_id: 3, title: "Harbour Gazette — World", story_count: 17 }],
+  },
+  "get /v1/stats": {
+    since: "2024-03-11T00:00:00.000Z",
+    until: "2024-03-14T00:00:00.000Z",
+    total: 9,
+    per_day: [{ day: "2024-03-11", stories: 2 }, { day: "2024-03-12", stories: 3 }, { day: "2024-03-13", stories: 4 }],
+    per_feed: [{ feed_id: 3, title: "Harbour Gazette — World", stories: 5 }, { feed_id: 4, title: "Newsroom", stories: 4 }],
+    per_flag: { auto_generated: 2, unedited: 3, syndicated: 5, ai_generated: 0 },
+    per_wire: [{ wire: "Reuters", stories: 3 }, { wire: "Press Trust of India", stories: 2 }],
+  },
+  "post /v1/annotate": { flags: story.flags, entities: story.entities, content_text: story.content_text },
+  "get /v1/openapi.json": { openapi: "3.1.0", info: { title: "wirewatch", version: "1" }, paths: {} },
+  "get /docs": "<!doctype html><html lang=\"en\">…</html>",
+};
+
+export const REQUEST_EXAMPLES: Record<string, unknown> = {
+  "post /v1/feeds": { url: "https://harbour-gazette.example/world/rss.xml", title: "Harbour Gazette — World" },
+  "patch /v1/feeds/{id}": { paused: true },
+  "post /v1/annotate": { title: "Monsoon outlook", text: "New Delhi, Mar 12 (PTI) The India Meteorological Department on Tuesday forecast a normal monsoon." },
+};
