@@ -70,6 +70,7 @@ function isCapitalsAlias(word: string): boolean {
 
 /** First word (folded) → phrases starting with it, longest first. */
 export const PHRASES = new Map<string, Phrase[]>();
+const SEEN = new Set<string>();
 /** Folded alias → phrase, for canonicalEntityName(). */
 const BY_ALIAS = new Map<string, Phrase>();
 
@@ -82,17 +83,15 @@ function addPhrase(alias: string, kind: PhraseKind, canonical: string): void {
   }));
   const first = words[0];
   if (!first) return;
-  const phrase: Phrase = { kind, canonical, words };
-  const bucketKey = foldWord(first.key);
-  const bucket = PHRASES.get(bucketKey) ?? [];
-  const same = bucket.findIndex(
-    (p) => p.words.length === words.length && p.words.every((w, i) => w.key === words[i]?.key),
-  );
+  const phraseKey = words.map((w) => w.key).join(" ");
   // The first list to claim a phrase wins: lists are loaded from most to least specific.
-  if (same >= 0) return;
-  bucket.push(phrase);
-  bucket.sort((a, b) => b.words.length - a.words.length);
-  PHRASES.set(bucketKey, bucket);
+  if (SEEN.has(phraseKey)) return;
+  SEEN.add(phraseKey);
+  const bucketKey = foldWord(first.key);
+  const bucket = PHRASES.get(bucketKey);
+  const phrase: Phrase = { kind, canonical, words };
+  if (bucket) bucket.push(phrase);
+  else PHRASES.set(bucketKey, [phrase]);
   const aliasKey = words.map((w) => foldWord(w.key)).join(" ");
   if (!BY_ALIAS.has(aliasKey)) BY_ALIAS.set(aliasKey, phrase);
 }
@@ -134,6 +133,9 @@ for (const country of Object.values(countries)) {
   if (country.capital && !capitalSkip.has(country.capital)) addPhrase(country.capital, "place", country.capital);
 }
 addEach(DEMONYMS, "demonym", /\s+/);
+// Longest first, so lookup can stop at the first phrase that matches.
+for (const bucket of PHRASES.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+SEEN.clear();
 
 /** Countries and places whose names are also common first names or words. */
 export const AMBIGUOUS_PLACES = splitSet(AMBIGUOUS_PLACE_NAMES);
