@@ -1,0 +1,167 @@
+/**
+ * The pure stages in Node (V8, microsecond clock), story by story: parse, normalize, flags, entities,
+ * annotate, and the baselines rss-parser and compromise on the same bytes.
+ *
+ *   npx tsx bench/stages.ts [--out FILE] [--only STAGE]
+ *
+ * The stages are the same TypeScript the Worker runs; workerd's clock moves in whole milliseconds, so per-story
+ * distributions come from here and bench/workerd/stages.workerd.ts cross-checks the means inside workerd.
+ * `--only` runs one stage, for a profile: `node --cpu-prof --import tsx bench/stages.ts --only entities`.
+ */
+import { writeFileSync } from "node:fs";
+import nlp from "compromise";
+import Parser from "rss-parser";
+import { tagEntities } from "../src/annotate/entities";
+import { detectFlags } from "../src/annotate/flags";
+import { annotate } from "../src/annotate";
+import { normalizeItems } from "../src/ingest/normalize";
+import { parseFeed } from "../src/ingest/parse";
+import type { NormalizedItem } from "../src/model";
+import { BENCH_NOW, benchFeed } from "./fixtures";
+import { type Summary, summarize } from "./stats";
+
+export interface StageResult extends Summary {
+  /** What one sample is, and how it was timed. */
+  method: string;
+  stories: number;
+  /** Mean plain-text size of the stories, in bytes. */
+  storyBytes?: number;
+}
+
+const CTX = { feedUrl: "https://news.example/feed.xml", fetchedAt: BENCH_NOW.toISOString() };
+const WHOLE_FEED_RUNS = 7;
+const PASSES = 2;
+const COMPROMISE_STORIES = 100;
+
+const args = process.argv.slice(2);
+const outFile = valueOf("--out");
+const only = valueOf("--only");
+
+function valueOf(flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function wanted(stage: string): boolean {
+  return only === undefined || only === stage;
+}
+
+/**
+ * Process CPU time in ms (user + system, all threads, so V8's GC helpers count too). CPU rather than wall time:
+ * Workers bill CPU, and a shared machine's other load then inflates the figures far less.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Times `fn` once per story for `passes` passes after one warm-up pass: one sample per story per pass. */
+async function perStory<T>(items: readonly T[], fn: (item: T) => unknown, passes = PASSES): Promise<number[]> {
+  for (const item of items) await fn(item);
+  const samples: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    for (const item of items) {
+      const t0 = cpuMs();
+      await fn(item);
+      samples.push(cpuMs() - t0);
+    }
+  }
+  return samples;
+}
+
+/** Times `fn` over a whole feed `runs` times after two warm-ups: one sample (ms per story) per run. */
+async function perFeed(stories: number, fn: () => unknown, runs = WHOLE_FEED_RUNS): Promise<number[]> {
+  await fn();
+  await fn();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const t0 = cpuMs();
+    await fn();
+    samples.push((cpuMs() - t0) / stories);
+  }
+  return samples;
+}
+
+function meanBytes(texts: readonly string[]): number {
+  return Math.round(texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length);
+}
+
+async function prepare(name: string): Promise<{ bytes: Uint8Array; items: NormalizedItem[] }> {
+  const bytes = new TextEncoder().encode(benchFeed(name));
+  const parsed = await parseFeed(bytes, "application/rss+xml");
+  return { bytes, items: await normalizeItems(parsed.items, CTX) };
+}
+
+export async function runStages(): Promise<Record<string, StageResult>> {
+  const results: Record<string, StageResult> = {};
+  const feed3k = await prepare("feed-1000x3k");
+  const feed5k = await prepare("feed-1000x5k");
+  const n = feed3k.items.length;
+  const size3k = meanBytes(feed3k.items.map((i) => i.text));
+  const size5k = meanBytes(feed5k.items.map((i) => i.text));
+  const perFeedMethod = `Node ${process.version}, process CPU: whole ${n}-item feed ${WHOLE_FEED_RUNS}×, ms/story per run`;
+  const perStoryMethod = `Node ${process.version}, process CPU: each story alone, ${PASSES} passes after a warm-up`;
+
+  if (wanted("parse")) {
+    results.parse = { ...summarize(await perFeed(n, () => parseFeed(feed3k.bytes, "application/rss+xml"))), method: perFeedMethod, stories: n, storyBytes: size3k };
+    const text = new TextDecoder().decode(feed3k.bytes);
+    results["baseline: rss-parser"] = {
+      ...summarize(await perFeed(n, () => new Parser().parseString(text))),
+      method: `${perFeedMethod}; new Parser().parseString on the same bytes`,
+      stories: n,
+      storyBytes: size3k,
+    };
+  }
+  if (wanted("normalize")) {
+    const parsed = await parseFeed(feed3k.bytes, "application/rss+xml");
+    results.normalize = { ...summarize(await perStory(parsed.items, (item) => normalizeItems([item], CTX))), method: perStoryMethod, stories: n, storyBytes: size3k };
+  }
+  if (wanted("flags")) {
+    results["flags (3 KB)"] = { ...summarize(await perStory(feed3k.items, (i) => detectFlags(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size3k };
+    results["flags (5 KB)"] = { ...summarize(await perStory(feed5k.items, (i) => detectFlags(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size5k };
+  }
+  if (wanted("entities")) {
+    // As in annotate(): entities are tagged on the body that flags have cleaned.
+    const cleaned = feed3k.items.map((i) => ({ title: i.title, text: detectFlags(i.title, i.text).content_text }));
+    results.entities = { ...summarize(await perStory(cleaned, (i) => tagEntities(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size3k };
+  }
+  if (wanted("annotate")) {
+    results["annotate (flags + entities)"] = { ...summarize(await perStory(feed3k.items, (i) => annotate(i))), method: perStoryMethod, stories: n, storyBytes: size3k };
+  }
+  if (wanted("compromise")) {
+    const sample = feed3k.items.slice(0, COMPROMISE_STORIES);
+    const compromise = (i: NormalizedItem): unknown => {
+      const doc = nlp(`${i.title}\n\n${i.text}`);
+      return [doc.people().out("array"), doc.places().out("array"), doc.organizations().out("array")];
+    };
+    results["baseline: compromise"] = {
+      ...summarize(await perStory(sample, compromise, 1)),
+      method: `Node ${process.version}, process CPU: first ${sample.length} stories, each alone after a warm-up; people + places + organizations`,
+      stories: sample.length,
+      storyBytes: meanBytes(sample.map((i) => i.text)),
+    };
+  }
+  if (wanted("pipeline")) {
+    results["parse → normalize → annotate"] = {
+      ...summarize(
+        await perFeed(
+          n,
+          async () => {
+            const parsed = await parseFeed(feed3k.bytes, "application/rss+xml");
+            for (const item of await normalizeItems(parsed.items, CTX)) annotate(item);
+          },
+          5,
+        ),
+      ),
+      method: `Node ${process.version}, process CPU: whole ${n}-item feed 5×, ms/story per run`,
+      stories: n,
+      storyBytes: size3k,
+    };
+  }
+  return results;
+}
+
+const results = await runStages();
+const json = JSON.stringify({ node: process.version, stages: results }, null, 2);
+if (outFile) writeFileSync(outFile, json);
+else process.stdout.write(`${json}\n`);
