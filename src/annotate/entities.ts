@@ -88,14 +88,17 @@ interface Doc {
   pendingLong: { name: string; end: number } | undefined;
 }
 
+// Lowercase words first: they are most of the text, and no other alternative can start with one.
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Brig|Cmdr|Supt|Insp|Det|Hon|Messrs)\.|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[-&][\p{L}\p{M}\p{N}]+|\.(?=[\p{L}\p{N}]))*(?:['’]|\+(?![\p{L}\p{N}]))?|\S/gu;
+  /\p{Ll}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+|[-&][\p{L}\p{M}\p{N}]+|\.(?=[\p{L}\p{N}]))*(?:['’]|\+(?![\p{L}\p{N}]))?|(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Brig|Cmdr|Supt|Insp|Det|Hon|Messrs)\.|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[-&][\p{L}\p{M}\p{N}]+|\.(?=[\p{L}\p{N}]))*(?:['’]|\+(?![\p{L}\p{N}]))?|\S/gu;
 const WORD_RE = /^[\p{L}\p{N}]/u;
 const COMPOUND_MODIFIER_RE =
   /^(\p{Lu}[\p{L}.'’-]*?)-(based|led|backed|owned|born|run|made|listed|registered|headquartered|funded|linked|allied|aligned|controlled|style|era|bound|wide|bred|raised|focused|brokered|sponsored|supported|administered|occupied|held|built|designed)$/iu;
 /** "al-Burhan", "el-Sisi": a lowercase particle joined to a capitalized name. */
 const PARTICLE_NAME_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|ben|bint|abu|van|von|de|da|di|du|le|la|d|o)[-'’]\p{Lu}/u;
 const CAP_RE = /^\p{Lu}/u;
+/** Characters that need the slow path: capitals anywhere, periods, apostrophes, hyphens ("al-Burhan"). */
+const SPECIAL_CHARS_RE = /[A-Z.'’\-\u00c0-\uffff]/;
 const TWO_LETTERS_RE = /\p{L}[^\p{L}]*\p{L}/u;
 const LOWER_RE = /\p{Ll}/u;
 const POSSESSIVE_RE = /(?:['’][sS]|['’])$/;
@@ -159,6 +162,11 @@ function tokenize(text: string, into: Token[]): void {
 }
 
 function wordToken(word: string, poss: boolean, sentStart: boolean): Token {
+  const code = word.charCodeAt(0);
+  // Fast path for the plain lowercase words that make up most of a story.
+  if (code >= 97 && code <= 122 && !SPECIAL_CHARS_RE.test(word)) {
+    return { text: word, fold: word, exact: word, isWord: true, cap: false, caps: false, poss, sentStart };
+  }
   const upper = word.toUpperCase();
   const lower = word.toLowerCase();
   const cap = CAP_RE.test(word) || PARTICLE_NAME_RE.test(word);
@@ -704,9 +712,16 @@ function recordAbbreviation(doc: Doc, name: string, end: number): void {
   doc.pendingLong = end >= 0 ? { name, end } : undefined;
 }
 
-/** Splits a name into folded words for coreference keys. */
+const nameWordsCache = new Map<string, string[]>();
+
+/** Splits a name into folded words for coreference keys (memoized per tagEntities call). */
 function nameWords(name: string): string[] {
-  return name.split(" ").map(foldWord);
+  let words = nameWordsCache.get(name);
+  if (!words) {
+    words = name.split(" ").map(foldWord);
+    nameWordsCache.set(name, words);
+  }
+  return words;
 }
 
 function initials(name: string): string {
@@ -897,7 +912,10 @@ export function tagEntities(title: string, text: string): Entity[] {
   tagSpan(doc, titleEnd, doc.tokens.length, false);
   doc.pendingLong = undefined;
   tagSpan(doc, 0, titleEnd, true);
-  return resolve(doc);
+  nameWordsCache.clear();
+  const entities = resolve(doc);
+  nameWordsCache.clear();
+  return entities;
 }
 
 /** The canonical form of a name ("U.N." → "United Nations"); unknown names come back trimmed. */
