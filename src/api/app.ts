@@ -12,6 +12,7 @@ import { feeds } from "./feeds";
 import { feedsOut } from "./feeds-out";
 import { ingestRoutes, type Reannotate, reannotateRoutes, type StartIngest } from "./ingest";
 import { openApiDocument } from "./openapi";
+import { opml } from "./opml";
 import { onError, problemResponse } from "./problems";
 import { stats } from "./stats";
 import { stories } from "./stories";
@@ -27,6 +28,7 @@ export function createApp(services: ApiServices) {
   app.use("*", weakEtag(), cacheControl());
   app.get("/v1/health", (c) => c.json({ ok: true }));
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
+  app.route("/v1", opml);
   app.route("/v1/feeds", feeds);
   // Before /v1/stories: "/v1/stories.rss" is its own path, never an id of /v1/stories/:id.
   app.route("/v1", feedsOut);

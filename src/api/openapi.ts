@@ -50,6 +50,14 @@ const OPERATIONS: Operation[] = [
     responses: { 204: { description: "Deleted" }, 404: problem("Unknown feed") },
   },
   {
+    method: "post", path: "/v1/feeds/import", summary: "Import an OPML 2.0 subscription list (body: the OPML XML)", admin: true,
+    responses: {
+      200: { description: "Feeds added, already registered, refused", schema: z.object({ added: z.array(z.string()), already_registered: z.array(z.string()), refused: z.array(z.object({ url: z.string(), reason: z.string() })) }) },
+      413: problem("OPML over 1 MB"),
+    },
+  },
+  { method: "get", path: "/v1/feeds.opml", summary: "Export the registered feeds as OPML 2.0", responses: { 200: { description: "OPML 2.0 document", type: "text/x-opml" } } },
+  {
     method: "post", path: "/v1/ingest", summary: "Start an ingest pass now (all due feeds, or one)", admin: true, query: s.IngestQuery,
     responses: { 202: { description: "Run started; feeds queued", schema: s.IngestRun }, 404: problem("Unknown feed") },
   },
@@ -67,6 +75,10 @@ const OPERATIONS: Operation[] = [
     responses: { 200: { description: `${FEED_TYPES[ext].name} document`, type: FEED_TYPES[ext].type }, 400: problem("Bad parameter") },
   })),
   { method: "get", path: "/v1/stories/{id}", summary: "One story", path_params: s.IdParam, responses: { 200: { description: "Story", schema: s.Story }, 404: problem("Unknown story") } },
+  {
+    method: "delete", path: "/v1/stories/{id}", summary: "Take a story down; a tombstone keeps later fetches from restoring it", admin: true, path_params: s.IdParam,
+    responses: { 204: { description: "Deleted" }, 404: problem("Unknown story") },
+  },
   {
     method: "get", path: "/v1/entities", summary: "Entities with story counts", query: s.EntitiesQuery,
     responses: { 200: { description: "Entities", schema: z.object({ entities: z.array(s.EntityCount) }) } },
