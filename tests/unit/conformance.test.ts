@@ -67,7 +67,6 @@ const feedFiles = Object.keys(
     [
       "../../fixtures/conformance/**/*.xml",
       "../../fixtures/conformance/**/*.json",
-      "../../fixtures/conformance/**/*.bin",
       "!../../fixtures/conformance/**/*.expected.json",
       "!../../fixtures/conformance/pending/**",
     ],
