@@ -18,6 +18,11 @@ export { FeedParseError };
 /** A body this dense in control bytes is not text in any charset a feed uses. */
 const BINARY_SHARE = 0.05;
 
+/**
+ * Parses a fetched feed body. `contentType` is the response's Content-Type header (for its charset, and
+ * to read a body that does not start with '{' or '<' as JSON). Throws FeedParseError, never anything else
+ * for bad input.
+ */
 export async function parseFeed(bytes: Uint8Array, contentType: string | null): Promise<ParsedFeed> {
   if (bytes.length > MAX_PARSE_BYTES) {
     throw new FeedParseError(`parse: feed is larger than ${MAX_PARSE_BYTES / 1024 / 1024} MB`);

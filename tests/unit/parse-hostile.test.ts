@@ -1,9 +1,12 @@
+import * as fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { FeedParseError, parseFeed } from "../../src/ingest/parse";
 import { MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_ITEMS, MAX_PARSE_BYTES } from "../../src/ingest/parse-limits";
 
 async function fixtureBytes(path: string): Promise<Uint8Array> {
-  const res = await fetch(`${inject("feedServer")}/fixtures/${path}`);
+  const url = `${inject("feedServer")}/fixtures/${path}`;
+  // After a long CPU-bound test the server may have closed the pooled keep-alive socket: retry once.
+  const res = await fetch(url).catch(() => fetch(url));
   if (!res.ok) throw new Error(`fixture ${path}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -188,4 +191,51 @@ describe("parse cost per story", () => {
     expect(perItem.escaped).toBeLessThan(1.5);
     expect(perItem.cdata).toBeLessThan(1.5);
   });
+});
+
+describe("parseFeed on mangled feeds", () => {
+  /** One edit of a byte string: cut it short, or splice in bytes, a markup fragment, or a copy of a slice. */
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 8 }) }),
+    fc.record({
+      kind: fc.constant("markup" as const),
+      at: fc.nat(),
+      text: fc.constantFrom("<", ">", "&", "]]>", "<![CDATA[", "<!--", "<!DOCTYPE x>", "</item>", "<item>", "&nbsp;", "\u0000", '"', "<entry>"),
+    }),
+    fc.record({ kind: fc.constant("repeat" as const), at: fc.nat(), length: fc.nat({ max: 64 }) }),
+  );
+
+  type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+  function apply(bytes: Uint8Array, edits: Edit[]): Uint8Array {
+    let out = bytes;
+    for (const e of edits) {
+      const at = e.at % (out.length + 1);
+      if (e.kind === "cut") {
+        out = out.slice(0, at);
+        continue;
+      }
+      const insert = e.kind === "insert" ? e.bytes : e.kind === "markup" ? encode(e.text) : out.slice(at, at + e.length);
+      out = new Uint8Array([...out.slice(0, at), ...insert, ...out.slice(at)]);
+    }
+    return out;
+  }
+
+  it.each(["feeds/rss2.xml", "feeds/atom10.xml", "feeds/atom03.xml", "feeds/rdf.xml", "feeds/jsonfeed-1.1.json", "feeds/utf16le-bom.xml"])(
+    "%s: every mangling parses or fails with a FeedParseError, nothing else",
+    async (file) => {
+      const original = await fixtureBytes(file);
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+          const outcome = await parseFeed(apply(original, edits), null).then(
+            (feed) => feed,
+            (error: unknown) => error,
+          );
+          return outcome instanceof FeedParseError || (typeof outcome === "object" && outcome !== null && "items" in outcome);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 });
