@@ -287,7 +287,10 @@ export function storyPageSql(f: StoryFilter, entityIds: number[][]): { sql: stri
   // order and skipping the flagged few fills a page sooner than any index on the unflagged many would.
   for (const flag of f.noFlags) where.push(`s.${checkedFlag(flag)} = 0`);
   if (f.feedId !== undefined) where.push(`s.feed_id = ${p(f.feedId)}`);
-  if (f.q !== undefined) where.push(`s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${p(f.q)})`);
+  // The unary + keeps the matches from driving: looking up and sorting every match costs as many row reads
+  // as the term is common (a third of the archive for a common word), while walking the sort order and
+  // testing each id against the matches stops at the page size and is bounded by the index however rare.
+  if (f.q !== undefined) where.push(`+s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${p(f.q)})`);
   // sort_at is published_at whenever published_at is set, so the same bound on the sort key is implied by
   // the condition and lets the walk start and stop inside the window instead of filtering the whole order.
   if (f.since !== undefined) {
