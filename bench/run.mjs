@@ -1,0 +1,282 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: what a story costs, stage by stage and end to end, beside the obvious baselines.
+ *
+ *   1. Node (bench/stages.ts): per-story CPU of parse, normalize, flags, entities, annotate; rss-parser and
+ *      compromise on the same bytes. Node's clock is fine-grained, so the per-story distributions come from here.
+ *   2. Node (bench/memory.ts): the Worker's path over the 10 MB feed under a 64 MB V8 heap limit.
+ *   3. workerd (vitest.bench.config.ts, bench/workerd/*): the same stages per story, the D1 store batched vs one
+ *      INSERT per story, one 1,000-story feed through ingestFeed, 200 feeds × 50 stories through cron → queue →
+ *      consumer, and (in a fresh workerd) the 10 MB feed with process RSS sampled from outside.
+ *   4. The API bench (bench/api/run.mjs), when present, unless --skip-api.
+ *
+ * Prints a table with PASS/FAIL per target, writes bench/results.json and appends a line to bench/history.jsonl.
+ * Flags: --skip-api, --no-history (measure without recording).
+ */
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const OUT = mkdtempSync(join(tmpdir(), "wirewatch-bench-"));
+const WORKERD_FILES = ["stages", "store", "ingest", "cron"].map((f) => `bench/workerd/${f}.workerd.ts`);
+const HEAP_LIMIT_MB = 64;
+
+const TARGETS = {
+  e2eCpuMs: 1.5,
+  cronWallS: 30,
+  memoryMb: 64,
+  flags5kMs: 0.2,
+  entitiesMs: 1,
+};
+
+const failures = [];
+
+function log(msg) {
+  process.stderr.write(`\x1b[36m[bench]\x1b[0m ${msg}\n`);
+}
+
+function run(cmd, argv, { env = {}, capture = false } = {}) {
+  const started = Date.now();
+  const res = spawnSync(cmd, argv, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    // Children talk on stderr, so that stdout carries only the table.
+    stdio: capture ? ["ignore", "pipe", "pipe"] : ["ignore", 2, 2],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: res.status, signal: res.signal, stdout: res.stdout ?? "", stderr: res.stderr ?? "", seconds: (Date.now() - started) / 1000 };
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
+function sh(cmd, argv) {
+  const res = spawnSync(cmd, argv, { cwd: ROOT, encoding: "utf8" });
+  return res.status === 0 ? res.stdout.trim() : null;
+}
+
+function machine() {
+  const workerd = sh(join(ROOT, "node_modules", ".bin", "workerd"), ["--version"]);
+  return {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    workerd: workerd?.replace(/^workerd\s+/, "") ?? "unknown",
+    loadavgAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+function nodeStages() {
+  log("Node: per-story stages and baselines (bench/stages.ts)");
+  const file = join(OUT, "node-stages.json");
+  const res = run("npx", ["tsx", "bench/stages.ts", "--out", file]);
+  if (res.status !== 0) failures.push(`bench/stages.ts exited with ${res.status ?? res.signal}`);
+  return readJson(file)?.stages ?? {};
+}
+
+/** Runs the Worker's path over the 10 MB feed under a heap limit; returns the per-stage live heap and whether it completed. */
+function heapProbe(feedFile, limitMb) {
+  const res = run("node", ["--expose-gc", `--max-old-space-size=${limitMb}`, "--import", "tsx", "bench/memory.ts", "--probe", feedFile], { capture: true });
+  const stages = res.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l));
+  return { limitMb, completed: res.status === 0 && stages.some((s) => s.stage === "done"), stages: stages.filter((s) => s.stage !== "done") };
+}
+
+function nodeMemory() {
+  log(`Node: the Worker's path over the 10 MB feed under a ${HEAP_LIMIT_MB} MB heap limit (bench/memory.ts)`);
+  const feedFile = join(OUT, "feed-10mb.xml");
+  if (run("npx", ["tsx", "bench/memory.ts", "--write", feedFile]).status !== 0) {
+    failures.push("bench/memory.ts --write failed");
+    return null;
+  }
+  const atTarget = heapProbe(feedFile, HEAP_LIMIT_MB);
+  // When it does not fit, a roomy run shows the live heap at every stage, to say where the memory goes.
+  const roomy = atTarget.completed ? null : heapProbe(feedFile, 1024);
+  return { atTarget, roomy };
+}
+
+function workerd(files, label) {
+  log(`workerd: ${label}`);
+  const res = run("npx", ["vitest", "run", "--config", "vitest.bench.config.ts"], { env: { BENCH_OUT: OUT, BENCH_FILES: files.join(",") } });
+  if (res.status !== 0) failures.push(`workerd bench (${label}) exited with ${res.status ?? res.signal}`);
+}
+
+function apiBench() {
+  const script = join(ROOT, "bench", "api", "run.mjs");
+  if (args.has("--skip-api") || !existsSync(script)) return null;
+  log("API bench (bench/api/run.mjs)");
+  const res = run("node", [script]);
+  if (res.status !== 0) failures.push(`bench/api/run.mjs exited with ${res.status ?? res.signal}`);
+  return readJson(join(ROOT, "bench", "api", "results.json"));
+}
+
+const fmt = (n, digits = 3) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(digits) : "—");
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(" | ")} |`;
+  return [line(headers), `|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function target(name, measured, limit, unit, basis, upperBound) {
+  const pass = typeof measured === "number" ? measured <= limit : null;
+  return { name, target: `≤ ${limit} ${unit}`, measured, unit, pass, basis, ...(upperBound ? { upperBound } : {}) };
+}
+
+function main() {
+  const started = Date.now();
+  const commit = sh("git", ["rev-parse", "HEAD"]) ?? "unknown";
+  const dirty = (sh("git", ["status", "--porcelain", "--untracked-files=no"]) ?? "") !== "";
+  const info = machine();
+  log(`commit ${commit.slice(0, 10)}${dirty ? " (work tree has uncommitted changes)" : ""}; ${info.cores} × ${info.cpu}; load ${info.loadavgAtStart.join(" ")}`);
+
+  const node = nodeStages();
+  const memoryModel = nodeMemory();
+  workerd(WORKERD_FILES, "stages, D1 store, 1,000-story ingest, 200 × 50 cron path");
+  workerd(["bench/workerd/memory.workerd.ts"], "10 MB feed in a fresh workerd, RSS sampled from outside");
+  const w = {
+    stages: readJson(join(OUT, "workerd-stages.json")),
+    store: readJson(join(OUT, "workerd-store.json")),
+    ingest: readJson(join(OUT, "workerd-ingest.json")),
+    cron: readJson(join(OUT, "workerd-cron.json")),
+    memory: readJson(join(OUT, "workerd-memory.json")),
+  };
+  const api = apiBench();
+
+  const stageNames = [...new Set([...Object.keys(node), ...Object.keys(w.stages?.stages ?? {})])];
+  const stages = Object.fromEntries(stageNames.map((s) => [s, { node: node[s] ?? null, workerd: w.stages?.stages?.[s] ?? null }]));
+  const workerPath = w.stages?.stages?.["worker path: parse → normalize → annotate → statements"];
+  const rssGrowthMb = w.memory ? (w.memory.memory.peakKb - w.memory.memory.baselineKb) / 1024 : null;
+  const probe = memoryModel?.roomy ?? memoryModel?.atTarget;
+  const livePeakMb = probe?.stages.length ? Math.max(...probe.stages.map((s) => s.heapUsedMb + s.externalMb)) : undefined;
+
+  const targets = [
+    target(
+      "end to end, CPU per 3 KB story (median)",
+      workerPath?.cpu.median,
+      TARGETS.e2eCpuMs,
+      "ms",
+      "workerd: the Worker's own work on a 1,000-story feed (parse → normalize → annotate → D1 statements), process CPU around in-isolate work; D1 runs outside the isolate on Cloudflare",
+      w.ingest ? { measured: w.ingest.cpuPerStoryMs.median, basis: "whole workerd process during ingestFeed, local D1's SQLite and HTTP included" } : undefined,
+    ),
+    target("200 feeds × 50 stories, wall", w.cron ? w.cron.wallMs / 1000 : undefined, TARGETS.cronWallS, "s", "workerd: cron → local queue → consumer → D1, until the run is finished"),
+    {
+      ...target(
+        "peak memory ingesting a 10 MB feed",
+        livePeakMb,
+        TARGETS.memoryMb,
+        "MB",
+        `Node model of the isolate: the Worker's path over the 10 MB feed; pass = it completes under --max-old-space-size=${HEAP_LIMIT_MB}; measured = largest live heap + external memory after a stage (full GC first)`,
+        rssGrowthMb !== null ? { measured: rssGrowthMb, basis: "workerd process RSS growth over the ingest (local D1 included)" } : undefined,
+      ),
+      pass: memoryModel ? memoryModel.atTarget.completed : null,
+    },
+    target("flags, CPU per 5 KB story (median)", w.stages?.stages?.["flags (5 KB)"]?.cpu.median, TARGETS.flags5kMs, "ms", "workerd: 1,000 stories per round, process CPU"),
+    target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
+  ];
+
+  const results = {
+    commit,
+    dirty,
+    date: new Date().toISOString(),
+    machine: { ...info, loadavgAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
+    seconds: Math.round((Date.now() - started) / 1000),
+    clock: w.stages ? { ...w.stages.clock, bracketOverheadMs: w.stages.bracketOverheadMs } : null,
+    methods: {
+      node: "process.cpuUsage() (user + system, all threads) around each story or each whole-feed run",
+      workerd:
+        "CPU of every workerd thread from /proc/<pid>/task/*/schedstat, read by the bench server before and after a batch of work; the readings are fetches, so the isolate's clock has moved when they return (it moves in whole ms); the empty bracket's cost is subtracted",
+      memory: "workerd process RSS sampled every ms from /proc (and VmHWM): an upper bound on the isolate's heap; plus a Node model of the isolate under a V8 heap limit",
+    },
+    targets,
+    stages,
+    store: w.store,
+    e2e: { ingest1000: w.ingest, cron200x50: w.cron, memory10mb: { workerd: w.memory, nodeModel: memoryModel } },
+    api,
+    failures,
+  };
+  writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  if (!args.has("--no-history")) {
+    const line = {
+      commit,
+      dirty,
+      date: results.date,
+      cpu: info.cpu,
+      cores: info.cores,
+      loadavg: info.loadavgAtStart[0],
+      stages: Object.fromEntries(Object.entries(stages).map(([s, v]) => [s, { node: v.node?.median ?? null, workerd: v.workerd?.cpu.median ?? null }])),
+      store: Object.fromEntries(Object.entries(w.store?.stores ?? {}).map(([s, v]) => [s, v.wall.median])),
+      targets: Object.fromEntries(targets.map((t) => [t.name, { measured: t.measured ?? null, pass: t.pass }])),
+    };
+    appendFileSync(join(ROOT, "bench", "history.jsonl"), `${JSON.stringify(line)}\n`);
+  }
+  print(results);
+  if (failures.length > 0) {
+    log(`incomplete: ${failures.join("; ")}`);
+    process.exitCode = 1;
+  }
+}
+
+function print(r) {
+  const out = [];
+  out.push(`\nwirewatch bench — ${r.commit.slice(0, 10)}${r.dirty ? "+dirty" : ""}, ${r.date}`);
+  out.push(`${r.machine.cores} × ${r.machine.cpu}, Node ${r.machine.node}, workerd ${r.machine.workerd}; load average ${r.machine.loadavgAtStart[0]} → ${r.machine.loadavgAtEnd[0]}; ${r.seconds} s`);
+  if (r.clock) out.push(`workerd clock: ${r.clock.advancesDuringCpu ? "advances during pure CPU work" : "stands still during pure CPU work"}, step ${r.clock.resolutionMs} ms`);
+  out.push("\nPer story, CPU ms (Node: each story timed alone; workerd: 1,000-story batches, per-story mean per round)");
+  out.push(
+    table(
+      ["stage", "Node median", "Node p95", "workerd median", "workerd p95", "workerd wall"],
+      Object.entries(r.stages).map(([s, v]) => [s, fmt(v.node?.median), fmt(v.node?.p95), fmt(v.workerd?.cpu.median), fmt(v.workerd?.cpu.p95), fmt(v.workerd?.wall.median)]),
+    ),
+  );
+  if (r.store) {
+    out.push(`\nD1 store per story, ms (workerd, local D1; ${fmt(r.store.statementsPerStory, 1)} statements per story in the batched path)`);
+    out.push(table(["store", "wall median", "wall p95", "process CPU median"], Object.entries(r.store.stores).map(([s, v]) => [s, fmt(v.wall.median), fmt(v.wall.p95), fmt(v.cpu.median)])));
+  }
+  const e = r.e2e;
+  const rows = [];
+  if (e.ingest1000) {
+    rows.push(["1 feed × 1,000 stories (ingestFeed)", fmt(e.ingest1000.wallMs.median / 1000, 2), fmt(e.ingest1000.itemsPerSecond.median, 0), fmt(e.ingest1000.cpuPerStoryMs.median), "—"]);
+    rows.push(["  same feed again, unchanged", fmt(e.ingest1000.unchanged.wallMs / 1000, 2), fmt((1000 / e.ingest1000.unchanged.wallMs) * 1000, 0), fmt(e.ingest1000.unchanged.cpuPerStoryMs), "—"]);
+  }
+  if (e.cron200x50) {
+    const m = e.cron200x50.memory;
+    rows.push(["200 feeds × 50 (cron → queue → consumer)", fmt(e.cron200x50.wallMs / 1000, 2), fmt(e.cron200x50.itemsPerSecond, 0), fmt(e.cron200x50.cpuPerStoryMs), `${fmt(m.peakKb / 1024, 0)} (+${fmt((m.peakKb - m.baselineKb) / 1024, 0)})`]);
+  }
+  if (e.memory10mb.workerd) {
+    const m = e.memory10mb.workerd.memory;
+    rows.push([`10 MB feed, 1,000 stories (ingestFeed)`, fmt(e.memory10mb.workerd.wallMs / 1000, 2), fmt((1000 / e.memory10mb.workerd.wallMs) * 1000, 0), fmt(e.memory10mb.workerd.cpuPerStoryMs), `${fmt(m.peakKb / 1024, 0)} (+${fmt((m.peakKb - m.baselineKb) / 1024, 0)})`]);
+  }
+  out.push("\nEnd to end in workerd (CPU and RSS of the whole workerd process, local D1 included: upper bounds for the Worker)");
+  out.push(table(["run", "wall s", "stories/s", "CPU ms/story", "peak RSS MB (growth)"], rows));
+  const model = e.memory10mb.nodeModel;
+  if (model) {
+    const probe = model.roomy ?? model.atTarget;
+    out.push(`\nLive heap of the Worker's path over the 10 MB feed (Node model, after a full GC per stage): ${probe.stages.map((s) => `${s.stage} ${fmt(s.heapUsedMb, 1)} MB`).join(", ")}`);
+    out.push(`Completes under a ${model.atTarget.limitMb} MB V8 heap limit: ${model.atTarget.completed ? "yes" : "no"}`);
+  }
+  out.push("\nTargets");
+  out.push(
+    table(
+      ["target", "limit", "measured", "result", "upper bound"],
+      r.targets.map((t) => [t.name, t.target, fmt(t.measured, t.unit === "ms" ? 3 : 1), t.pass === null ? "NOT MEASURED" : t.pass ? "PASS" : "FAIL", t.upperBound ? fmt(t.upperBound.measured, t.unit === "ms" ? 3 : 1) : ""]),
+    ),
+  );
+  if (r.api?.shapes) {
+    out.push("\nAPI (bench/api/run.mjs; its own table is above)");
+    out.push(table(["shape", "p99 ms", "req/s", "floor ratio", "result"], r.api.shapes.map((s) => [s.shape, s.wrangler.p99_ms, s.wrangler.req_per_s, s.floor_ratio, s.pass ? "PASS" : "FAIL"])));
+  }
+  process.stdout.write(`${out.join("\n")}\n\nWritten: bench/results.json${args.has("--no-history") ? "" : ", bench/history.jsonl (appended)"}\n`);
+}
+
+main();
