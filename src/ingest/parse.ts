@@ -40,7 +40,8 @@ function refuseBinary(bytes: Uint8Array): void {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new FeedParseError("parse: not a feed (gzip-compressed data)");
   const head = bytes.subarray(0, 1024);
   // UTF-16 text is half zero bytes; it is recognised by its BOM or its '<' and decoded, not refused.
-  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0x3c || head[1] === 0x3c) return;
+  const bom16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (bom16 || head[0] === 0x3c || (head[0] === 0x00 && head[1] === 0x3c)) return;
   let control = 0;
   for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
   if (control > head.length * BINARY_SHARE) throw new FeedParseError("parse: not a feed (binary data)");

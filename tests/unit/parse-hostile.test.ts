@@ -71,6 +71,7 @@ describe("parseFeed says clearly why a body is not a feed", () => {
     { what: "invalid JSON", bytes: async () => encode('{"version": "https://jsonfeed.org/version/1", "items": [}'), message: /^parse: invalid JSON \(/ },
     { what: "random binary data", bytes: () => fixtureBytes("hostile/binary-junk.bin"), message: "parse: not a feed (binary data)" },
     { what: "a PNG image", bytes: () => fixtureBytes("hostile/png-image.bin"), message: "parse: not a feed (binary data)" },
+    { what: "a JPEG image", bytes: async () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x08, 0x06, 0x06, 0x07, 0x06, 0x05, 0x08]), message: "parse: not a feed (binary data)" },
     { what: "a body still gzip-compressed", bytes: async () => gzip, message: "parse: not a feed (gzip-compressed data)" },
     { what: "an empty body", bytes: async () => encode(" \n "), message: "parse: empty body" },
     { what: "plain text", bytes: async () => encode("Service temporarily unavailable"), message: "parse: not a feed (neither XML nor JSON)" },
