@@ -69,6 +69,7 @@ describe("full-text search", () => {
     const body = await res.json<{ detail: string; errors: { field: string; message: string }[] }>();
     expect(body.detail).toMatch(/^Invalid q: /);
     expect(body.detail).toMatch(problem);
+    expect(body.detail).not.toMatch(/SQLITE|D1_ERROR/);
     expect(body.errors).toEqual([{ field: "q", message: expect.stringMatching(problem) }]);
   });
 
