@@ -103,17 +103,11 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
     expect(error.message).toBe("parse: feed is larger than 10 MB");
   });
 
-  it(`keeps the first ${MAX_ITEMS} of 100,000 items, in bounded time`, async () => {
+  it(`keeps the first ${MAX_ITEMS} of 100,000 items`, async () => {
     const items = Array.from({ length: 100_000 }, (_, i) => `<item><title>t${i}</title><link>https://t.example/${i}</link></item>`);
-    const bytes = encode(rss(items.join("")));
-    const started = performance.now();
-    const feed = await parseFeed(bytes, null);
-    const ms = performance.now() - started;
-    console.log(`100,000 items (${(bytes.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms, ${feed.items.length} kept`);
+    const feed = await parseFeed(encode(rss(items.join(""))), null);
     expect(feed.items).toHaveLength(MAX_ITEMS);
     expect(feed.items.at(-1)?.link).toBe(`https://t.example/${MAX_ITEMS - 1}`);
-    // Wall time on a shared machine; the uncapped parse of all 100,000 takes over a second even when idle.
-    expect(ms).toBeLessThan(5_000);
   });
 
   it(`keeps the first ${MAX_ITEMS} of 100,000 JSON Feed items`, async () => {
@@ -142,20 +136,14 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
     ["a million HTML entities", "&eacute;".repeat(1_000_000)],
     ["a million unknown entities", "&zzzz;".repeat(1_000_000)],
     ["a million unclosed '<a'", `${"<a".repeat(1_000_000)}>`],
-  ])("reads a description of %s in bounded time", async (_, description) => {
-    const started = performance.now();
+  ])("reads a description of %s whole", async (_, description) => {
     const feed = await parseFeed(encode(rss(`<item><description>${description}</description></item>`)), null);
-    const ms = performance.now() - started;
-    console.log(`description of ${_}: ${ms.toFixed(0)} ms`);
     expect(feed.items[0]?.content?.length).toBeGreaterThanOrEqual(1_000_000);
-    expect(ms).toBeLessThan(15_000);
   });
 
-  it("refuses a run of a million unclosed elements quickly", async () => {
-    const started = performance.now();
+  it("refuses a run of a million unclosed elements as too deep", async () => {
     const error = await parseError(encode(rss(`<item>${"<title>x".repeat(1_000_000)}</title></item>`)));
     expect(error.message).toBe(`parse: XML nested deeper than ${MAX_DEPTH} levels at line 4, refused`);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it("parses a 1 MB title whole", async () => {
@@ -168,29 +156,6 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
     const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><title>x</title><published>yesterday</published></entry></feed>`;
     const feed = await parseFeed(encode(xml), null);
     expect(feed.items[0]).toMatchObject({ guid: "1", published: "yesterday" });
-  });
-});
-
-describe("parse cost per story", () => {
-  it("stays under the whole pipeline's 1.5 ms per 3 KB story (1,000 items × 3 KB)", async () => {
-    const paragraph = "The council said on Monday that the new harbour wall would be finished by June, ahead of schedule. ";
-    const body = `<p>${paragraph.repeat(30)}</p>`.slice(0, 3000);
-    const item = (i: number, description: string) =>
-      `<item><title>Story ${i}</title><link>https://t.example/${i}</link><guid>g${i}</guid>` +
-      `<pubDate>Tue, 12 Mar 2024 01:59:00 +0530</pubDate><description>${description}</description></item>`;
-    const escaped = encode(rss(Array.from({ length: 1000 }, (_, i) => item(i, body.replace(/&/g, "&amp;").replace(/</g, "&lt;"))).join("")));
-    const cdata = encode(rss(Array.from({ length: 1000 }, (_, i) => item(i, `<![CDATA[${body}]]>`)).join("")));
-    const perItem: Record<string, number> = {};
-    for (const [name, bytes] of Object.entries({ escaped, cdata })) {
-      await parseFeed(bytes, null);
-      const started = performance.now();
-      for (let run = 0; run < 3; run++) expect((await parseFeed(bytes, null)).items).toHaveLength(1000);
-      perItem[name] = (performance.now() - started) / 3 / 1000;
-    }
-    console.log(`parse ms per 3 KB story: escaped HTML ${perItem.escaped?.toFixed(3)}, CDATA ${perItem.cdata?.toFixed(3)}`);
-    // Wall time, so loose: about 0.06 ms on an idle machine, several times that under parallel test load.
-    expect(perItem.escaped).toBeLessThan(1.5);
-    expect(perItem.cdata).toBeLessThan(1.5);
   });
 });
 
