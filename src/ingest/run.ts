@@ -7,7 +7,7 @@
  * and the next pass simply does the work again.
  */
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
-import type { NormalizedItem } from "../model";
+import type { NormalizedItem, ParsedFeed } from "../model";
 import {
   claimDueFeeds,
   feedErrorStatements,
@@ -44,6 +44,8 @@ const MAX_FEEDS_PER_PASS = 10_000;
 const SEND_BATCH_SIZE = 100;
 /** At most this many fetches to one host at a time within a consumer batch (the batch itself is ≤ 6). */
 const PER_HOST_CONCURRENCY = 2;
+/** Story text a single D1 batch carries before a large feed is split (see writeStories). */
+const FLUSH_BYTES = 8 * 1024 * 1024;
 /** Items beyond this in one fetch are ignored (newest first in practice): bounds CPU, memory and batch size. */
 export const MAX_ITEMS_PER_FETCH = 1_000;
 
@@ -151,40 +153,34 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       return tally;
     }
 
-    const parsed = await parseFeed(fetched.body, fetched.contentType);
-    const items = await normalizeItems(parsed.items.slice(0, MAX_ITEMS_PER_FETCH), {
-      feedUrl: fetched.finalUrl,
-      fetchedAt: nowIso,
-    });
-    const { writes, storiesNew } = await planWrites(db, feed.id, items);
-    const tally: FeedTally = {
-      outcome: "ok",
-      itemsSeen: items.length,
-      storiesNew,
-      storiesUpdated: writes.length - storiesNew,
-    };
-    await db.batch([
-      ...writes.flatMap((w) => storyWriteStatements(db, feed.id, w, nowIso)),
-      ...feedSuccessStatements(db, feed.id, {
-        now: nowIso,
-        nextFetchAt: nextFetchAt({
-          now: started,
-          outcome: "ok",
-          errorCount: 0,
-          ttlMinutes: parsed.ttlMinutes,
-          maxAgeSeconds: fetched.maxAgeSeconds,
-          expiresAt: fetched.expiresAt,
-          recentItemDates: items.flatMap((i) => (i.published_at ? [i.published_at] : [])),
+    const { items, feedMeta } = await parseAndNormalize(fetched.body, fetched.contentType, fetched.finalUrl, nowIso);
+    const recentItemDates = items.flatMap((i) => (i.published_at ? [i.published_at] : []));
+    const itemsSeen = items.length;
+    const closing = (storiesNew: number, storiesUpdated: number) => {
+      const tally: FeedTally = { outcome: "ok", itemsSeen, storiesNew, storiesUpdated };
+      const statements = [
+        ...feedSuccessStatements(db, feed.id, {
+          now: nowIso,
+          nextFetchAt: nextFetchAt({
+            now: started,
+            outcome: "ok",
+            errorCount: 0,
+            ttlMinutes: feedMeta.ttlMinutes,
+            maxAgeSeconds: fetched.maxAgeSeconds,
+            expiresAt: fetched.expiresAt,
+            recentItemDates,
+          }),
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          title: feedMeta.title,
+          siteUrl: feedMeta.siteUrl,
+          movedTo: fetched.permanentUrl,
         }),
-        etag: fetched.etag,
-        lastModified: fetched.lastModified,
-        title: parsed.title,
-        siteUrl: parsed.siteUrl,
-        movedTo: fetched.permanentUrl,
-      }),
-      runTallyStatement(db, msg.runId, tally, nowIso),
-    ]);
-    return tally;
+        runTallyStatement(db, msg.runId, tally, nowIso),
+      ];
+      return { tally, statements };
+    };
+    return await writeStories(db, feed.id, items, nowIso, closing);
   } catch (err) {
     const known = err instanceof FetchError || err instanceof FeedParseError;
     if (!known) console.error(`ingest: feed ${feed.id} failed unexpectedly: ${errorMessage(err)}`);
@@ -209,33 +205,68 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
 }
 
 /**
- * Decides which items need writing: new ones, changed ones (content hash) and ones annotated by an older
- * annotator. Unchanged items cost one lookup and no annotation. Tombstoned stories stay deleted.
+ * Parses and normalizes in one scope, so the fetched bytes, the decoded text and the raw items can all be
+ * collected as soon as the normalized items exist: a 10 MB feed must not hold every form of itself at once.
  */
-async function planWrites(
+export async function parseAndNormalize(
+  body: Uint8Array,
+  contentType: string | null,
+  feedUrl: string,
+  fetchedAt: string,
+): Promise<{ items: NormalizedItem[]; feedMeta: Pick<ParsedFeed, "title" | "siteUrl" | "ttlMinutes"> }> {
+  const parsed = await parseFeed(body, contentType);
+  const items = await normalizeItems(parsed.items.slice(0, MAX_ITEMS_PER_FETCH), { feedUrl, fetchedAt });
+  return { items, feedMeta: { title: parsed.title, siteUrl: parsed.siteUrl, ttlMinutes: parsed.ttlMinutes } };
+}
+
+/**
+ * Writes the items that need it: new ones, changed ones (content hash) and ones annotated by an older
+ * annotator. Unchanged items cost one lookup and no annotation; tombstoned stories stay deleted.
+ *
+ * A feed's writes, its status and its run tally go in one D1 batch, so they land together or not at all.
+ * Only a feed carrying more than FLUSH_BYTES of story text is written in several batches, each holding
+ * whole stories, with the status last: memory then stays bounded, and a failure midway leaves complete
+ * stories that the next pass recognises as unchanged.
+ */
+export async function writeStories(
   db: D1Database,
   feedId: number,
   items: NormalizedItem[],
-): Promise<{ writes: StoryWrite[]; storiesNew: number }> {
+  fetchedAt: string,
+  closing: (storiesNew: number, storiesUpdated: number) => { tally: FeedTally; statements: D1PreparedStatement[] },
+): Promise<FeedTally> {
   const known = await knownStories(
     db,
     feedId,
     items.map((i) => i.guid),
   );
-  const writes: StoryWrite[] = [];
   let storiesNew = 0;
-  for (const item of items) {
+  let storiesUpdated = 0;
+  let pending: D1PreparedStatement[] = [];
+  let pendingBytes = 0;
+  // shift() lets each item be collected once its statements have been sent.
+  for (let item = items.shift(); item; item = items.shift()) {
     const k = known.get(item.guid);
     if (k?.tombstoned) continue;
     if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) continue;
-    if (!k) storiesNew++;
-    writes.push({
+    if (k) storiesUpdated++;
+    else storiesNew++;
+    const write: StoryWrite = {
       item,
       annotation: annotate({ title: item.title, text: item.text }),
       annotatorVersion: ANNOTATOR_VERSION,
-    });
+    };
+    pending.push(...storyWriteStatements(db, feedId, write, fetchedAt));
+    pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
+    if (pendingBytes > FLUSH_BYTES) {
+      await db.batch(pending);
+      pending = [];
+      pendingBytes = 0;
+    }
   }
-  return { writes, storiesNew };
+  const { tally, statements } = closing(storiesNew, storiesUpdated);
+  await db.batch([...pending, ...statements]);
+  return tally;
 }
 
 function errorMessage(err: unknown): string {
