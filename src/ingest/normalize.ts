@@ -46,7 +46,6 @@ const MAX_TITLE_INPUT_CHARS = 20 * MAX_TITLE_CHARS;
 const MAX_SUMMARY_INPUT_CHARS = 1_000_000;
 const UNTITLED = "(untitled)";
 
-const LOOKS_LIKE_MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
 /** RSS <author> is "email (Name)": the name is what a reader wants. */
 const EMAIL_WITH_NAME = /^[^\s@()]+@[^\s@()]+\s*\((.+)\)$/;
 /** How teasers end: punctuation such as "…", "[...]" or "»", perhaps around a "Read more" link text. */
@@ -131,20 +130,14 @@ function opensBody(summary: string, body: string): boolean {
 }
 
 /**
- * A title as plain text. Markup is stripped when the feed says the title is HTML, and also when an RSS title
- * carries tags anyway, raw or entity-escaped ("&lt;b&gt;"), as many CMSs emit.
+ * A title as plain text. An HTML title (every RSS title: raw or entity-escaped tags are common there) has its
+ * markup stripped and its entities decoded; a plain-text one (Atom type="text", JSON Feed) is literal, so
+ * "<em>" or "&amp;" in it are the characters written.
  */
 async function plainTitle(raw: string | null, isHtml: boolean): Promise<string> {
   if (raw === null) return "";
   const input = raw.slice(0, MAX_TITLE_INPUT_CHARS);
-  let title: string;
-  if (isHtml || LOOKS_LIKE_MARKUP.test(input)) {
-    title = await htmlToText(input);
-  } else {
-    const decoded = decodeEntities(input);
-    title = LOOKS_LIKE_MARKUP.test(decoded) ? await htmlToText(decoded) : decoded;
-  }
-  return truncateText(collapseWhitespace(title), MAX_TITLE_CHARS);
+  return truncateText(collapseWhitespace(isHtml ? await htmlToText(input) : input), MAX_TITLE_CHARS);
 }
 
 function fallbackTitle(text: string): string {

@@ -122,13 +122,15 @@ describe("normalizeItems reads dates", () => {
 
 describe("normalizeItems gives a plain-text title", () => {
   it.each<[behaviour: string, fields: Partial<ParsedItem>, title: string]>([
-    ["decodes entities", { title: "AT&amp;T &#8217;s &quot;plan&quot;" }, "AT&T ’s \"plan\""],
+    ["decodes the entities of an HTML title", { title: "AT&amp;T &#8217;s &quot;plan&quot;", titleIsHtml: true }, "AT&T ’s \"plan\""],
     ["collapses whitespace", { title: "  Ferry \n\t timetable  " }, "Ferry timetable"],
     ["strips markup from an HTML title", { title: "<b>Ferry</b> <i>timetable</i> &amp; fares", titleIsHtml: true }, "Ferry timetable & fares"],
     ["joins the paragraphs of an HTML title", { title: "<p>Ferry</p><p>timetable</p>", titleIsHtml: true }, "Ferry timetable"],
-    ["strips raw tags from an RSS title", { title: "Ferry <em>timetable</em> approved" }, "Ferry timetable approved"],
-    ["strips entity-escaped tags from an RSS title", { title: "&lt;b&gt;Ferry&lt;/b&gt; timetable" }, "Ferry timetable"],
-    ["keeps a literal less-than sign", { title: "Fares &lt; 5 euros, a < b" }, "Fares < 5 euros, a < b"],
+    ["strips raw tags from an RSS title", { title: "Ferry <em>timetable</em> approved", titleIsHtml: true }, "Ferry timetable approved"],
+    ["decodes an HTML title once, so doubly escaped tags stay text", { title: "&lt;b&gt;Ferry&lt;/b&gt; timetable", titleIsHtml: true }, "<b>Ferry</b> timetable"],
+    ["keeps a literal less-than sign in an HTML title", { title: "Fares &lt; 5 euros, a < b", titleIsHtml: true }, "Fares < 5 euros, a < b"],
+    ["keeps tag-like text in a plain-text title as characters", { title: "How to use the <em> element" }, "How to use the <em> element"],
+    ["keeps entity-like text in a plain-text title as characters", { title: "Write &amp; for an ampersand" }, "Write &amp; for an ampersand"],
     ["falls back to the opening of the text", { title: "  ", content: "<p>The board voted on Thursday.</p><p>More.</p>" }, "The board voted on Thursday. More."],
     ["falls back to about 80 characters of a long text", { title: null, content: `<p>${"word ".repeat(40)}</p>` }, `${"word ".repeat(16).trim()}…`],
     ["falls back to (untitled) without title or text", { title: "<b></b>", titleIsHtml: true, content: null }, "(untitled)"],
@@ -240,6 +242,7 @@ describe("normalizeItems on the seed story", () => {
     guid: "https://www.devdiscourse.example/article/headlines/1001",
     link: "https://www.devdiscourse.example/article/headlines/1001-blinken-haiti",
     title: "Blinken hopes for &#39;progress&#39; on Haiti as he meets Caribbean leaders",
+    titleIsHtml: true,
     published: "Tue, 12 Mar 2024 01:59:00 +0530",
     content: paragraphs.map((p) => `<p>${p.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</p>`).join("\n"),
   });
