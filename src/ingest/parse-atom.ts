@@ -12,7 +12,6 @@ import {
 export interface AtomScope {
   /** Atom 0.3 (version="0.3" or the purl.org namespace). */
   legacy: boolean;
-  base: string | null;
   /** The feed's authors, which an entry without its own inherits (RFC 4287 §4.2.1). */
   author: string | null;
 }
@@ -22,7 +21,8 @@ export interface TextConstruct {
   isHtml: boolean;
 }
 
-export function mapAtomEntry(entry: XmlElement, scope: AtomScope): ParsedItem {
+/** `outerBase` is the xml:base in scope around the entry (the feed's). */
+export function mapAtomEntry(entry: XmlElement, outerBase: string | null, scope: AtomScope): ParsedItem {
   const title = textConstruct(children(entry, "title")[0], scope.legacy);
   const content = bestContent(children(entry, "content"), scope.legacy);
   const summary = textConstruct(children(entry, "summary")[0], scope.legacy);
@@ -44,7 +44,7 @@ export function mapAtomEntry(entry: XmlElement, scope: AtomScope): ParsedItem {
       ...children(entry, "category").map((category) => attrOf(category, "term") ?? textOf(category)),
       ...children(entry, "dc:subject").map(textOf),
     ]),
-    base: resolveBase(attrOf(entry, "xml:base"), scope.base),
+    base: resolveBase(attrOf(entry, "xml:base"), outerBase),
   };
 }
 
@@ -52,19 +52,39 @@ export function authorsOf(node: XmlNode | undefined): string | null {
   return joined(children(node, "author").map((author) => firstOf(childText(author, "name"), childText(author, "email"))));
 }
 
-/** The entry's web page: rel="alternate" (the default rel), an HTML one first. */
+/** RFC 4287 §4.2.7.2: a registered relation may also be written as this URI followed by its name. */
+const IANA_RELATION = "http://www.iana.org/assignments/relation/";
+
+/**
+ * The entry's web page: rel="alternate" (the default rel), an HTML one first. An xml:base on the link itself
+ * applies to its href; the result may still be relative to the entry's base.
+ */
 export function alternateLink(links: XmlNode[]): string | null {
-  const alternates = links.filter((link) => (attrOf(link, "rel") ?? "alternate").toLowerCase() === "alternate");
+  const alternates = links.filter((link) => relationOf(link) === "alternate");
   const html = alternates.find((link) => /html/i.test(attrOf(link, "type") ?? "text/html"));
   const link = html ?? alternates[0];
   // Some feeds write Atom links RSS-style, as text.
-  return attrOf(link, "href") ?? textOf(link);
+  const href = attrOf(link, "href") ?? textOf(link);
+  return href === null ? null : resolveBase(href, attrOf(link, "xml:base"));
 }
 
-/** Atom 0.3 may offer several contents (multipart/alternative): take an HTML one when there is one. */
+function relationOf(link: XmlNode): string {
+  const rel = (attrOf(link, "rel") ?? "alternate").toLowerCase();
+  return rel.startsWith(IANA_RELATION) ? rel.slice(IANA_RELATION.length) : rel;
+}
+
+/**
+ * Atom 0.3 may offer several contents, nested in a multipart/alternative one: take an HTML one when there
+ * is one.
+ */
 function bestContent(nodes: XmlNode[], legacy: boolean): TextConstruct | null {
-  const constructs = nodes.map((node) => textConstruct(node, legacy)).filter((c): c is TextConstruct => c !== null);
+  const offered = legacy ? nodes.flatMap(alternativesOf) : nodes;
+  const constructs = offered.map((node) => textConstruct(node, legacy)).filter((c): c is TextConstruct => c !== null);
   return constructs.find((c) => c.isHtml) ?? constructs[0] ?? null;
+}
+
+function alternativesOf(node: XmlNode): XmlNode[] {
+  return (attrOf(node, "type") ?? "").toLowerCase().startsWith("multipart/") ? children(node, "content") : [node];
 }
 
 /**

@@ -20,6 +20,9 @@ const ENTITY_TAIL = /#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z][A-Za-z0-9]{0,3
 const MARKUP_BEARING = new Set([
   "title", "description", "content:encoded", "content", "summary", "subtitle", "tagline", "info", "rights",
 ]);
+const XHTML_TYPE = /\stype\s*=\s*["']xhtml["']/i;
+const XHTML_DIV = /^\s*<(?:\w+:)?div\b/;
+const XHTML_DIV_DECLARED = /^\s*<(?:\w+:)?div\b[^>]*\bxmlns(?::\w+)?\s*=/;
 /** HTML elements that never close, so they do not deepen the nesting of an HTML body. */
 const VOID_ELEMENTS = new Set([
   "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
@@ -64,7 +67,7 @@ export function repairXml(xml: string, root: string): string {
     } else if (next === "/") {
       depth--;
       if (xml.startsWith(itemClose, i) && ++items === MAX_ITEMS) {
-        out.replace(i + itemClose.length, xml.length, containerClosers(root));
+        out.replace(i + itemClose.length, xml.length, containerClosers(xml, root, i));
         return out.text();
       }
     } else if (next === "!" || next === "?") {
@@ -91,7 +94,7 @@ export function repairXml(xml: string, root: string): string {
       if (++depth > MAX_DEPTH) throw tooDeep(xml, i);
       const name = /^<([\w.:-]+)/.exec(xml.slice(i, i + 64))?.[1] ?? "";
       if (!MARKUP_BEARING.has(name)) continue;
-      const wrap = wrapMarkup(xml, name, tagEnd + 1, closes);
+      const wrap = wrapMarkup(xml, name, tagEnd + 1, closes, XHTML_TYPE.test(xml.slice(i, tagEnd)));
       if (wrap) {
         out.replace(i, wrap.close, repairEntities(xml.slice(i, tagEnd + 1)) + wrap.cdata);
         token.lastIndex = wrap.close;
@@ -199,9 +202,12 @@ function after(xml: string, i: number, terminator: string): number {
 /**
  * When the element opened just before `start` holds child elements rather than text, returns its content
  * as one CDATA section (Atom xhtml: without the wrapping div and namespace prefixes) and where its close
- * tag starts. Returns null for text content, CDATA content, or when the close tag cannot be found.
+ * tag starts; `xhtml` says the element declared type="xhtml". Returns null for text content, CDATA content,
+ * or when the close tag cannot be found.
  */
-function wrapMarkup(xml: string, name: string, start: number, closes: CloseTagFinder): { cdata: string; close: number } | null {
+function wrapMarkup(
+  xml: string, name: string, start: number, closes: CloseTagFinder, xhtml: boolean,
+): { cdata: string; close: number } | null {
   const close = closes.find(name, start);
   const firstTag = xml.indexOf("<", start);
   if (close < 0 || firstTag === close) return null;
@@ -209,7 +215,9 @@ function wrapMarkup(xml: string, name: string, start: number, closes: CloseTagFi
   // The nested-name test first: in a run of unclosed elements it finds the next one at once.
   if (inner.includes(`<${name}`) || inner.includes("<![CDATA[")) return null;
   checkMarkupDepth(xml, inner, start);
-  const html = /^\s*<(?:\w+:)?div\b[^>]*\bxmlns(?::\w+)?\s*=/.test(inner) ? unwrapXhtml(inner) : inner;
+  // The div's namespace may be declared on it or, with a prefix, further up (then type="xhtml" tells).
+  const wrapped = xhtml ? XHTML_DIV.test(inner) : XHTML_DIV_DECLARED.test(inner);
+  const html = wrapped ? unwrapXhtml(inner) : inner;
   return { cdata: `<![CDATA[${html.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`, close };
 }
 
@@ -271,14 +279,17 @@ export function salvageTruncated(xml: string, root: string): string | null {
   const itemClose = itemCloseTag(root);
   const cut = xml.lastIndexOf(itemClose);
   if (cut < 0) return null;
-  return xml.slice(0, cut + itemClose.length) + containerClosers(root);
+  return xml.slice(0, cut + itemClose.length) + containerClosers(xml, root, cut);
 }
 
 function itemCloseTag(root: string): string {
   return root === "feed" ? "</entry>" : "</item>";
 }
 
-/** RSS items sit in <channel>; RDF items and Atom entries directly in the root. */
-function containerClosers(root: string): string {
-  return root === "rss" ? "</channel></rss>" : `</${root}>`;
+/**
+ * What closes the document after an item ending at `at`. RSS items sit in <channel> (unless a broken
+ * generator put them after it); RDF items and Atom entries directly in the root.
+ */
+function containerClosers(xml: string, root: string, at: number): string {
+  return root === "rss" && xml.lastIndexOf("</channel", at) < 0 ? "</channel></rss>" : `</${root}>`;
 }

@@ -71,13 +71,38 @@ export function textToHtml(text: string): string {
     .join("");
 }
 
-/** Resolves an xml:base against the one in scope above it, when that one is absolute. */
-export function resolveBase(base: string | null, outer: string | null): string | null {
-  if (!base) return outer;
-  if (!outer) return base;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * XML Base, hierarchically: an element's reference (its xml:base, or a link's href) resolves against the base
+ * in scope above it. The outermost base is relative to the document URL, which only the normalizer knows, so
+ * relative bases are combined into one reference still relative to it.
+ */
+export function resolveBase(reference: string | null, outer: string | null): string | null {
+  if (!reference) return outer;
+  if (!outer || SCHEME.test(reference)) return reference;
+  if (!SCHEME.test(outer)) return mergeRelative(reference, outer);
   try {
-    return new URL(base, outer).href;
+    return new URL(reference, outer).href;
   } catch {
-    return base;
+    return reference;
   }
+}
+
+/**
+ * RFC 3986 §5.2.2 with a relative base: the result resolves against any document URL as the reference would
+ * against the base resolved there. Dot segments stay, and are removed (the same way) by that last resolution.
+ */
+function mergeRelative(reference: string, base: string): string {
+  if (reference.startsWith("//")) return reference;
+  const authority = /^\/\/[^/?#]*/.exec(base)?.[0] ?? "";
+  if (reference.startsWith("/")) return authority + reference;
+  const withoutFragment = base.split("#")[0] as string;
+  if (reference.startsWith("#")) return withoutFragment + reference;
+  const path = withoutFragment.split("?")[0] as string;
+  if (reference.startsWith("?")) return path + reference;
+  if (authority !== "" && path === authority) return `${authority}/${reference}`;
+  // A base ending in "." or ".." names a directory, as in remove_dot_segments.
+  if (/(?:^|\/)\.\.?$/.test(path)) return `${path}/${reference}`;
+  return path.slice(0, path.lastIndexOf("/") + 1) + reference;
 }

@@ -10,14 +10,17 @@ export interface Prolog {
   root: string;
   /** The document with any DOCTYPE and leading junk blanked out (same length, so positions still match). */
   xml: string;
+  /** Where the root element's start tag begins in `xml`. */
+  rootAt: number;
   /** Whether a DOCTYPE mentioned HTML. */
   htmlDoctype: boolean;
 }
 
 /** Where a feed starts when something else was printed before it. */
-const FEED_START = /<\?xml\s|<(?:rss|feed|rdf:RDF)\b/;
+const FEED_START = /<\?xml\s|<(?:rss|(?:[\w.-]+:)?feed|rdf:RDF)\b/;
 const JUNK_WINDOW = 4096;
-const FEED_ROOTS = new Set(["rss", "feed", "rdf:RDF"]);
+/** Atom may be written with a prefix (atom:feed); whether it is bound to Atom is checked later. */
+const FEED_ROOT = /^(?:rss|rdf:RDF|(?:[\w.-]+:)?feed)$/;
 
 /**
  * Finds the root element, refuses entity declarations and blanks out a plain DOCTYPE. Entity declarations
@@ -32,7 +35,7 @@ export function readProlog(text: string): Prolog {
     if (!(error instanceof FeedParseError) || /ENTITY/.test(error.message)) throw error;
     first = error;
   }
-  if (!(first instanceof FeedParseError) && (FEED_ROOTS.has(first.root) || first.htmlDoctype || /^html$/i.test(first.root))) {
+  if (!(first instanceof FeedParseError) && (FEED_ROOT.test(first.root) || first.htmlDoctype || /^html$/i.test(first.root))) {
     return first;
   }
   const start = text.slice(0, JUNK_WINDOW).search(FEED_START);
@@ -67,7 +70,7 @@ function scanProlog(text: string): Prolog {
     } else if (xml[i] === "<") {
       const root = /^<([A-Za-z_][\w.:-]*)/.exec(xml.slice(i, i + 200))?.[1];
       if (!root) throw new FeedParseError(`parse: malformed XML at line ${lineAt(xml, i)}: no root element`);
-      return { root, xml, htmlDoctype };
+      return { root, xml, rootAt: i, htmlDoctype };
     } else if (i >= xml.length) {
       throw new FeedParseError("parse: not a feed (no root element)");
     } else if (xml.slice(0, i).trim() === "") {

@@ -1,7 +1,8 @@
 /**
- * XML feeds: the prolog is checked, the document repaired, then rss-parser's parseString (xml2js over sax,
- * strict) builds the tree and picks the RSS/RDF/Atom builder. Our builders keep the raw elements and our
- * adapters map them, because rss-parser's own builders lose what the later stages need (see RawFeedParser).
+ * XML feeds: the prolog is checked, a prefix bound to Atom dropped, the document repaired, then rss-parser's
+ * parseString (xml2js over sax, strict) builds the tree and picks the RSS/RDF/Atom builder. Our builders keep
+ * the raw elements and our adapters map them, because rss-parser's own builders lose what the later stages
+ * need (see RawFeedParser). xml:base is resolved element by element down to each item.
  */
 import { decodeHTML } from "entities";
 import Parser from "rss-parser";
@@ -9,14 +10,21 @@ import type { FeedFormat, ParsedFeed } from "../model";
 import { alternateLink, authorsOf, mapAtomEntry, textConstruct, type TextConstruct } from "./parse-atom";
 import { FeedParseError } from "./parse-error";
 import { repairXml, salvageTruncated, trimAfterRoot } from "./parse-lenient";
-import { attrOf, childText, children, type XmlElement, type XmlNode } from "./parse-node";
+import { unprefixAtom } from "./parse-namespace";
+import { attrOf, childText, children, resolveBase, type XmlElement, type XmlNode } from "./parse-node";
 import { lineAt, readProlog } from "./parse-prolog";
 import { mapRssItem } from "./parse-rss";
 
 /** What our builders hand back through parseString: the channel (or Atom feed) element and its items. */
 interface RawFeed {
   feed: XmlElement;
-  items: XmlElement[];
+  items: RawItem[];
+}
+
+interface RawItem {
+  item: XmlElement;
+  /** The xml:base in scope around the item, from its ancestors (the item's own is read by the adapter). */
+  base: string | null;
 }
 
 /**
@@ -26,15 +34,43 @@ interface RawFeed {
  * over sax, strict) and its choice of builder by root element and version, and replace the builders.
  */
 class RawFeedParser extends Parser {
-  buildRSS(channel: XmlNode, items: XmlNode[] | undefined): RawFeed {
-    return { feed: asElement(channel), items: (items ?? []).filter(isElement) };
+  buildRSS2(doc: { rss: XmlNode }): RawFeed {
+    return rssFeed(asElement(doc.rss));
+  }
+  buildRSS0_9(doc: { rss: XmlNode }): RawFeed {
+    return rssFeed(asElement(doc.rss));
+  }
+  /** RSS 1.0 items are the channel's siblings: only the root's xml:base is around them. */
+  buildRSS1(doc: { "rdf:RDF": XmlNode }): RawFeed {
+    const root = asElement(doc["rdf:RDF"]);
+    const base = attrOf(root, "xml:base");
+    return { feed: channelOf(root), items: children(root, "item").filter(isElement).map((item) => ({ item, base })) };
   }
   buildAtomFeed(doc: { feed: XmlNode }): RawFeed {
     const feed = asElement(doc.feed);
-    return { feed, items: children(feed, "entry").filter(isElement) };
+    const base = attrOf(feed, "xml:base");
+    return { feed, items: children(feed, "entry").filter(isElement).map((item) => ({ item, base })) };
   }
-  /** Podcast metadata is not news; its builder also walks the items we replaced. */
-  decorateItunes(): void {}
+}
+
+/**
+ * RSS 0.9x/2.0: the items in the channel, then any a broken generator put after </channel> but inside
+ * <rss>, which good readers still show.
+ */
+function rssFeed(root: XmlElement): RawFeed {
+  const channel = channelOf(root);
+  const rootBase = attrOf(root, "xml:base");
+  const channelBase = resolveBase(attrOf(channel, "xml:base"), rootBase);
+  const inside = children(channel, "item").filter(isElement).map((item) => ({ item, base: channelBase }));
+  const outside = children(root, "item").filter(isElement).map((item) => ({ item, base: rootBase }));
+  return { feed: channel, items: [...inside, ...outside] };
+}
+
+/** An RSS document without a channel is not one: readFeed reports it from the text. */
+function channelOf(root: XmlElement): XmlElement {
+  const channel = children(root, "channel")[0];
+  if (channel === undefined) throw new Error("no channel");
+  return asElement(channel);
 }
 
 function isElement(node: XmlNode): node is XmlElement {
@@ -50,15 +86,16 @@ const FORMAT_OF_ROOT: Record<string, FeedFormat> = { rss: "rss", "rdf:RDF": "rdf
 
 /** Parses an XML feed document (already decoded, illegal characters stripped). */
 export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
-  const { root, xml, htmlDoctype } = readProlog(text);
+  const prolog = readProlog(text);
+  const { root, xml, namespace } = unprefixAtom(prolog.xml, prolog.root, prolog.rootAt);
   const format = FORMAT_OF_ROOT[root];
-  if (!format) throw notAFeed(root, htmlDoctype);
+  if (!format) throw notAFeed(root, prolog.htmlDoctype);
   const whole = trimAfterRoot(xml, root);
-  if (whole !== null) return readFeed(repairXml(whole, root), format);
+  if (whole !== null) return readFeed(repairXml(whole, root), format, namespace);
   // No close tag for the root: the body was cut off. Keep the complete items when there are some.
   const salvaged = salvageTruncated(xml, root);
   if (salvaged === null) throw new FeedParseError(`parse: unexpected end of XML at line ${lineAt(xml, xml.length)}`);
-  return readFeed(repairXml(salvaged, root), format);
+  return readFeed(repairXml(salvaged, root), format, namespace);
 }
 
 function notAFeed(root: string, htmlDoctype: boolean): FeedParseError {
@@ -67,7 +104,8 @@ function notAFeed(root: string, htmlDoctype: boolean): FeedParseError {
   return new FeedParseError(`parse: not a feed (root element <${root}> is not rss, rdf:RDF or feed)`);
 }
 
-async function readFeed(xml: string, format: FeedFormat): Promise<ParsedFeed> {
+/** `namespace` is the root element's namespace URI: it tells Atom 0.3 from 1.0. */
+async function readFeed(xml: string, format: FeedFormat, namespace: string | null): Promise<ParsedFeed> {
   let raw: RawFeed;
   try {
     raw = (await new RawFeedParser({ defaultRSS: 2 }).parseString(xml)) as unknown as RawFeed;
@@ -75,16 +113,15 @@ async function readFeed(xml: string, format: FeedFormat): Promise<ParsedFeed> {
     throw xmlError(error, xml, format);
   }
   const { feed, items } = raw;
-  const base = attrOf(feed, "xml:base");
   if (format === "atom") {
-    const legacy = attrOf(feed, "version") === "0.3" || (attrOf(feed, "xmlns") ?? "").includes("purl.org/atom/ns");
-    const scope = { legacy, base, author: authorsOf(feed) };
+    const legacy = attrOf(feed, "version") === "0.3" || (namespace ?? "").includes("purl.org/atom/ns");
+    const scope = { legacy, author: authorsOf(feed) };
     return {
       format,
       title: plainTitle(textConstruct(children(feed, "title")[0], legacy)),
       siteUrl: alternateLink(children(feed, "link")),
       ttlMinutes: null,
-      items: items.map((entry) => mapAtomEntry(entry, scope)),
+      items: items.map(({ item, base }) => mapAtomEntry(item, base, scope)),
     };
   }
   return {
@@ -92,7 +129,7 @@ async function readFeed(xml: string, format: FeedFormat): Promise<ParsedFeed> {
     title: childText(feed, "title"),
     siteUrl: childText(feed, "link"),
     ttlMinutes: minutes(childText(feed, "ttl")),
-    items: items.map((item) => mapRssItem(item, base)),
+    items: items.map(({ item, base }) => mapRssItem(item, base)),
   };
 }
 

@@ -3,7 +3,7 @@
  * bytes (and the Content-Type only as a tie-breaker), and hands the text to the JSON Feed or XML adapter.
  * Every failure is a FeedParseError whose message a feed owner can act on.
  *
- *   bytes ─► decode (BOM, sniff, charset) ─► strip illegal chars ─► JSON Feed | XML (prolog, repair, rss-parser)
+ *   bytes ─► decode (BOM, sniff, charset) ─► strip illegal chars ─► JSON Feed | XML (prolog, Atom prefix, repair, rss-parser)
  */
 import type { ParsedFeed } from "../model";
 import { decodeFeedBytes } from "./parse-decode";

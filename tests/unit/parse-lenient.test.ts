@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { parseFeed } from "../../src/ingest/parse";
-import { MAX_DEPTH } from "../../src/ingest/parse-limits";
+import { MAX_DEPTH, MAX_ITEMS } from "../../src/ingest/parse-limits";
 
 async function fixtureBytes(path: string): Promise<Uint8Array> {
   const res = await fetch(`${inject("feedServer")}/fixtures/${path}`);
@@ -58,6 +58,22 @@ describe("parseFeed recovers the feeds that strict XML parsers reject", () => {
     const feed = await parseFeed(await fixtureBytes("feeds/truncated.xml"), null);
     expect(feed.title).toBe("Cut Short");
     expect(feed.items.map((i) => i.link)).toEqual(["https://cutshort.example/1", "https://cutshort.example/2"]);
+  });
+
+  it("salvages a truncated feed whose last complete items sit after </channel>", async () => {
+    const cut = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><guid>in</guid></item></channel>' +
+      "<item><guid>out-1</guid></item><item><guid>out-2</guid></item><item><guid>ou";
+    const feed = await parseFeed(encode(cut), null);
+    expect(feed.items.map((i) => i.guid)).toEqual(["in", "out-1", "out-2"]);
+  });
+
+  it(`keeps the first ${MAX_ITEMS} items when the ones after </channel> take it over the limit`, async () => {
+    const inside = Array.from({ length: 10 }, (_, i) => `<item><guid>in-${i}</guid></item>`).join("");
+    const outside = Array.from({ length: MAX_ITEMS }, (_, i) => `<item><guid>out-${i}</guid></item>`).join("");
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${inside}</channel>${outside}</rss>`;
+    const feed = await parseFeed(encode(xml), null);
+    expect(feed.items).toHaveLength(MAX_ITEMS);
+    expect(feed.items.at(-1)?.guid).toBe(`out-${MAX_ITEMS - 11}`);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { ParsedFeed, ParsedItem } from "../../src/model";
 import { parseFeed } from "../../src/ingest/parse";
+import { resolveBase } from "../../src/ingest/parse-node";
 
 /** Fixture bytes exactly as served, through the local feed server (workerd has no file system). */
 async function fixtureBytes(path: string): Promise<Uint8Array> {
@@ -296,5 +297,63 @@ describe("the demo feeds parse whole, every item with its identity, date, author
     expect(tram).toMatchObject({ link: "/2024/03/11/tram-line-consultation", base: "https://chronicle.example/", titleIsHtml: false });
     expect(tram?.content).toMatch(/^<p>The transport authority has published three possible routes/);
     expect(tram?.content).not.toMatch(/xmlns|<div/);
+  });
+});
+
+describe("resolveBase combines xml:base hierarchically (XML Base)", () => {
+  it.each<[reference: string | null, outer: string | null, combined: string | null]>([
+    [null, null, null],
+    [null, "archive/", "archive/"],
+    ["archive/", null, "archive/"],
+    ["https://mirror.example/a/", "https://desk.example/b/", "https://mirror.example/a/"],
+    ["climate/", "https://desk.example/science/", "https://desk.example/science/climate/"],
+    ["2024/", "archive/", "archive/2024/"],
+  ])("%s under %s is %s", (reference, outer, combined) => {
+    expect(resolveBase(reference, outer)).toBe(combined);
+  });
+
+  // The outermost base is relative to the document URL: combining first must give what resolving step by step gives.
+  const documents = ["https://feeds.example/news/world/feed.xml", "https://feeds.example/feed.xml?page=2", "https://feeds.example/"];
+  const pairs: [reference: string, outer: string][] = [
+    ["2024/", "archive/"], ["x.html", "a/b"], ["x.html", "a"], ["../x/", "a/b/"], ["../../../x", "a/"], ["x", ".."], ["x", "."],
+    ["x", "../"], ["/root/", "a/"], ["/x", "//cdn.example/p/"], ["x", "//cdn.example"], ["//cdn.example/y", "a/"],
+    ["?q=1", "a/b?z=2#f"], ["#top", "a/b?z=2"], ["x", "a/b?z=2#f"], ["x", "/abs/dir/"],
+  ];
+  it.each(documents.flatMap((doc) => pairs.map(([reference, outer]) => ({ doc, reference, outer }))))(
+    "$reference under $outer, both relative to $doc, resolves as step by step",
+    ({ doc, reference, outer }) => {
+      const stepwise = new URL(reference, new URL(outer, doc)).href;
+      expect(new URL(resolveBase(reference, outer)!, doc).href).toBe(stepwise);
+    },
+  );
+});
+
+describe("parseFeed reads Atom bound to a prefix as Atom", () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it("drops the prefix from element names but not from CDATA or comments", async () => {
+    const xml =
+      '<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>Desk</a:title><!-- <a:entry> -->' +
+      '<a:entry><a:id>1</a:id><a:title type="html"><![CDATA[Write <a:link> as <b>link</b>]]></a:title></a:entry></a:feed>';
+    const feed = await parseFeed(encode(xml), null);
+    expect(feed.format).toBe("atom");
+    expect(feed.items).toEqual([expect.objectContaining({ guid: "1", title: "Write <a:link> as <b>link</b>", titleIsHtml: true })]);
+  });
+
+  it("strips a second prefix bound to Atom inside a default-namespace feed", async () => {
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://www.w3.org/2005/Atom">' +
+      '<entry><id>2</id><at:link href="https://desk.example/2"/></entry></feed>';
+    expect((await parseFeed(encode(xml), null)).items[0]?.link).toBe("https://desk.example/2");
+  });
+
+  it("leaves the atom: extensions of an RSS feed under their prefixed names", async () => {
+    const xml =
+      '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>' +
+      '<atom:link rel="self" href="https://t.example/feed"/><link>https://t.example/</link>' +
+      "<item><guid>3</guid><atom:updated>2024-03-12T09:00:00Z</atom:updated></item></channel></rss>";
+    const feed = await parseFeed(encode(xml), null);
+    expect(feed.siteUrl).toBe("https://t.example/");
+    expect(feed.items[0]?.updated).toBe("2024-03-12T09:00:00Z");
   });
 });
