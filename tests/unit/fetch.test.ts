@@ -330,18 +330,15 @@ describe("fetchFeed: network faults, timeouts and size", () => {
     expect(err.message).toBe("fetch: network error: TLS handshake failed");
   });
 
+  // Without the deadline these would end with the server (30 s, 60 s) and never say "timed out".
   it("times out a body that stalls after the headers", async () => {
-    const started = Date.now();
     const err = await failure(fetchFeed(`${server}/slow?ms=30000`, options({ timeoutMs: 300 })));
     expect(err.message).toBe("fetch: timed out after 0.3 s");
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it("times out a body that keeps dripping bytes past the deadline", async () => {
-    const started = Date.now();
     const err = await failure(fetchFeed(`${server}/drip?every=20`, options({ timeoutMs: 400 })));
     expect(err.message).toBe("fetch: timed out after 0.4 s");
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it("times out a server that never answers, whatever the fetch does with the signal", async () => {
@@ -355,6 +352,7 @@ describe("fetchFeed: network faults, timeouts and size", () => {
     const started = Date.now();
     const err = await failure(fetchFeed(`${server}/never`, options({ fetch: hanging, timeoutMs: 1000 })));
     expect(err.message).toBe("fetch: timed out after 1 s");
+    // A lower bound only: the deadline must not fire early (a loaded machine can only make it later).
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
