@@ -1,6 +1,6 @@
 /**
  * The isolate-side memory of ingesting the 10 MB feed, modelled in Node: the Worker's own path from bytes to D1
- * batches (parseAndNormalize, then writeStories against a stand-in D1 that keeps what is bound until a batch is
+ * batches (parseFeed, then storeItems against a stand-in D1 that keeps what is bound until a batch is
  * sent, as the real binding does), run under a V8 heap limit.
  *
  *   npx tsx bench/memory.ts --write FILE          writes the 10 MB feed to FILE
@@ -12,7 +12,8 @@
  * local D1's SQLite, so bench/run.mjs looks for the smallest limit under which this completes.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseAndNormalize, writeStories } from "../src/ingest/run";
+import { parseFeed } from "../src/ingest/parse";
+import { storeItems } from "../src/ingest/run";
 import { BENCH_NOW, benchFeed } from "./fixtures";
 
 /**
@@ -42,22 +43,23 @@ function stageDone(stage: string): void {
   process.stdout.write(`${JSON.stringify({ stage, heapUsedMb: mb(heapUsed), externalMb: mb(external), arrayBuffersMb: mb(arrayBuffers) })}\n`);
 }
 
-/** Runs the Worker's own parseAndNormalize and writeStories (src/ingest/run.ts) over the feed. */
+/** Runs the Worker's own parseFeed and storeItems (src/ingest/run.ts) over the feed. */
 async function probe(file: string): Promise<void> {
   stageDone("start");
   const now = BENCH_NOW.toISOString();
   // The bytes are read inside the call, so that, as in ingestFeed, nothing here keeps them alive afterwards.
-  const { items } = await parseAndNormalize(readFileSync(file), "application/rss+xml", "https://news.example/feed.xml", now);
-  stageDone("parse + normalize");
-  const stories = items.length;
+  const parsed = await parseFeed(readFileSync(file), "application/rss+xml");
+  stageDone("parse");
   const sent = { statements: 0 };
-  const tally = await writeStories(standInDb(sent), 1, items, now, (storiesNew, storiesUpdated) => ({
-    tally: { outcome: "ok", itemsSeen: stories, storiesNew, storiesUpdated },
-    statements: [],
-  }));
-  stageDone("annotate + statements");
-  process.stdout.write(`${JSON.stringify({ stage: "done", stories: tally.storiesNew, statements: sent.statements })}
-`);
+  const tally = await storeItems(
+    standInDb(sent),
+    1,
+    parsed,
+    { feedUrl: "https://news.example/feed.xml", fetchedAt: now },
+    (counts) => ({ tally: { outcome: "ok", ...counts }, statements: [] }),
+  );
+  stageDone("normalize + annotate + statements");
+  process.stdout.write(`${JSON.stringify({ stage: "done", stories: tally.storiesNew, statements: sent.statements })}\n`);
 }
 
 const [mode, file] = process.argv.slice(2);

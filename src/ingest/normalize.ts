@@ -59,14 +59,24 @@ interface Draft {
   nextIdentity: string;
 }
 
+/**
+ * The guids already given out in one fetch, with the identity of each holder. Passing the same one to
+ * successive calls normalizes a feed chunk by chunk exactly as in one call.
+ */
+export type GuidHolders = Map<string, string>;
+
 /** Normalizes one fetch's items, in feed order. Exact repeats of a story are dropped; see the module comment. */
-export async function normalizeItems(items: ParsedItem[], ctx: NormalizeContext): Promise<NormalizedItem[]> {
+export async function normalizeItems(
+  items: ParsedItem[],
+  ctx: NormalizeContext,
+  holders: GuidHolders = new Map(),
+): Promise<NormalizedItem[]> {
   const feedBase = urlBase(ctx.feedUrl);
   if (feedBase === null) throw new NormalizeError(`normalize: feed URL is not an absolute URL: ${ctx.feedUrl}`);
   if (Number.isNaN(Date.parse(ctx.fetchedAt))) throw new NormalizeError(`normalize: fetchedAt is not an ISO date-time: ${ctx.fetchedAt}`);
   const drafts: Draft[] = [];
   for (const item of items) drafts.push(await normalizeItem(item, ctx, feedBase));
-  return settleGuids(drafts);
+  return settleGuids(drafts, holders);
 }
 
 async function normalizeItem(item: ParsedItem, ctx: NormalizeContext, feedBase: UrlBase): Promise<Draft> {
@@ -173,8 +183,7 @@ function httpUrl(reference: string | null, base: UrlBase | null): string | null 
 }
 
 /** Gives every story in the batch its own guid; see the module comment for the rule. */
-async function settleGuids(drafts: Draft[]): Promise<NormalizedItem[]> {
-  const holders = new Map<string, string>();
+async function settleGuids(drafts: Draft[], holders: GuidHolders): Promise<NormalizedItem[]> {
   const settled: NormalizedItem[] = [];
   for (const { item, nextIdentity } of drafts) {
     const holder = holders.get(item.guid);

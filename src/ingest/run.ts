@@ -18,7 +18,7 @@ import {
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, type StoryWrite, storyWriteStatements } from "../store/stories";
 import { FetchError, fetchFeed } from "./fetch";
-import { normalizeItems } from "./normalize";
+import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
 import { nextFetchAt } from "./schedule";
 
@@ -44,6 +44,8 @@ const MAX_FEEDS_PER_PASS = 10_000;
 const SEND_BATCH_SIZE = 100;
 /** At most this many fetches to one host at a time within a consumer batch (the batch itself is ≤ 6). */
 const PER_HOST_CONCURRENCY = 2;
+/** Items normalized and annotated at a time. */
+const CHUNK_ITEMS = 100;
 /** Story text a single D1 batch carries before a large feed is split (see writeStories). */
 const FLUSH_BYTES = 8 * 1024 * 1024;
 /** Items beyond this in one fetch are ignored (newest first in practice): bounds CPU, memory and batch size. */
@@ -153,11 +155,9 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       return tally;
     }
 
-    const { items, feedMeta } = await parseAndNormalize(fetched.body, fetched.contentType, fetched.finalUrl, nowIso);
-    const recentItemDates = items.flatMap((i) => (i.published_at ? [i.published_at] : []));
-    const itemsSeen = items.length;
-    const closing = (storiesNew: number, storiesUpdated: number) => {
-      const tally: FeedTally = { outcome: "ok", itemsSeen, storiesNew, storiesUpdated };
+    const { parsed, meta } = await parseFetched(fetched);
+    const closing = (counts: StoredCounts) => {
+      const tally: FeedTally = { outcome: "ok", ...counts };
       const statements = [
         ...feedSuccessStatements(db, feed.id, {
           now: nowIso,
@@ -165,22 +165,22 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
             now: started,
             outcome: "ok",
             errorCount: 0,
-            ttlMinutes: feedMeta.ttlMinutes,
-            maxAgeSeconds: fetched.maxAgeSeconds,
-            expiresAt: fetched.expiresAt,
-            recentItemDates,
+            ttlMinutes: parsed.ttlMinutes,
+            maxAgeSeconds: meta.maxAgeSeconds,
+            expiresAt: meta.expiresAt,
+            recentItemDates: counts.recentItemDates,
           }),
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-          title: feedMeta.title,
-          siteUrl: feedMeta.siteUrl,
-          movedTo: fetched.permanentUrl,
+          etag: meta.etag,
+          lastModified: meta.lastModified,
+          title: parsed.title,
+          siteUrl: parsed.siteUrl,
+          movedTo: meta.permanentUrl,
         }),
         runTallyStatement(db, msg.runId, tally, nowIso),
       ];
       return { tally, statements };
     };
-    return await writeStories(db, feed.id, items, nowIso, closing);
+    return await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing);
   } catch (err) {
     const known = err instanceof FetchError || err instanceof FeedParseError;
     if (!known) console.error(`ingest: feed ${feed.id} failed unexpectedly: ${errorMessage(err)}`);
@@ -205,66 +205,80 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
 }
 
 /**
- * Parses and normalizes in one scope, so the fetched bytes, the decoded text and the raw items can all be
- * collected as soon as the normalized items exist: a 10 MB feed must not hold every form of itself at once.
+ * Parses the fetched bytes and lets go of them: the outcome keeps everything but the body, so a 10 MB feed
+ * is not held as bytes, text and items at once.
  */
-export async function parseAndNormalize(
-  body: Uint8Array,
-  contentType: string | null,
-  feedUrl: string,
-  fetchedAt: string,
-): Promise<{ items: NormalizedItem[]; feedMeta: Pick<ParsedFeed, "title" | "siteUrl" | "ttlMinutes"> }> {
-  const parsed = await parseFeed(body, contentType);
-  const items = await normalizeItems(parsed.items.slice(0, MAX_ITEMS_PER_FETCH), { feedUrl, fetchedAt });
-  return { items, feedMeta: { title: parsed.title, siteUrl: parsed.siteUrl, ttlMinutes: parsed.ttlMinutes } };
+async function parseFetched<F extends { body: Uint8Array; contentType: string | null }>(
+  fetched: F,
+): Promise<{ parsed: ParsedFeed; meta: Omit<F, "body"> }> {
+  const { body, ...meta } = fetched;
+  (fetched as { body: Uint8Array }).body = new Uint8Array(0);
+  return { parsed: await parseFeed(body, meta.contentType), meta };
+}
+
+export interface StoredCounts {
+  itemsSeen: number;
+  storiesNew: number;
+  storiesUpdated: number;
+  /** published_at of the items seen, for the feed's publishing rhythm. */
+  recentItemDates: string[];
 }
 
 /**
- * Writes the items that need it: new ones, changed ones (content hash) and ones annotated by an older
- * annotator. Unchanged items cost one lookup and no annotation; tombstoned stories stay deleted.
+ * Normalizes, annotates and writes a parsed feed's items, CHUNK_ITEMS at a time, so that memory holds one
+ * chunk's forms of a story rather than the whole feed's. Only items that need it are written: new ones,
+ * changed ones (content hash) and ones annotated by an older annotator; unchanged items cost a lookup and no
+ * annotation, and tombstoned stories stay deleted.
  *
  * A feed's writes, its status and its run tally go in one D1 batch, so they land together or not at all.
  * Only a feed carrying more than FLUSH_BYTES of story text is written in several batches, each holding
- * whole stories, with the status last: memory then stays bounded, and a failure midway leaves complete
- * stories that the next pass recognises as unchanged.
+ * whole stories, with the status last: a failure midway then leaves complete stories that the next pass
+ * recognises as unchanged.
  */
-export async function writeStories(
+export async function storeItems(
   db: D1Database,
   feedId: number,
-  items: NormalizedItem[],
-  fetchedAt: string,
-  closing: (storiesNew: number, storiesUpdated: number) => { tally: FeedTally; statements: D1PreparedStatement[] },
+  parsed: ParsedFeed,
+  ctx: NormalizeContext,
+  closing: (counts: StoredCounts) => { tally: FeedTally; statements: D1PreparedStatement[] },
 ): Promise<FeedTally> {
-  const known = await knownStories(
-    db,
-    feedId,
-    items.map((i) => i.guid),
-  );
-  let storiesNew = 0;
-  let storiesUpdated = 0;
+  // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
+  const raw = parsed.items.slice(0, MAX_ITEMS_PER_FETCH);
+  parsed.items = [];
+  const counts: StoredCounts = { itemsSeen: 0, storiesNew: 0, storiesUpdated: 0, recentItemDates: [] };
+  const holders: GuidHolders = new Map();
   let pending: D1PreparedStatement[] = [];
   let pendingBytes = 0;
-  // shift() lets each item be collected once its statements have been sent.
-  for (let item = items.shift(); item; item = items.shift()) {
-    const k = known.get(item.guid);
-    if (k?.tombstoned) continue;
-    if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) continue;
-    if (k) storiesUpdated++;
-    else storiesNew++;
-    const write: StoryWrite = {
-      item,
-      annotation: annotate({ title: item.title, text: item.text }),
-      annotatorVersion: ANNOTATOR_VERSION,
-    };
-    pending.push(...storyWriteStatements(db, feedId, write, fetchedAt));
-    pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
+  while (raw.length > 0) {
+    const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
+    const known = await knownStories(
+      db,
+      feedId,
+      items.map((i) => i.guid),
+    );
+    for (const item of items) {
+      counts.itemsSeen++;
+      if (item.published_at) counts.recentItemDates.push(item.published_at);
+      const k = known.get(item.guid);
+      if (k?.tombstoned) continue;
+      if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) continue;
+      if (k) counts.storiesUpdated++;
+      else counts.storiesNew++;
+      const write: StoryWrite = {
+        item,
+        annotation: annotate({ title: item.title, text: item.text }),
+        annotatorVersion: ANNOTATOR_VERSION,
+      };
+      pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
+      pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
+    }
     if (pendingBytes > FLUSH_BYTES) {
       await db.batch(pending);
       pending = [];
       pendingBytes = 0;
     }
   }
-  const { tally, statements } = closing(storiesNew, storiesUpdated);
+  const { tally, statements } = closing(counts);
   await db.batch([...pending, ...statements]);
   return tally;
 }
