@@ -36,7 +36,7 @@ import {
 } from "./gazetteer";
 
 /** Bump on any change that alters the tagger's output: stored stories are re-annotated. */
-export const ENTITY_TAGGER_VERSION = 1;
+export const ENTITY_TAGGER_VERSION = 2;
 
 interface Token {
   /** Surface form, possessive dropped. */
@@ -126,6 +126,8 @@ const DATELINE_RE =
   /^\s*((?:\p{Lu}[\p{L}.'’-]*)(?:[ /-]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?)\s*,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)?(?:,?\s*\d{4})?\s*(?:\(([^)\n]{2,40})\)\s*)?(?:[-–—:]+\s+|(?<=\)\s*))/u;
 /** US party-and-state tags after a politician's name ("Sen. Chuck Schumer, D-N.Y., said"). */
 const PARTY_TAG_RE = /,\s[DRI]-[A-Z][A-Za-z.]*,/g;
+/** A byline paragraph ("By Elena Marsh, Meridian World Report"): short, no sentence end. Its names are the writer's. */
+const BYLINE_RE = /^[ \t]*By\s+\p{Lu}[^\n!?]{0,100}(?<![.!?])[ \t]*$/gmu;
 const CREDIT_LINE_RE =
   /^\s*\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|produced|edited|written)\s+by\b.*$|^\s*\(?\s*with\s+inputs?\s+from\b.*$/gimu;
 
@@ -903,7 +905,7 @@ export function tagEntities(title: string, text: string): Entity[] {
   const doc: Doc = { tokens: [], lowercaseWords: new Set(), mentions: [], abbreviations: new Map(), pendingLong: undefined };
   tokenize(title, doc.tokens);
   const titleEnd = doc.tokens.length;
-  const body = takeDateline(doc, text.replace(CREDIT_LINE_RE, "").replace(PARTY_TAG_RE, ","));
+  const body = takeDateline(doc, text.replace(CREDIT_LINE_RE, "").replace(BYLINE_RE, "").replace(PARTY_TAG_RE, ","));
   tokenize(`\n${body}`, doc.tokens);
   for (let i = titleEnd; i < doc.tokens.length; i++) {
     const token = doc.tokens[i] as Token;

@@ -66,6 +66,8 @@ describe("tagEntities rules", () => {
     ["an unknown word is typed by its apposition", "Ukrenergo, the state grid operator, said power was cut.", [["Ukrenergo", "organization", 1]]],
     ["a list item takes the type of the item before it", "Ships docked on Lesbos, Samos and Crete.", [["Lesbos", "place", 1], ["Samos", "place", 1], ["Crete", "place", 1]]],
     ["a sentence-initial common word is not a name", "Countries were slow. Many declined.", []],
+    ["a byline paragraph names the writer, not the story", "By Elena Marsh, Meridian World Report\n\nKenya agreed.", [["Kenya", "place", 1]]],
+    ["a sentence that opens with By is still read", "By Tuesday, Kenya had agreed.", [["Kenya", "place", 1]]],
   ])("%s", (_, text, expected) => {
     const got = tagEntities("", text).map((e) => [e.name, e.type, e.mentions]);
     expect(got).toEqual(expected);
