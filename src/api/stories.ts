@@ -34,8 +34,11 @@ export function storyFilter(q: z.infer<typeof StoriesQuery>): StoryFilter {
   };
 }
 
-/** FTS5 reports query syntax problems as SQL errors; they are the caller's mistake, so a 400. */
-const FTS_PROBLEM = /(fts5: .*?|syntax error.*?|no such column.*?|unterminated string.*?|malformed MATCH.*?|unknown special query.*?)(: SQLITE_ERROR)?$/i;
+/**
+ * FTS5 reports query syntax problems as SQL errors; they are the caller's mistake, so a 400. The messages quote
+ * the query back, newlines included, hence dotAll.
+ */
+const FTS_PROBLEM = /(fts5: .*?|syntax error.*?|no such column.*?|unterminated string.*?|malformed MATCH.*?|unknown special query.*?)(: SQLITE_ERROR)?$/is;
 
 /** One page of a stories query, shared by the JSON list and the feeds out so that both filter alike. */
 export async function storyPage(db: D1Database, query: z.infer<typeof StoriesQuery>): Promise<StoryPage> {
