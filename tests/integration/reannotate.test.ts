@@ -1,0 +1,88 @@
+/**
+ * Re-annotation: stories stored by an older annotator are annotated again from their stored source text,
+ * in resumable batches, without refetching; the flag, wire and entity filters see the new annotation.
+ */
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ANNOTATOR_VERSION } from "../../src/annotate";
+import type { Story } from "../../src/model";
+import { ADMIN, api, feedUrl, registerFeed, runCron } from "./helpers";
+
+async function ids(query: string): Promise<number[]> {
+  const res = await api(`/v1/stories?limit=200&${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json<{ stories: Story[] }>()).stories.map((s) => s.id);
+}
+
+async function reannotate(query: string): Promise<{ processed: number; next_after: number | null; remaining: number }> {
+  const res = await api(`/v1/reannotate?${query}`, { method: "POST", headers: ADMIN });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+let seedId: number;
+let storyTotal: number;
+
+beforeAll(async () => {
+  await registerFeed("/fixtures/feeds/seed.xml");
+  await registerFeed("/fixtures/integration/world-rss.xml");
+  await runCron();
+  const [found] = await ids("q=Blinken&entity=Haiti");
+  expect(found).toBeDefined();
+  seedId = found!;
+  storyTotal = (await ids("")).length;
+  // Pretend an older annotator stored everything, and got it wrong: no flags, no wires, no entities.
+  await env.DB.batch([
+    env.DB.prepare(
+      "UPDATE stories SET annotator_version = 0, auto_generated = 0, unedited = 0, syndicated = 0, ai_generated = 0, evidence = '[]'",
+    ),
+    env.DB.prepare("DELETE FROM story_wires"),
+    env.DB.prepare("DELETE FROM story_entities"),
+  ]);
+});
+
+describe("re-annotation", () => {
+  it("starts from stories the filters cannot find", async () => {
+    expect(await ids("flag=unedited")).toEqual([]);
+    expect(await ids("wire=PTI")).toEqual([]);
+    expect(await ids("entity=Haiti")).toEqual([]);
+  });
+
+  it("is admin only", async () => {
+    expect((await api("/v1/reannotate", { method: "POST" })).status).toBe(401);
+  });
+
+  it("works through the stale stories in resumable batches, without fetching", async () => {
+    const hitsBefore = await fetch(feedUrl("/hits/none")).then((r) => r.json());
+    const seen: number[] = [];
+    let after = 0;
+    for (let round = 0; round < 20; round++) {
+      const batch = await reannotate(`limit=2&after=${after}`);
+      seen.push(batch.processed);
+      if (batch.next_after === null) break;
+      after = batch.next_after;
+    }
+    expect(seen.reduce((a, b) => a + b, 0)).toBe(storyTotal);
+    expect(seen.slice(0, -1).every((n) => n === 2)).toBe(true);
+    const stale = await env.DB.prepare("SELECT count(*) AS n FROM stories WHERE annotator_version <> ?1")
+      .bind(ANNOTATOR_VERSION)
+      .first<{ n: number }>();
+    expect(stale?.n).toBe(0);
+    expect(await fetch(feedUrl("/hits/none")).then((r) => r.json())).toEqual(hitsBefore);
+  });
+
+  it("makes flag, no_flag, wire and entity filters see the new annotation", async () => {
+    expect(await ids("flag=unedited&flag=auto_generated")).toContain(seedId);
+    expect(await ids("no_flag=syndicated")).not.toContain(seedId);
+    expect((await ids("wire=PTI")).length).toBeGreaterThanOrEqual(1);
+    expect(await ids("wire=Reuters")).toEqual(await ids("wire=reuters"));
+    expect(await ids("entity=Antony%20Blinken&entity=CARICOM")).toContain(seedId);
+    const seed = await (await api(`/v1/stories/${seedId}`)).json<Story>();
+    expect(seed.flags.evidence.map((e) => e.flag)).toEqual(expect.arrayContaining(["auto_generated", "unedited", "syndicated"]));
+    expect(seed.content_text).not.toMatch(/Devdiscourse/);
+  });
+
+  it("has nothing left to do once every story is current", async () => {
+    expect(await reannotate("")).toMatchObject({ processed: 0, next_after: null, remaining: 0 });
+  });
+});
