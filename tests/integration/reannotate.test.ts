@@ -53,7 +53,7 @@ describe("re-annotation", () => {
   });
 
   it("works through the stale stories in resumable batches, without fetching", async () => {
-    const fetchedBefore = await env.DB.prepare("SELECT id, last_fetched_at, etag FROM feeds ORDER BY id").all();
+    const { results: fetchedBefore } = await env.DB.prepare("SELECT id, last_fetched_at, etag FROM feeds ORDER BY id").all();
     const seen: number[] = [];
     let after = 0;
     for (let round = 0; round < 20; round++) {
@@ -68,7 +68,7 @@ describe("re-annotation", () => {
       .bind(ANNOTATOR_VERSION)
       .first<{ n: number }>();
     expect(stale?.n).toBe(0);
-    expect(await env.DB.prepare("SELECT id, last_fetched_at, etag FROM feeds ORDER BY id").all()).toEqual(fetchedBefore);
+    expect((await env.DB.prepare("SELECT id, last_fetched_at, etag FROM feeds ORDER BY id").all()).results).toEqual(fetchedBefore);
   });
 
   it("makes flag, no_flag, wire and entity filters see the new annotation", async () => {
