@@ -1,9 +1,8 @@
 /** POST /v1/annotate: run the annotator on a caller's text or HTML. Stores nothing. */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { annotate } from "../annotate";
 import { htmlToText } from "../html/text";
-import { ApiError } from "./problems";
+import { limitBody } from "./body-limit";
 import { AnnotateBody } from "./schemas";
 import { valid } from "./validate";
 
@@ -11,12 +10,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export const annotateRoute = new Hono<{ Bindings: Env }>().post(
   "/",
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError("payload-too-large", "The request body is larger than 1 MB.");
-    },
-  }),
+  limitBody(MAX_BODY_BYTES),
   valid("json", AnnotateBody),
   async (c) => {
     const body = c.req.valid("json");

@@ -3,14 +3,18 @@ import { Hono } from "hono";
 import { checkFeedUrl } from "../url-safety";
 import { deleteFeed, getFeed, getFeedErrors, insertFeed, listFeeds, updateFeed } from "../store/feeds";
 import { adminOnly } from "./auth";
+import { limitBody } from "./body-limit";
 import { ApiError } from "./problems";
 import { CreateFeedBody, DeleteFeedQuery, IdParam, PatchFeedBody } from "./schemas";
 import { valid } from "./validate";
 
+/** A feed registration is a URL and a title: anything near this size is not one. */
+const MAX_FEED_BODY_BYTES = 64 * 1024;
+
 export const feeds = new Hono<{ Bindings: Env }>()
   .get("/", async (c) => c.json({ feeds: await listFeeds(c.env.DB) }))
 
-  .post("/", adminOnly(), valid("json", CreateFeedBody), async (c) => {
+  .post("/", adminOnly(), limitBody(MAX_FEED_BODY_BYTES), valid("json", CreateFeedBody), async (c) => {
     const body = c.req.valid("json");
     const check = checkFeedUrl(body.url, { allowPrivate: c.env.ALLOW_PRIVATE_FEEDS === "true" });
     if (!check.ok) {
@@ -29,7 +33,7 @@ export const feeds = new Hono<{ Bindings: Env }>()
     return c.json({ ...feed, recent_errors: await getFeedErrors(c.env.DB, id) });
   })
 
-  .patch("/:id", adminOnly(), valid("param", IdParam), valid("json", PatchFeedBody), async (c) => {
+  .patch("/:id", adminOnly(), limitBody(MAX_FEED_BODY_BYTES), valid("param", IdParam), valid("json", PatchFeedBody), async (c) => {
     const { id } = c.req.valid("param");
     const feed = await updateFeed(c.env.DB, id, c.req.valid("json"));
     if (!feed) throw new ApiError("not-found", `No feed with id ${id}.`);

@@ -1,10 +1,10 @@
 /** OPML 2.0: import a subscription list (admin) and export the registered feeds. */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { OpmlError, parseOpml, renderOpml } from "../opml";
 import { insertFeeds, listFeeds } from "../store/feeds";
 import { checkFeedUrl } from "../url-safety";
 import { adminOnly } from "./auth";
+import { limitBody } from "./body-limit";
 import { ApiError } from "./problems";
 
 const MAX_OPML_BYTES = 1024 * 1024;
@@ -25,12 +25,7 @@ export const opml = new Hono<{ Bindings: Env }>()
   .post(
     "/feeds/import",
     adminOnly(),
-    bodyLimit({
-      maxSize: MAX_OPML_BYTES,
-      onError: () => {
-        throw new ApiError("payload-too-large", "The OPML document is larger than 1 MB.");
-      },
-    }),
+    limitBody(MAX_OPML_BYTES),
     async (c) => {
       let entries;
       try {
