@@ -46,11 +46,13 @@ function main() {
   console.log(`Reliability figures from ${run.path} (${run.at.toISOString()})\n`);
   console.log("| what | cases | requests or passes | crashes | stories lost |");
   console.log("| --- | ---: | ---: | ---: | ---: |");
+  // A case without an attempt count (one hostile feed, one pass) counts as one.
+  const attempts = (list) => list.reduce((sum, r) => sum + (r.attempts ?? 1), 0);
   for (const [section, title] of Object.entries(SECTIONS)) {
     const list = records.filter((r) => r.section === section);
-    console.log(`| ${title} | ${list.length} | ${total(list, "attempts") || list.length} | ${total(list, "crashes")} | ${total(list, "storiesLost")} |`);
+    console.log(`| ${title} | ${list.length} | ${attempts(list)} | ${total(list, "crashes")} | ${total(list, "storiesLost")} |`);
   }
-  console.log(`| **Total** | **${records.length}** | **${total(records, "attempts") || records.length}** | **${crashes}** | **${lost}** |`);
+  console.log(`| **Total** | **${records.length}** | **${attempts(records)}** | **${crashes}** | **${lost}** |`);
   console.log(`\nSlowest hostile pass (cron → queue → consumer → D1, wall time): ${(slowest / 1000).toFixed(1)} s`);
   console.log(`Peak workerd RSS (VmHWM, whole process, every isolate of the run): ${peak ? `${peak} MB` : "not measured"}`);
 
