@@ -2,19 +2,9 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import type { Feed, Story } from "../../src/model";
-import { ADMIN, adminJson, api, feedUrl, registerFeed, runCron } from "./helpers";
+import type { Feed } from "../../src/model";
+import { ADMIN, adminJson, api, feedUrl, type Page, page, registerFeed, runCron } from "./helpers";
 
-interface Page {
-  stories: Story[];
-  next_cursor: string | null;
-}
-
-async function page(query: string): Promise<Page> {
-  const res = await api(`/v1/stories?${query}`);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return res.json<Page>();
-}
 
 async function expectProblem(res: Response, status: number, mentions?: RegExp): Promise<void> {
   expect(res.status).toBe(status);

@@ -2,7 +2,7 @@
 import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { expect, inject } from "vitest";
 import worker from "../../src/index";
-import type { Feed } from "../../src/model";
+import type { Feed, Story } from "../../src/model";
 
 export const ADMIN = { authorization: "Bearer test-admin-token" };
 
@@ -69,4 +69,16 @@ export async function waitForRun(runId: number, timeoutMs = 20_000): Promise<voi
 export async function storyCount(): Promise<number> {
   const row = await env.DB.prepare("SELECT count(*) AS n FROM stories").first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+export interface Page {
+  stories: Story[];
+  next_cursor: string | null;
+}
+
+/** One page of GET /v1/stories?<query>, which must answer 200. */
+export async function page(query: string): Promise<Page> {
+  const res = await api(`/v1/stories?${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return res.json<Page>();
 }

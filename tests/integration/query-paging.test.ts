@@ -4,21 +4,10 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Story } from "../../src/model";
 import { deleteStory } from "../../src/store/stories";
-import { api } from "./helpers";
+import { api, type Page, page } from "./helpers";
 import { CORPUS, idOf, type SeedStory, seed } from "./query-seed";
 
-interface Page {
-  stories: Story[];
-  next_cursor: string | null;
-}
-
-async function page(query: string): Promise<Page> {
-  const res = await api(`/v1/stories?${query}`);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return res.json<Page>();
-}
 
 /** Stories dated around the ones already paged past, before and after the cursor, some about Haiti. */
 function arrivals(round: number): SeedStory[] {
