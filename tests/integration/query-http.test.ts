@@ -50,6 +50,18 @@ describe("ETag and Cache-Control", () => {
     expect((await api("/v1/entities", { headers: { "if-none-match": `"nope", ${etag}` } })).status).toBe(304);
     expect((await api("/v1/entities", { headers: { "if-none-match": etag.replace(/^W\//, "") } })).status).toBe(304);
     expect((await api("/v1/entities", { headers: { "if-none-match": '"nope"' } })).status).toBe(200);
+    expect((await api("/v1/entities", { headers: { "if-none-match": "*" } })).status).toBe(304);
+  });
+
+  it("serves the same body, byte for byte, with its ETag as without the middleware's read", async () => {
+    const res = await api("/v1/stories?limit=5");
+    const body = await res.arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", body));
+    expect(res.headers.get("etag")).toBe(`W/"${Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")}"`);
+    expect(JSON.parse(new TextDecoder().decode(body)).stories.length).toBeGreaterThan(0);
+    const head = await api("/v1/stories?limit=5", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(res.headers.get("etag"));
   });
 
   it("never caches errors or progress", async () => {
