@@ -79,19 +79,54 @@ export async function listEntities(
 }
 
 /**
+ * Resolved names, per isolate, for a minute. An entity's id never changes and entities are never deleted, so a
+ * remembered answer can only lack a type that first appeared under the name within that minute: the staleness
+ * the lists' Cache-Control (max-age=60) already allows. A name no story has yet is not remembered, so it
+ * resolves as soon as it is stored. It saves a D1 round trip on every entity-filtered page after the first.
+ */
+const RESOLVED_TTL_MS = 60_000;
+const RESOLVED_MAX = 2_000;
+const resolved = new Map<string, { ids: number[]; expires: number }>();
+
+function remembered(key: string, now: number): number[] | undefined {
+  const hit = resolved.get(key);
+  if (hit && hit.expires > now) return hit.ids;
+  if (hit) resolved.delete(key);
+  return undefined;
+}
+
+function remember(key: string, ids: number[], now: number): void {
+  if (ids.length === 0) return;
+  // Oldest first out: a Map iterates in insertion order.
+  if (resolved.size >= RESOLVED_MAX) resolved.delete(resolved.keys().next().value!);
+  resolved.set(key, { ids, expires: now + RESOLVED_TTL_MS });
+}
+
+/**
  * The entity ids each name stands for, in the order of `names`: usually one, none for a name never tagged,
  * several when types share a name ("Jordan" the place and the person) and no type narrows it.
  */
 export async function resolveEntityIds(db: D1Database, names: string[], type?: EntityType): Promise<number[][]> {
+  const now = Date.now();
+  const keys = names.map((name) => `${type ?? ""}\u0000${name}`);
+  const ids = keys.map((key) => remembered(key, now));
+  const missing = names.filter((_, i) => ids[i] === undefined);
+  if (missing.length === 0) return ids as number[][];
   const { results } = await db
     .prepare(
       `SELECT j.key AS i, e.id FROM json_each(?1) j JOIN entities e ON e.name = j.value AND (?2 IS NULL OR e.type = ?2)`,
     )
-    .bind(JSON.stringify(names), type ?? null)
+    .bind(JSON.stringify(missing), type ?? null)
     .all<{ i: number; id: number }>();
-  const ids = names.map((): number[] => []);
-  for (const r of results) ids[r.i]!.push(r.id);
-  return ids;
+  const found = missing.map((): number[] => []);
+  for (const r of results) found[r.i]!.push(r.id);
+  let next = 0;
+  return ids.map((cached, i) => {
+    if (cached !== undefined) return cached;
+    const fresh = found[next++]!;
+    remember(keys[i]!, fresh, now);
+    return fresh;
+  });
 }
 
 export interface EntityProfile {
