@@ -1,7 +1,11 @@
 /**
  * API latency bench (issue 6): seeds a local D1 with 100,000 stories and 1,000,000 story–entity links, then
- * drives `wrangler dev` and the floor (bench/api/floor.mjs: node:http + better-sqlite3 running the same
- * store code on a copy of the same file) with autocannon at 32 connections, one query shape at a time.
+ * drives, in turn and with autocannon at 32 connections, one query shape at a time:
+ *   - `wrangler dev`, as the CLI runs it;
+ *   - wrangler's dev server with its devtools inspector off (bench/api/dev-server.mjs), the Worker's own cost;
+ *   - the ceiling: the same dev server answering a constant body of the page's size (bench/api/ceiling.js);
+ *   - the floor (bench/api/floor.mjs: node:http + better-sqlite3 running the same store code on a copy of the
+ *     same file).
  * Targets: p99 ≤ 50 ms per shape, and wrangler's throughput within 3× of the floor's.
  * Runs alone (`node bench/api/run.mjs`) or from bench/run.mjs (runApiBench); writes bench/api/results.json.
  */
@@ -54,14 +58,24 @@ function start(command, args, log) {
   return child;
 }
 
-function stop(child) {
-  if (child && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+/** Stops a server and its children (workerd), and waits until it has gone, so the next one can take its port. */
+async function stop(child) {
+  if (!child || child.exitCode !== null) return;
+  const gone = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
   }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // gone meanwhile
+    }
+  }, 10_000);
+  await gone;
+  clearTimeout(timer);
 }
 
 function load(url, duration) {
@@ -83,18 +97,36 @@ async function measure(base, path) {
 }
 
 /** Both servers must give the same page for a shape, or the comparison means nothing. */
-async function samePage(wrangler, floor, path) {
-  const [a, b] = await Promise.all([wrangler, floor].map(async (base) => (await (await fetch(base + path)).json()).stories.map((s) => s.id)));
-  if (a.length === 0 || JSON.stringify(a) !== JSON.stringify(b)) {
-    throw new Error(`bench/api: ${path} gives different pages (${a.length} vs ${b.length} stories)`);
+async function samePage(server, floor, path) {
+  const [a, b] = await Promise.all([server, floor].map(async (base) => (await fetch(base + path)).text()));
+  const ids = (body) => JSON.parse(body).stories.map((s) => s.id);
+  if (ids(a).length === 0 || JSON.stringify(ids(a)) !== JSON.stringify(ids(b))) {
+    throw new Error(`bench/api: ${path} gives different pages (${ids(a).length} vs ${ids(b).length} stories)`);
   }
-  return a.length;
+  return { stories: ids(a).length, bytes: Buffer.byteLength(a) };
+}
+
+/** A server for one phase of the bench: started, checked, measured over every shape, stopped. */
+async function phase(name, command, args, base, logs, work) {
+  const child = start(command, args, logs);
+  try {
+    await waitForHealth(base, child);
+    return await work();
+  } catch (err) {
+    console.error(`bench/api: ${name} failed; its last output:\n${logs.join("").slice(-3000)}`);
+    throw err;
+  } finally {
+    await stop(child);
+  }
+}
+
+function verdict(w, ratio) {
+  return w.p99_ms <= TARGET_P99_MS && ratio <= TARGET_FLOOR_RATIO && w.non_2xx === 0 && w.errors === 0;
 }
 
 export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "wirewatch-bench-api-"));
-  const logs = { wrangler: [], floor: [] };
-  let wrangler;
+  const logs = { cli: [], devtoolsOff: [], ceiling: [], floor: [] };
   let floor;
   try {
     const t0 = Date.now();
@@ -109,29 +141,61 @@ export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
     const { shapes, counts } = pickShapes(floorFile);
     console.log(`bench/api: seeded ${seeded.stories} stories, ${seeded.links} story–entity links in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    wrangler = start("npx", ["wrangler", "dev", "--local", "--persist-to", dir, "--port", String(port), "--ip", "127.0.0.1", "--log-level", "error"], logs.wrangler);
+    const base = `http://127.0.0.1:${port}`;
+    const floorBase = `http://127.0.0.1:${floorPort}`;
     floor = start(process.execPath, ["--import", "tsx", "bench/api/floor.mjs", floorFile, String(floorPort)], logs.floor);
-    const bases = { wrangler: `http://127.0.0.1:${port}`, floor: `http://127.0.0.1:${floorPort}` };
-    await Promise.all([waitForHealth(bases.wrangler, wrangler), waitForHealth(bases.floor, floor)]);
+    await waitForHealth(floorBase, floor);
 
+    // The servers take turns on the same port and the same D1 file, so none competes with another for the CPU.
+    const measureAll = async () => {
+      const out = [];
+      for (const shape of shapes) out.push({ ...(await samePage(base, floorBase, shape.path)), ...(await measure(base, shape.path)) });
+      return out;
+    };
+    console.log("bench/api: wrangler dev");
+    const cli = await phase("wrangler dev", "npx", ["wrangler", "dev", "--local", "--persist-to", dir, "--port", String(port), "--ip", "127.0.0.1", "--log-level", "error"], base, logs.cli, measureAll);
+    console.log("bench/api: wrangler dev, devtools off");
+    const off = await phase("dev server, devtools off", process.execPath, ["bench/api/dev-server.mjs", "--config", "wrangler.toml", "--persist", dir, "--port", String(port)], base, logs.devtoolsOff, measureAll);
+    const pageBytes = Math.round(off.reduce((sum, r) => sum + r.bytes, 0) / off.length);
+    console.log("bench/api: ceiling");
+    const ceilingPath = `/?bytes=${pageBytes}`;
+    const ceiling = await phase("ceiling", process.execPath, ["bench/api/dev-server.mjs", "--script", "bench/api/ceiling.js", "--port", String(port)], base, logs.ceiling, () => measure(base, ceilingPath));
+    console.log("bench/api: floor");
     const rows = [];
-    for (const shape of shapes) {
-      const stories = await samePage(bases.wrangler, bases.floor, shape.path);
-      const w = await measure(bases.wrangler, shape.path);
-      const f = await measure(bases.floor, shape.path);
+    for (const [i, shape] of shapes.entries()) {
+      const f = await measure(floorBase, shape.path);
+      const { stories, bytes, ...w } = cli[i];
+      const { stories: _s, bytes: _b, ...w2 } = off[i];
       const ratio = f.req_per_s / Math.max(w.req_per_s, 1);
-      const pass = w.p99_ms <= TARGET_P99_MS && ratio <= TARGET_FLOOR_RATIO && w.non_2xx === 0 && w.errors === 0;
-      rows.push({ shape: shape.name, path: shape.path, stories, wrangler: w, floor: f, floor_ratio: Number(ratio.toFixed(2)), pass });
+      const ratioOff = f.req_per_s / Math.max(w2.req_per_s, 1);
+      rows.push({
+        shape: shape.name,
+        path: shape.path,
+        stories,
+        bytes,
+        wrangler: w,
+        wrangler_devtools_off: w2,
+        floor: f,
+        floor_ratio: Number(ratio.toFixed(2)),
+        floor_ratio_devtools_off: Number(ratioOff.toFixed(2)),
+        pass: verdict(w, ratio),
+        pass_devtools_off: verdict(w2, ratioOff),
+      });
     }
 
     const pad = (v, n) => String(v).padStart(n);
+    const cells = (m) => `${pad(m.p50_ms, 5)} ${pad(m.p99_ms, 5)} ${pad(m.req_per_s, 6)}`;
     console.log(`\nAPI bench: ${CONNECTIONS} connections, ${DURATION_S} s per shape (after ${WARMUP_S} s warm-up); targets p99 ≤ ${TARGET_P99_MS} ms, floor/wrangler ≤ ${TARGET_FLOOR_RATIO}×`);
-    console.log(`${"shape".padEnd(18)} | ${"wrangler p50".padStart(12)} ${"p99".padStart(6)} ${"req/s".padStart(7)} | ${"floor p50".padStart(9)} ${"p99".padStart(6)} ${"req/s".padStart(7)} | ratio | result`);
+    console.log(`${"".padEnd(17)} | ${"wrangler dev".padEnd(18)} | ${"devtools off".padEnd(18)} | ${"floor".padEnd(18)} | floor ÷ wrangler`);
+    console.log(`${"shape".padEnd(17)} | ${"p50   p99  req/s".padEnd(18)} | ${"p50   p99  req/s".padEnd(18)} | ${"p50   p99  req/s".padEnd(18)} | dev   off   | result (dev, off)`);
     for (const r of rows) {
       console.log(
-        `${r.shape.padEnd(18)} | ${pad(r.wrangler.p50_ms, 9)} ms ${pad(r.wrangler.p99_ms, 6)} ${pad(r.wrangler.req_per_s, 7)} | ${pad(r.floor.p50_ms, 6)} ms ${pad(r.floor.p99_ms, 6)} ${pad(r.floor.req_per_s, 7)} | ${pad(r.floor_ratio.toFixed(2), 5)} | ${r.pass ? "PASS" : "FAIL"}`,
+        `${r.shape.padEnd(17)} | ${cells(r.wrangler)} | ${cells(r.wrangler_devtools_off)} | ${cells(r.floor)} | ${pad(r.floor_ratio.toFixed(2), 5)} ${pad(r.floor_ratio_devtools_off.toFixed(2), 5)} | ${r.pass ? "PASS" : "FAIL"}, ${r.pass_devtools_off ? "PASS" : "FAIL"}`,
       );
     }
+    console.log(`${"ceiling".padEnd(17)} | ${"".padEnd(18)} | ${cells(ceiling)} |   (a constant ${pageBytes}-byte body, no work)`);
+    // Little's law: with 32 requests always in flight, mean latency = 32 / throughput.
+    console.log(`\nWith ${CONNECTIONS} requests always in flight, a mean latency of ${TARGET_P99_MS} ms takes ${Math.round((CONNECTIONS * 1000) / TARGET_P99_MS)} req/s; the dev server on this machine serves ${ceiling.req_per_s} req/s (p99 ${ceiling.p99_ms} ms) doing nothing.`);
     const result = {
       when: new Date().toISOString(),
       machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
@@ -140,17 +204,17 @@ export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
       duration_s: DURATION_S,
       targets: { p99_ms: TARGET_P99_MS, floor_ratio: TARGET_FLOOR_RATIO },
       shapes: rows,
-      pass: rows.every((r) => r.pass),
+      ceiling: { path: ceilingPath, bytes: pageBytes, ...ceiling },
+      pass: rows.every((r) => r.pass && r.pass_devtools_off),
     };
     writeFileSync(join(ROOT, "bench", "api", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\nAPI bench: ${result.pass ? "PASS" : "FAIL"} (bench/api/results.json)`);
     return result;
   } catch (err) {
-    console.error(logs.wrangler.join("").slice(-3000), logs.floor.join("").slice(-2000));
+    console.error(logs.floor.join("").slice(-2000));
     throw err;
   } finally {
-    stop(wrangler);
-    stop(floor);
+    await stop(floor);
     rmSync(dir, { recursive: true, force: true });
   }
 }
