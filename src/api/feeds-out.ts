@@ -67,7 +67,9 @@ export function toRss(page: StoryPage, ch: Channel): string {
     element("description", `Stories from wirewatch matching ${ch.home}`),
     `<atom:link href="${escapeXml(ch.self)}" rel="self" type="application/rss+xml"/>`,
     ch.next ? `<atom:link href="${escapeXml(ch.next)}" rel="next" type="application/rss+xml"/>` : "",
-    element("lastBuildDate", rfc822(new Date().toISOString())),
+    // The newest change among the items, not the time of the request: the same stories give the same document,
+    // so its ETag holds and a reader polling every few minutes gets a 304.
+    element("lastBuildDate", newestChange(page)),
     element("generator", "wirewatch"),
     ...items,
     "</channel></rss>\n",
@@ -78,7 +80,13 @@ function storyUpdated(s: Story): string {
   return s.updated_at ?? s.published_at ?? s.fetched_at;
 }
 
+function newestChange(page: StoryPage): string | null {
+  const newest = page.stories.map(storyUpdated).sort().at(-1);
+  return newest === undefined ? null : rfc822(newest);
+}
+
 export function toAtom(page: StoryPage, ch: Channel): string {
+  // atom:updated is required; an empty page has no change of its own to report.
   const updated = page.stories.map(storyUpdated).sort().at(-1) ?? new Date().toISOString();
   const entries = page.stories.map((s) => {
     const html = bodyHtml(s);

@@ -105,6 +105,16 @@ describe("feed documents per spec", () => {
     for (const d of dates) expect(d).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
   });
 
+  it("RSS 2.0: lastBuildDate is the newest item's change, so an unchanged query revalidates with 304", async () => {
+    const { res, body } = await feedOut("rss", "feed=1");
+    const built = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(body)?.[1];
+    const pubDates = [...body.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => Date.parse(m[1]!));
+    expect(Date.parse(built!)).toBeGreaterThanOrEqual(Math.max(...pubDates));
+    expect(Date.parse(built!)).toBeLessThan(Date.now() - 86_400_000);
+    const again = await api("/v1/stories.rss?feed=1", { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+  });
+
   it("Atom 1.0: feed id, title, updated, author, self link; each entry id, title, updated, link", async () => {
     const { body } = await feedOut("atom", "feed=1");
     expect(body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
