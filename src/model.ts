@@ -114,6 +114,13 @@ export interface Feed {
   story_count: number;
 }
 
+/** The members of a Story, in the order they are served; `fields=` on the list picks among them. */
+export const STORY_FIELDS = [
+  "id", "feed_id", "guid", "url", "title", "author", "published_at", "updated_at", "fetched_at", "summary",
+  "content_html", "content_text", "categories", "flags", "entities",
+] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+
 export interface Story {
   id: number;
   feed_id: number;

@@ -67,8 +67,14 @@ const OPERATIONS: Operation[] = [
     responses: { 200: { description: "Batch done", schema: s.ReannotateResult } },
   },
   {
-    method: "get", path: "/v1/stories", summary: "Filtered stories, newest first, keyset-paged", query: s.StoriesQuery,
-    responses: { 200: { description: "A page of stories", schema: z.object({ stories: z.array(s.Story), next_cursor: z.string().nullable() }) }, 400: problem("Bad parameter") },
+    method: "get", path: "/v1/stories", summary: "Filtered stories, newest first, keyset-paged", query: s.StoriesListQuery,
+    responses: {
+      200: {
+        description: "A page of stories: whole stories, or with `fields` only the members named (and id)",
+        schema: z.object({ stories: z.array(z.union([s.Story, s.Story.partial().required({ id: true })])), next_cursor: z.string().nullable() }),
+      },
+      400: problem("Bad parameter"),
+    },
   },
   ...(["rss", "atom", "json"] as const).map((ext): Operation => ({
     method: "get", path: `/v1/stories.${ext}`, summary: `The same stories query as a ${FEED_TYPES[ext].name} feed, next page linked`, query: s.StoriesQuery,

@@ -3,7 +3,7 @@
  * OpenAPI document is generated from them (zod 4's own JSON Schema output).
  */
 import * as z from "zod";
-import { ENTITY_TYPES, FLAG_NAMES } from "../model";
+import { ENTITY_TYPES, FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 
 // ── objects ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -143,6 +143,32 @@ export const StoriesQuery = z.object({
   until: single(dateBound.optional()).describe("published_at < until (ISO 8601 date or date-time)"),
   limit: single(z.coerce.number().int().min(1).max(200).default(50)).describe("1–200, default 50"),
   cursor: single(z.string().max(500).optional()).describe("opaque, from next_cursor"),
+});
+
+/** "id,title,flags": Story members to return; id is always included, an unknown name is an error. */
+const storyFieldList = z
+  // Not through single(): its check runs on the output, which here is a list.
+  .string({ error: (issue) => (Array.isArray(issue.input) ? "must be given once" : undefined) })
+  .max(300)
+  .describe(`comma-separated Story members to return (id always included): ${STORY_FIELDS.join(", ")}`)
+  .transform((v, ctx) => {
+    const names = v.split(",").map((n) => n.trim()).filter((n) => n !== "");
+    const unknown = names.filter((n) => !(STORY_FIELDS as readonly string[]).includes(n));
+    if (names.length === 0 || unknown.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: names.length === 0 ? "names no field" : `unknown field ${unknown.map((n) => JSON.stringify(n)).join(", ")}; known: ${STORY_FIELDS.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return names as StoryField[];
+  });
+
+/** The JSON list's parameters: the stories query, plus a choice of members (feeds out always carry whole stories). */
+export const StoriesListQuery = StoriesQuery.extend({
+  fields: storyFieldList.optional().describe(
+    "comma-separated Story members to return, e.g. id,title,url,published_at,flags,entities (id is always included); default: every member",
+  ),
 });
 
 export const EntitiesQuery = z.object({

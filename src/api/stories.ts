@@ -2,10 +2,10 @@
 import { Hono } from "hono";
 import { canonicalEntityName } from "../annotate/entities";
 import { canonicalWire } from "../annotate/wires";
-import { decodeCursor, deleteStory, getStory, queryStories, type StoryFilter, type StoryPage } from "../store/stories";
+import { decodeCursor, deleteStory, getStory, queryStories, queryStoryFields, type StoryFilter, type StoryPage } from "../store/stories";
 import { adminOnly } from "./auth";
 import { ApiError } from "./problems";
-import { IdParam, StoriesQuery } from "./schemas";
+import { IdParam, StoriesListQuery, StoriesQuery } from "./schemas";
 import { valid } from "./validate";
 import type * as z from "zod";
 
@@ -40,11 +40,10 @@ export function storyFilter(q: z.infer<typeof StoriesQuery>): StoryFilter {
  */
 const FTS_PROBLEM = /(fts5: .*?|syntax error.*?|no such column.*?|unterminated string.*?|malformed MATCH.*?|unknown special query.*?)(: SQLITE_ERROR)?$/is;
 
-/** One page of a stories query, shared by the JSON list and the feeds out so that both filter alike. */
-export async function storyPage(db: D1Database, query: z.infer<typeof StoriesQuery>): Promise<StoryPage> {
-  const filter = storyFilter(query);
+/** Runs a page query, turning FTS5 syntax errors into a 400 naming the problem. */
+async function withSearchErrors<T>(filter: StoryFilter, run: () => Promise<T>): Promise<T> {
   try {
-    return await queryStories(db, filter);
+    return await run();
   } catch (err) {
     const problem = filter.q !== undefined && err instanceof Error ? FTS_PROBLEM.exec(err.message) : null;
     if (problem) {
@@ -55,8 +54,19 @@ export async function storyPage(db: D1Database, query: z.infer<typeof StoriesQue
   }
 }
 
+/** One page of a stories query, shared by the JSON list and the feeds out so that both filter alike. */
+export async function storyPage(db: D1Database, query: z.infer<typeof StoriesQuery>): Promise<StoryPage> {
+  const filter = storyFilter(query);
+  return withSearchErrors(filter, () => queryStories(db, filter));
+}
+
 export const stories = new Hono<{ Bindings: Env }>()
-  .get("/", valid("query", StoriesQuery), async (c) => c.json(await storyPage(c.env.DB, c.req.valid("query"))))
+  .get("/", valid("query", StoriesListQuery), async (c) => {
+    const { fields, ...query } = c.req.valid("query");
+    if (fields === undefined) return c.json(await storyPage(c.env.DB, query));
+    const filter = storyFilter(query);
+    return c.json(await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, fields)));
+  })
 
   .get("/:id", valid("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");

@@ -8,7 +8,7 @@
  *   while stories are updated or added (paging returns each story exactly once).
  */
 import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
-import { FLAG_NAMES } from "../model";
+import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { resolveEntityIds, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
@@ -200,42 +200,72 @@ interface StoryRow {
 }
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
-const STORY_COLUMNS = `s.id, s.feed_id, s.guid, s.url, s.title, s.author, s.published_at, s.updated_at, s.fetched_at,
-  s.sort_at, s.summary, s.content_html, s.content_text, s.categories,
-  s.auto_generated, s.unedited, s.syndicated, s.ai_generated, s.evidence,
-  (SELECT json_group_array(wire) FROM (SELECT wire FROM story_wires w WHERE w.story_id = s.id ORDER BY position)) AS wires,
-  (SELECT json_group_array(json_array(name, type, mentions)) FROM (
+const WIRES_SQL = `(SELECT json_group_array(wire) FROM (SELECT wire FROM story_wires w WHERE w.story_id = s.id ORDER BY position)) AS wires`;
+const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions)) FROM (
      SELECT e.name, e.type, se.mentions FROM story_entities se JOIN entities e ON e.id = se.entity_id
      WHERE se.story_id = s.id ORDER BY se.mentions DESC, e.name)) AS entity_list`;
 
-function toStory(r: StoryRow): Story {
-  return {
-    id: r.id,
-    feed_id: r.feed_id,
-    guid: r.guid,
-    url: r.url,
-    title: r.title,
-    author: r.author,
-    published_at: r.published_at,
-    updated_at: r.updated_at,
-    fetched_at: r.fetched_at,
-    summary: r.summary,
-    content_html: r.content_html,
-    content_text: r.content_text,
-    categories: JSON.parse(r.categories) as string[],
-    flags: {
-      auto_generated: r.auto_generated === 1,
-      unedited: r.unedited === 1,
-      syndicated: r.syndicated === 1,
-      ai_generated: r.ai_generated === 1,
-      wire_services: JSON.parse(r.wires) as string[],
-      evidence: JSON.parse(r.evidence) as Evidence[],
-    },
-    entities: (JSON.parse(r.entity_list) as [string, EntityType, number][]).map(
-      ([name, type, mentions]): Entity => ({ name, type, mentions }),
-    ),
-  };
+/** The columns each Story member is built from; id and sort_at are always read (identity and the cursor). */
+const FIELD_COLUMNS: Record<StoryField, string[]> = {
+  id: [],
+  feed_id: ["s.feed_id"],
+  guid: ["s.guid"],
+  url: ["s.url"],
+  title: ["s.title"],
+  author: ["s.author"],
+  published_at: ["s.published_at"],
+  updated_at: ["s.updated_at"],
+  fetched_at: ["s.fetched_at"],
+  summary: ["s.summary"],
+  content_html: ["s.content_html"],
+  content_text: ["s.content_text"],
+  categories: ["s.categories"],
+  flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL],
+  entities: [ENTITIES_SQL],
+};
+
+function storyColumns(fields: readonly StoryField[]): string {
+  return ["s.id", "s.sort_at", ...fields.flatMap((f) => FIELD_COLUMNS[f])].join(", ");
 }
+
+const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
+  id: (r) => r.id,
+  feed_id: (r) => r.feed_id,
+  guid: (r) => r.guid,
+  url: (r) => r.url,
+  title: (r) => r.title,
+  author: (r) => r.author,
+  published_at: (r) => r.published_at,
+  updated_at: (r) => r.updated_at,
+  fetched_at: (r) => r.fetched_at,
+  summary: (r) => r.summary,
+  content_html: (r) => r.content_html,
+  content_text: (r) => r.content_text,
+  categories: (r) => JSON.parse(r.categories) as string[],
+  flags: (r) => ({
+    auto_generated: r.auto_generated === 1,
+    unedited: r.unedited === 1,
+    syndicated: r.syndicated === 1,
+    ai_generated: r.ai_generated === 1,
+    wire_services: JSON.parse(r.wires) as string[],
+    evidence: JSON.parse(r.evidence) as Evidence[],
+  }),
+  entities: (r) =>
+    (JSON.parse(r.entity_list) as [string, EntityType, number][]).map(([name, type, mentions]): Entity => ({ name, type, mentions })),
+};
+
+/** The story's members among `fields`, in the order a Story lists them. */
+function storyFields(r: StoryRow, fields: readonly StoryField[]): Partial<Story> {
+  const out: Partial<Record<StoryField, unknown>> = {};
+  for (const f of STORY_FIELDS) if (fields.includes(f)) out[f] = FIELD_VALUES[f](r);
+  return out as Partial<Story>;
+}
+
+function toStory(r: StoryRow): Story {
+  return storyFields(r, STORY_FIELDS) as Story;
+}
+
+const STORY_COLUMNS = storyColumns(STORY_FIELDS);
 
 export async function getStory(db: D1Database, id: number): Promise<Story | null> {
   const row = await db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?1`).bind(id).first<StoryRow>();
@@ -253,7 +283,11 @@ export async function getStory(db: D1Database, id: number): Promise<Story | null
  * resolving to one id can drive the walk, a name that several types share is checked as a membership.
  * `page` is the inner query alone, with the same parameters, for EXPLAIN QUERY PLAN.
  */
-export function storyPageSql(f: StoryFilter, entityIds: number[][]): { sql: string; page: string; params: unknown[] } {
+export function storyPageSql(
+  f: StoryFilter,
+  entityIds: number[][],
+  fields: readonly StoryField[] = STORY_FIELDS,
+): { sql: string; page: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown): string => {
@@ -310,7 +344,7 @@ export function storyPageSql(f: StoryFilter, entityIds: number[][]): { sql: stri
   const page = `SELECT ${key.id} AS id FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
     ORDER BY ${key.sortAt} DESC, ${key.id} DESC LIMIT ${p(f.limit + 1)}`;
   return {
-    sql: `SELECT ${STORY_COLUMNS} FROM (${page}) page CROSS JOIN stories s ON s.id = page.id ORDER BY s.sort_at DESC, s.id DESC`,
+    sql: `SELECT ${storyColumns(fields)} FROM (${page}) page CROSS JOIN stories s ON s.id = page.id ORDER BY s.sort_at DESC, s.id DESC`,
     page,
     params,
   };
@@ -328,19 +362,37 @@ export interface StoryPage {
 }
 
 /** One page of a filter, newest first; a name no entity has means no story can match, so no page query. */
-export async function queryStories(db: D1Database, filter: StoryFilter): Promise<StoryPage> {
+async function pageRows(db: D1Database, filter: StoryFilter, fields: readonly StoryField[]): Promise<{ rows: StoryRow[]; next_cursor: string | null }> {
   const entityIds = filter.entities.length ? await resolveEntityIds(db, filter.entities, filter.entityType) : [];
-  if (entityIds.some((ids) => ids.length === 0)) return { stories: [], next_cursor: null };
-  const { sql, params } = storyPageSql(filter, entityIds);
+  if (entityIds.some((ids) => ids.length === 0)) return { rows: [], next_cursor: null };
+  const { sql, params } = storyPageSql(filter, entityIds, fields);
   const { results } = await db
     .prepare(sql)
     .bind(...params)
     .all<StoryRow>();
-  const page = results.slice(0, filter.limit);
-  const last = page.at(-1);
-  const next_cursor =
-    results.length > filter.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null;
-  return { stories: page.map(toStory), next_cursor };
+  const rows = results.slice(0, filter.limit);
+  const last = rows.at(-1);
+  const next_cursor = results.length > filter.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null;
+  return { rows, next_cursor };
+}
+
+export async function queryStories(db: D1Database, filter: StoryFilter): Promise<StoryPage> {
+  const { rows, next_cursor } = await pageRows(db, filter, STORY_FIELDS);
+  return { stories: rows.map(toStory), next_cursor };
+}
+
+/**
+ * The same page with only some members of each story (id always): the columns of the others are not read,
+ * so a page of titles and tags costs a fraction of a page of full texts.
+ */
+export async function queryStoryFields(
+  db: D1Database,
+  filter: StoryFilter,
+  fields: readonly StoryField[],
+): Promise<{ stories: Partial<Story>[]; next_cursor: string | null }> {
+  const picked = STORY_FIELDS.filter((f) => f === "id" || fields.includes(f));
+  const { rows, next_cursor } = await pageRows(db, filter, picked);
+  return { stories: rows.map((r) => storyFields(r, picked)), next_cursor };
 }
 
 // ── re-annotation ────────────────────────────────────────────────────────────────────────────────────────
