@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
-import { decodeCursor, queryStories } from "../../src/store/stories.ts";
+import { decodeCursor, queryStories, queryStoryFields } from "../../src/store/stories.ts";
 
 const [file, port] = process.argv.slice(2);
 const sqlite = new Database(file, { readonly: true });
@@ -57,7 +57,9 @@ createServer(async (req, res) => {
     res.statusCode = 404;
     return res.end();
   }
-  const body = JSON.stringify(await queryStories(d1, filterOf(url)));
+  const fields = url.searchParams.get("fields");
+  const filter = filterOf(url);
+  const body = JSON.stringify(await (fields ? queryStoryFields(d1, filter, fields.split(",")) : queryStories(d1, filter)));
   res.setHeader("content-type", "application/json");
   res.end(body);
 }).listen(Number(port), "127.0.0.1", () => console.log(`floor listening on ${port}`));

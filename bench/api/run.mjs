@@ -156,7 +156,8 @@ export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
     const cli = await phase("wrangler dev", "npx", ["wrangler", "dev", "--local", "--persist-to", dir, "--port", String(port), "--ip", "127.0.0.1", "--log-level", "error"], base, logs.cli, measureAll);
     console.log("bench/api: wrangler dev, devtools off");
     const off = await phase("dev server, devtools off", process.execPath, ["bench/api/dev-server.mjs", "--config", "wrangler.toml", "--persist", dir, "--port", String(port)], base, logs.devtoolsOff, measureAll);
-    const pageBytes = Math.round(off.reduce((sum, r) => sum + r.bytes, 0) / off.length);
+    const targetShapes = off.filter((_, i) => !shapes[i].extra);
+    const pageBytes = Math.round(targetShapes.reduce((sum, r) => sum + r.bytes, 0) / targetShapes.length);
     console.log("bench/api: ceiling");
     const ceilingPath = `/?bytes=${pageBytes}`;
     const ceiling = await phase("ceiling", process.execPath, ["bench/api/dev-server.mjs", "--script", "bench/api/ceiling.js", "--port", String(port)], base, logs.ceiling, () => measure(base, ceilingPath));
@@ -171,6 +172,7 @@ export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
       rows.push({
         shape: shape.name,
         path: shape.path,
+        ...(shape.extra ? { extra: true } : {}),
         stories,
         bytes,
         wrangler: w,
@@ -190,7 +192,7 @@ export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
     console.log(`${"shape".padEnd(17)} | ${"p50   p99  req/s".padEnd(18)} | ${"p50   p99  req/s".padEnd(18)} | ${"p50   p99  req/s".padEnd(18)} | dev   off   | result (dev, off)`);
     for (const r of rows) {
       console.log(
-        `${r.shape.padEnd(17)} | ${cells(r.wrangler)} | ${cells(r.wrangler_devtools_off)} | ${cells(r.floor)} | ${pad(r.floor_ratio.toFixed(2), 5)} ${pad(r.floor_ratio_devtools_off.toFixed(2), 5)} | ${r.pass ? "PASS" : "FAIL"}, ${r.pass_devtools_off ? "PASS" : "FAIL"}`,
+        `${r.shape.padEnd(17)} | ${cells(r.wrangler)} | ${cells(r.wrangler_devtools_off)} | ${cells(r.floor)} | ${pad(r.floor_ratio.toFixed(2), 5)} ${pad(r.floor_ratio_devtools_off.toFixed(2), 5)} | ${r.extra ? "(not a target shape)" : `${r.pass ? "PASS" : "FAIL"}, ${r.pass_devtools_off ? "PASS" : "FAIL"}`}`,
       );
     }
     console.log(`${"ceiling".padEnd(17)} | ${"".padEnd(18)} | ${cells(ceiling)} |   (a constant ${pageBytes}-byte body, no work)`);
@@ -205,7 +207,8 @@ export async function runApiBench({ port = 8797, floorPort = 8798 } = {}) {
       targets: { p99_ms: TARGET_P99_MS, floor_ratio: TARGET_FLOOR_RATIO },
       shapes: rows,
       ceiling: { path: ceilingPath, bytes: pageBytes, ...ceiling },
-      pass: rows.every((r) => r.pass && r.pass_devtools_off),
+      // The extra shapes show what lighter queries cost; the targets are judged on the five the issue names.
+      pass: rows.filter((r) => !r.extra).every((r) => r.pass && r.pass_devtools_off),
     };
     writeFileSync(join(ROOT, "bench", "api", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\nAPI bench: ${result.pass ? "PASS" : "FAIL"} (bench/api/results.json)`);

@@ -150,6 +150,8 @@ export function pickShapes(file) {
       { name: "flag + entity", path: `/v1/stories?limit=50&flag=syndicated&entity=${encodeURIComponent(mid)}` },
       { name: "FTS", path: `/v1/stories?limit=50&q=${encodeURIComponent(term)}` },
       { name: "deep cursor page", path: `/v1/stories?limit=50&cursor=${cursor}` },
+      // Not one of the five target shapes: what a dashboard pays when it asks for titles and tags only.
+      { name: "newest 50, fields", path: "/v1/stories?limit=50&fields=title,url,published_at,flags,entities", extra: true },
     ],
   };
 }
