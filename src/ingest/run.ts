@@ -16,7 +16,7 @@ import {
   recentPublishedDates,
 } from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
-import { knownStories, type StoryWrite, storyWriteStatements } from "../store/stories";
+import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -247,22 +247,33 @@ export async function storeItems(
   parsed.items = [];
   const counts: StoredCounts = { itemsSeen: 0, storiesNew: 0, storiesUpdated: 0, recentItemDates: [] };
   const holders: GuidHolders = new Map();
+  // Guids this fetch has given stories, and stored stories it has renamed: a story listed twice under two
+  // guids (or renamed once already) is not renamed again or stored a second time.
+  const claimed = new Set<string>();
+  // Content already taken in this fetch: the same item twice in one document, under two guids, is one story.
+  const contents = new Set<string>();
   let pending: D1PreparedStatement[] = [];
   let pendingBytes = 0;
   while (raw.length > 0) {
     const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
-    const known = await knownStories(
-      db,
-      feedId,
-      items.map((i) => i.guid),
-    );
+    const known = await knownStories(db, feedId, items);
+    for (const item of items) claimed.add(item.guid);
     for (const item of items) {
       counts.itemsSeen++;
       if (item.published_at) counts.recentItemDates.push(item.published_at);
       const k = known.get(item.guid);
-      if (k?.tombstoned) continue;
-      if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) continue;
-      if (k) counts.storiesUpdated++;
+      if (k?.tombstoned || contents.has(item.content_hash)) continue;
+      contents.add(item.content_hash);
+      if (k?.stored_guid) {
+        // A renewed guid: the feed still lists the story under its stored guid too, or this fetch renamed it.
+        if (claimed.has(k.stored_guid)) continue;
+        claimed.add(k.stored_guid);
+        pending.push(renameStory(db, feedId, k.stored_guid, item.guid));
+        counts.storiesUpdated++;
+        if (k.annotator_version === ANNOTATOR_VERSION) continue;
+      } else if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) {
+        continue;
+      } else if (k) counts.storiesUpdated++;
       else counts.storiesNew++;
       const write: StoryWrite = {
         item,

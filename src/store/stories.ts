@@ -22,24 +22,46 @@ export interface KnownStory {
   annotator_version: number | null;
   /** Deleted by an admin: never stored again. */
   tombstoned: boolean;
+  /**
+   * Set when the guid is new to the feed but its content is a story the feed already has: that story's guid.
+   * The feed renewed the item's guid; the story is renamed (renameStory), not stored twice.
+   */
+  stored_guid: string | null;
 }
 
-/** What is already stored for these guids of a feed: one query, the guid list travelling as one JSON parameter. */
-export async function knownStories(db: D1Database, feedId: number, guids: string[]): Promise<Map<string, KnownStory>> {
+/**
+ * What is already stored for these items of a feed, by guid, else by content hash (a renewed guid): one query,
+ * the items travelling as one JSON parameter. Tombstones count by either key.
+ */
+export async function knownStories(
+  db: D1Database,
+  feedId: number,
+  items: { guid: string; content_hash: string }[],
+): Promise<Map<string, KnownStory>> {
   const known = new Map<string, KnownStory>();
-  if (guids.length === 0) return known;
+  if (items.length === 0) return known;
   const { results } = await db
     .prepare(
-      `SELECT j.value AS guid, s.content_hash, s.annotator_version, d.guid IS NOT NULL AS tombstoned
-       FROM json_each(?2) j
-       LEFT JOIN stories s ON s.feed_id = ?1 AND s.guid = j.value
-       LEFT JOIN deleted_stories d ON d.feed_id = ?1 AND d.guid = j.value
-       WHERE s.id IS NOT NULL OR d.guid IS NOT NULL`,
+      `WITH wanted AS (SELECT json_extract(value, '$[0]') AS guid, json_extract(value, '$[1]') AS hash FROM json_each(?2)),
+       looked AS (
+         SELECT w.guid, w.hash, s.content_hash, s.annotator_version,
+           CASE WHEN s.id IS NULL THEN (SELECT h.id FROM stories h WHERE h.feed_id = ?1 AND h.content_hash = w.hash ORDER BY h.id LIMIT 1) END AS same_id,
+           EXISTS (SELECT 1 FROM deleted_stories d WHERE d.feed_id = ?1 AND (d.guid = w.guid OR d.content_hash = w.hash)) AS tombstoned
+         FROM wanted w LEFT JOIN stories s ON s.feed_id = ?1 AND s.guid = w.guid)
+       SELECT l.guid, COALESCE(l.content_hash, h.content_hash) AS content_hash,
+         COALESCE(l.annotator_version, h.annotator_version) AS annotator_version, h.guid AS stored_guid, l.tombstoned
+       FROM looked l LEFT JOIN stories h ON h.id = l.same_id
+       WHERE l.content_hash IS NOT NULL OR h.id IS NOT NULL OR l.tombstoned`,
     )
-    .bind(feedId, JSON.stringify(guids))
-    .all<{ guid: string; content_hash: string | null; annotator_version: number | null; tombstoned: number }>();
+    .bind(feedId, JSON.stringify(items.map((i) => [i.guid, i.content_hash])))
+    .all<{ guid: string; content_hash: string | null; annotator_version: number | null; stored_guid: string | null; tombstoned: number }>();
   for (const r of results) known.set(r.guid, { ...r, tombstoned: r.tombstoned === 1 });
   return known;
+}
+
+/** Gives a stored story the guid its feed now uses for it; the story keeps its id, tags and place in every list. */
+export function renameStory(db: D1Database, feedId: number, storedGuid: string, guid: string): D1PreparedStatement {
+  return db.prepare("UPDATE stories SET guid = ?3 WHERE feed_id = ?1 AND guid = ?2").bind(feedId, storedGuid, guid);
 }
 
 /**
@@ -129,7 +151,8 @@ export async function deleteStory(db: D1Database, id: number, now: string): Prom
   const [tomb, del] = await db.batch([
     db
       .prepare(
-        `INSERT OR IGNORE INTO deleted_stories (feed_id, guid, deleted_at) SELECT feed_id, guid, ?2 FROM stories WHERE id = ?1`,
+        `INSERT OR IGNORE INTO deleted_stories (feed_id, guid, deleted_at, content_hash)
+         SELECT feed_id, guid, ?2, content_hash FROM stories WHERE id = ?1`,
       )
       .bind(id, now),
     db.prepare("DELETE FROM stories WHERE id = ?1").bind(id),

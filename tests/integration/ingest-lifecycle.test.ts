@@ -225,3 +225,68 @@ describe("takedowns", () => {
     expect((await feed(f.id)).status).toBe("ok");
   });
 });
+
+describe("renewed guids", () => {
+  const item = (guid: string, n: number) =>
+    `<item><title>Story ${n}</title><link>https://renew.example/${n}</link><guid isPermaLink="false">${guid}</guid><description>Body of story ${n} from Accra.</description></item>`;
+  const doc = (items: string[]) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Renew</title><link>https://renew.example/</link>${items.join("")}</channel></rss>`;
+  type Listed = { id: number; guid: string; title: string };
+  const listed = async (feedId: number) => (await (await api(`/v1/stories?feed=${feedId}`)).json<{ stories: Listed[] }>()).stories;
+  const refetch = async (feedId: number) => {
+    await env.DB.prepare("UPDATE feeds SET etag = NULL, last_modified = NULL WHERE id = ?1").bind(feedId).run();
+    await makeAllDue();
+    await runCron();
+  };
+
+  it("keeps one story when a feed renews the guid of an unchanged item, under the newest guid and the same id", async () => {
+    await putMutable("renew", doc([item("s1-t1", 1), item("s2-t1", 2)]));
+    const f = await registerFeed("/mutable/renew");
+    await runCron();
+    const before = await listed(f.id);
+    expect(before.map((s) => s.guid).sort()).toEqual(["s1-t1", "s2-t1"]);
+
+    await putMutable("renew", doc([item("s1-t2", 1), item("s2-t2", 2), item("s3-t2", 3)]));
+    await refetch(f.id);
+    const after = await listed(f.id);
+    expect(after.map((s) => s.guid).sort()).toEqual(["s1-t2", "s2-t2", "s3-t2"]);
+    const id = (list: Listed[], title: string) => list.find((s) => s.title === title)!.id;
+    expect(id(after, "Story 1")).toBe(id(before, "Story 1"));
+    expect(id(after, "Story 2")).toBe(id(before, "Story 2"));
+    expect((await feed(f.id)).status).toBe("ok");
+  });
+
+  it("stores an item listed twice in one document, under two guids, once; and a story listed under both its old and new guid stays put", async () => {
+    await putMutable("renew-twice", doc([item("a", 1), item("b", 1), item("c", 2)]));
+    const f = await registerFeed("/mutable/renew-twice");
+    await runCron();
+    expect((await listed(f.id)).map((s) => s.guid).sort()).toEqual(["a", "c"]);
+
+    await putMutable("renew-twice", doc([item("c-new", 2), item("c", 2), item("a", 1)]));
+    await refetch(f.id);
+    expect((await listed(f.id)).map((s) => s.guid).sort()).toEqual(["a", "c"]);
+    await refetch(f.id);
+    expect((await listed(f.id)).map((s) => s.guid).sort()).toEqual(["a", "c"]);
+  });
+
+  it("stores a new story when the guid and the content change together", async () => {
+    await putMutable("renew-new", doc([item("x1", 1)]));
+    const f = await registerFeed("/mutable/renew-new");
+    await runCron();
+    await putMutable("renew-new", doc([item("x2", 2)]));
+    await refetch(f.id);
+    expect((await listed(f.id)).map((s) => s.guid).sort()).toEqual(["x1", "x2"]);
+  });
+
+  it("keeps a story taken down deleted when its feed renews its guid", async () => {
+    await putMutable("renew-takedown", doc([item("k-t1", 1), item("gone-t1", 2)]));
+    const f = await registerFeed("/mutable/renew-takedown");
+    await runCron();
+    const victim = (await listed(f.id)).find((s) => s.guid === "gone-t1")!;
+    expect((await api(`/v1/stories/${victim.id}`, { method: "DELETE", headers: ADMIN })).status).toBe(204);
+
+    await putMutable("renew-takedown", doc([item("k-t2", 1), item("gone-t2", 2)]));
+    await refetch(f.id);
+    expect((await listed(f.id)).map((s) => s.guid)).toEqual(["k-t2"]);
+  });
+});
