@@ -46,7 +46,8 @@ export async function knownStories(
        looked AS (
          SELECT w.guid, w.hash, s.content_hash, s.annotator_version,
            CASE WHEN s.id IS NULL THEN (SELECT h.id FROM stories h WHERE h.feed_id = ?1 AND h.content_hash = w.hash ORDER BY h.id LIMIT 1) END AS same_id,
-           EXISTS (SELECT 1 FROM deleted_stories d WHERE d.feed_id = ?1 AND (d.guid = w.guid OR d.content_hash = w.hash)) AS tombstoned
+           (EXISTS (SELECT 1 FROM deleted_stories d WHERE d.feed_id = ?1 AND d.guid = w.guid)
+             OR EXISTS (SELECT 1 FROM deleted_stories d WHERE d.feed_id = ?1 AND d.content_hash = w.hash)) AS tombstoned
          FROM wanted w LEFT JOIN stories s ON s.feed_id = ?1 AND s.guid = w.guid)
        SELECT l.guid, COALESCE(l.content_hash, h.content_hash) AS content_hash,
          COALESCE(l.annotator_version, h.annotator_version) AS annotator_version, h.guid AS stored_guid, l.tombstoned
