@@ -37,6 +37,8 @@ export interface ParsedFeed {
   /** RSS <ttl> in minutes, when given: a hint for the schedule. */
   ttlMinutes: number | null;
   items: ParsedItem[];
+  /** What the parser had to leave out of a feed it still read: a cut-off document, items over the cap. */
+  warnings: string[];
 }
 
 /** One item after normalization: plain text, absolute URLs, ISO UTC dates, sanitized HTML. */
@@ -109,6 +111,8 @@ export interface Feed {
   status: FeedStatus;
   last_fetched_at: string | null;
   last_error: string | null;
+  /** What the last successful fetch had to leave out (a cut-off document, items over the cap), else null. */
+  last_warning: string | null;
   error_count: number;
   next_fetch_at: string | null;
   story_count: number;

@@ -45,6 +45,7 @@ const feed = {
   status: "ok",
   last_fetched_at: "2024-03-12T06:15:00.000Z",
   last_error: null,
+  last_warning: null,
   error_count: 0,
   next_fetch_at: "2024-03-12T06:45:00.000Z",
   story_count: 128,

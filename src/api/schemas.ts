@@ -66,6 +66,7 @@ export const Feed = z
     status: z.enum(["pending", "ok", "error"]),
     last_fetched_at: isoTime.nullable(),
     last_error: z.string().nullable(),
+    last_warning: z.string().nullable().describe("what the last successful fetch had to leave out (a cut-off document, items over the cap)"),
     error_count: z.int(),
     next_fetch_at: isoTime.nullable(),
     story_count: z.int(),

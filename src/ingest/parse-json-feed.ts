@@ -26,6 +26,10 @@ export function parseJsonFeed(text: string): ParsedFeed {
     siteUrl: str(doc.home_page_url),
     ttlMinutes: null,
     items: doc.items.filter(isObject).slice(0, MAX_ITEMS).map((item) => mapItem(item, feedAuthor)),
+    warnings:
+      doc.items.length > MAX_ITEMS
+        ? [`more than ${MAX_ITEMS.toLocaleString("en")} items: kept the first ${MAX_ITEMS.toLocaleString("en")}`]
+        : [],
   };
 }
 

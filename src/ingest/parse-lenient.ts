@@ -40,7 +40,7 @@ export function stripIllegalChars(text: string): string {
  * A feed with more than MAX_ITEMS items is cut after the last one kept, before the XML parser spends
  * time on the rest.
  */
-export function repairXml(xml: string, root: string): string {
+export function repairXml(xml: string, root: string, warnings: string[] = []): string {
   const out = new Output(xml);
   const itemClose = itemCloseTag(root);
   let items = 0;
@@ -67,6 +67,8 @@ export function repairXml(xml: string, root: string): string {
     } else if (next === "/") {
       depth--;
       if (xml.startsWith(itemClose, i) && ++items === MAX_ITEMS) {
+        const more = new RegExp(`<${itemClose.slice(2, -1)}[\\s>/]`).test(xml.slice(i + itemClose.length));
+        if (more) warnings.push(`more than ${MAX_ITEMS.toLocaleString("en")} items: kept the first ${MAX_ITEMS.toLocaleString("en")}`);
         out.replace(i + itemClose.length, xml.length, containerClosers(xml, root, i));
         return out.text();
       }

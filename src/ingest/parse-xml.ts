@@ -90,12 +90,15 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
   const { root, xml, namespace } = unprefixAtom(prolog.xml, prolog.root, prolog.rootAt);
   const format = FORMAT_OF_ROOT[root];
   if (!format) throw notAFeed(root, prolog.htmlDoctype);
+  const warnings: string[] = [];
   const whole = trimAfterRoot(xml, root);
-  if (whole !== null) return readFeed(repairXml(whole, root), format, namespace);
+  if (whole !== null) return { ...(await readFeed(repairXml(whole, root, warnings), format, namespace)), warnings };
   // No close tag for the root: the body was cut off. Keep the complete items when there are some.
   const salvaged = salvageTruncated(xml, root);
   if (salvaged === null) throw new FeedParseError(`parse: unexpected end of XML at line ${lineAt(xml, xml.length)}`);
-  return readFeed(repairXml(salvaged, root), format, namespace);
+  const feed = await readFeed(repairXml(salvaged, root, warnings), format, namespace);
+  warnings.unshift(`the document ends before </${root}>: kept the ${feed.items.length} complete items`);
+  return { ...feed, warnings };
 }
 
 function notAFeed(root: string, htmlDoctype: boolean): FeedParseError {
@@ -105,7 +108,7 @@ function notAFeed(root: string, htmlDoctype: boolean): FeedParseError {
 }
 
 /** `namespace` is the root element's namespace URI: it tells Atom 0.3 from 1.0. */
-async function readFeed(xml: string, format: FeedFormat, namespace: string | null): Promise<ParsedFeed> {
+async function readFeed(xml: string, format: FeedFormat, namespace: string | null): Promise<Omit<ParsedFeed, "warnings">> {
   let raw: RawFeed;
   try {
     raw = (await new RawFeedParser({ defaultRSS: 2 }).parseString(xml)) as unknown as RawFeed;

@@ -175,6 +175,7 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
           title: parsed.title,
           siteUrl: parsed.siteUrl,
           movedTo: meta.permanentUrl,
+          warning: parsed.warnings.length > 0 ? parsed.warnings.join("; ") : null,
         }),
         runTallyStatement(db, msg.runId, tally, nowIso),
       ];

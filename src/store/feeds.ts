@@ -29,12 +29,13 @@ interface FeedRow {
   status: FeedStatus;
   last_fetched_at: string | null;
   last_error: string | null;
+  last_warning: string | null;
   error_count: number;
   next_fetch_at: string | null;
   story_count: number;
 }
 
-const FEED_COLUMNS = `f.id, f.url, f.title, f.site_url, f.paused, f.status, f.last_fetched_at, f.last_error,
+const FEED_COLUMNS = `f.id, f.url, f.title, f.site_url, f.paused, f.status, f.last_fetched_at, f.last_error, f.last_warning,
   f.error_count, f.next_fetch_at, (SELECT count(*) FROM stories s WHERE s.feed_id = f.id) AS story_count`;
 
 /** How many past errors each feed keeps for its detail view. */
@@ -50,6 +51,7 @@ function toFeed(row: FeedRow): Feed {
     status: row.status,
     last_fetched_at: row.last_fetched_at,
     last_error: row.last_error,
+    last_warning: row.last_warning,
     error_count: row.error_count,
     next_fetch_at: row.next_fetch_at,
     story_count: row.story_count,
@@ -168,6 +170,8 @@ export function feedSuccessStatements(
     title?: string | null;
     siteUrl?: string | null;
     movedTo?: string | null;
+    /** What a 200's parse left out, null for none; left as it was when undefined (a 304 re-reads nothing). */
+    warning?: string | null;
   },
 ): D1PreparedStatement[] {
   // In an UPDATE every right-hand side sees the row as it was, so moved_to/moved_count below are the old values.
@@ -180,7 +184,8 @@ export function feedSuccessStatements(
            url = CASE WHEN ?8 IS NOT NULL AND moved_to = ?8 AND moved_count + 1 >= ?9
                        AND NOT EXISTS (SELECT 1 FROM feeds o WHERE o.url = ?8) THEN ?8 ELSE url END,
            moved_count = CASE WHEN ?8 IS NULL THEN 0 WHEN moved_to = ?8 THEN moved_count + 1 ELSE 1 END,
-           moved_to = ?8
+           moved_to = ?8,
+           last_warning = CASE WHEN ?10 = 1 THEN ?11 ELSE last_warning END
          WHERE id = ?1`,
       )
       .bind(
@@ -193,6 +198,8 @@ export function feedSuccessStatements(
         r.siteUrl ?? null,
         r.movedTo ?? null,
         MOVES_BEFORE_URL_CHANGE,
+        r.warning === undefined ? 0 : 1,
+        r.warning ?? null,
       ),
   ];
 }

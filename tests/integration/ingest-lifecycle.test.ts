@@ -290,3 +290,33 @@ describe("renewed guids", () => {
     expect((await listed(f.id)).map((s) => s.guid)).toEqual(["k-t2"]);
   });
 });
+
+describe("warnings", () => {
+  const whole = `<?xml version="1.0"?><rss version="2.0"><channel><title>Warn</title>
+    <item><guid>w1</guid><title>One</title><description>First of two from Dakar.</description></item>
+    <item><guid>w2</guid><title>Two</title><description>Second of two from Dakar.</description></item></channel></rss>`;
+  const cut = whole.slice(0, whole.indexOf("<item><guid>w2") + 20);
+
+  it("records on the feed what a cut-off document left out, keeps it over a 304, and clears it on a whole fetch", async () => {
+    await putMutable("warn", cut);
+    const f = await registerFeed("/mutable/warn");
+    await runCron();
+    let state = await feed(f.id);
+    expect(state).toMatchObject({ status: "ok", story_count: 1, last_error: null });
+    expect(state.last_warning).toBe("the document ends before </rss>: kept the 1 complete items");
+
+    // Only this feed due: the pass is its conditional GET alone, answered 304.
+    await env.DB.prepare("UPDATE feeds SET next_fetch_at = CASE WHEN id = ?1 THEN '2000-01-01T00:00:00.000Z' ELSE '2999-01-01T00:00:00.000Z' END").bind(f.id).run();
+    await runCron();
+    const run = await env.DB.prepare("SELECT feeds_total, feeds_not_modified FROM ingest_runs ORDER BY id DESC LIMIT 1").first();
+    expect(run).toEqual({ feeds_total: 1, feeds_not_modified: 1 });
+    state = await feed(f.id);
+    expect(state.last_warning).toBe("the document ends before </rss>: kept the 1 complete items");
+
+    await putMutable("warn", whole);
+    await makeAllDue();
+    await runCron();
+    state = await feed(f.id);
+    expect(state).toMatchObject({ status: "ok", story_count: 2, last_warning: null });
+  });
+});

@@ -108,12 +108,32 @@ describe("parseFeed stays bounded on hostile sizes and shapes", () => {
     const feed = await parseFeed(encode(rss(items.join(""))), null);
     expect(feed.items).toHaveLength(MAX_ITEMS);
     expect(feed.items.at(-1)?.link).toBe(`https://t.example/${MAX_ITEMS - 1}`);
+    expect(feed.warnings).toEqual(["more than 1,000 items: kept the first 1,000"]);
+  });
+
+  it(`warns of nothing for exactly ${MAX_ITEMS} items, in RSS, Atom and JSON Feed`, async () => {
+    const rssItems = Array.from({ length: MAX_ITEMS }, (_, i) => `<item><title>t${i}</title></item>`).join("");
+    expect((await parseFeed(encode(rss(rssItems)), null)).warnings).toEqual([]);
+    const entries = Array.from({ length: MAX_ITEMS }, (_, i) => `<entry><id>e${i}</id><title>t</title></entry>`).join("");
+    const atom = await parseFeed(encode(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${entries}</feed>`), null);
+    expect(atom.items).toHaveLength(MAX_ITEMS);
+    expect(atom.warnings).toEqual([]);
+    const items = Array.from({ length: MAX_ITEMS }, (_, i) => ({ id: String(i), content_text: "x" }));
+    expect((await parseFeed(encode(JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items })), null)).warnings).toEqual([]);
+  });
+
+  it(`warns when an Atom feed has more than ${MAX_ITEMS} entries`, async () => {
+    const entries = Array.from({ length: MAX_ITEMS + 1 }, (_, i) => `<entry><id>e${i}</id><title>t</title></entry>`).join("");
+    const atom = await parseFeed(encode(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${entries}</feed>`), null);
+    expect(atom.items).toHaveLength(MAX_ITEMS);
+    expect(atom.warnings).toEqual(["more than 1,000 items: kept the first 1,000"]);
   });
 
   it(`keeps the first ${MAX_ITEMS} of 100,000 JSON Feed items`, async () => {
     const items = Array.from({ length: 100_000 }, (_, i) => ({ id: String(i), content_text: "x" }));
     const feed = await parseFeed(encode(JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items })), null);
     expect(feed.items).toHaveLength(MAX_ITEMS);
+    expect(feed.warnings).toEqual(["more than 1,000 items: kept the first 1,000"]);
   });
 
   it.each([

@@ -58,6 +58,7 @@ describe("parseFeed recovers the feeds that strict XML parsers reject", () => {
     const feed = await parseFeed(await fixtureBytes("feeds/truncated.xml"), null);
     expect(feed.title).toBe("Cut Short");
     expect(feed.items.map((i) => i.link)).toEqual(["https://cutshort.example/1", "https://cutshort.example/2"]);
+    expect(feed.warnings).toEqual(["the document ends before </rss>: kept the 2 complete items"]);
   });
 
   it("salvages a truncated feed whose last complete items sit after </channel>", async () => {
@@ -74,6 +75,7 @@ describe("parseFeed recovers the feeds that strict XML parsers reject", () => {
     const feed = await parseFeed(encode(xml), null);
     expect(feed.items).toHaveLength(MAX_ITEMS);
     expect(feed.items.at(-1)?.guid).toBe(`out-${MAX_ITEMS - 11}`);
+    expect(feed.warnings).toEqual(["more than 1,000 items: kept the first 1,000"]);
   });
 
   it.each([

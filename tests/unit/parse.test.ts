@@ -28,7 +28,7 @@ interface FeedCase {
 const cases: FeedCase[] = [
   {
     file: "feeds/rss2.xml",
-    feed: { format: "rss", title: "Harbourview Gazette", siteUrl: "https://harbourview.example/", ttlMinutes: 30 },
+    feed: { format: "rss", title: "Harbourview Gazette", siteUrl: "https://harbourview.example/", ttlMinutes: 30, warnings: [] },
     items: [
       item({
         guid: "hvg-2024-0311-ferry",
@@ -62,7 +62,7 @@ const cases: FeedCase[] = [
   },
   {
     file: "feeds/rss091-netscape.xml",
-    feed: { format: "rss", title: "Old Mill Weekly", siteUrl: "http://oldmill.example/", ttlMinutes: null },
+    feed: { format: "rss", title: "Old Mill Weekly", siteUrl: "http://oldmill.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({
         link: "http://oldmill.example/1999/footbridge.html",
@@ -80,14 +80,14 @@ const cases: FeedCase[] = [
   },
   {
     file: "feeds/rss092.xml",
-    feed: { format: "rss", title: "Riverside Radio", siteUrl: "http://riverside-radio.example/", ttlMinutes: null },
+    feed: { format: "rss", title: "Riverside Radio", siteUrl: "http://riverside-radio.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({ titleIsHtml: true, content: "Tonight's phone-in is about <b>bus routes</b>.", categories: ["Phone-in"] }),
     ],
   },
   {
     file: "feeds/rdf.xml",
-    feed: { format: "rdf", title: "Field Notes", siteUrl: "https://fieldnotes.example/", ttlMinutes: null },
+    feed: { format: "rdf", title: "Field Notes", siteUrl: "https://fieldnotes.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({
         guid: "https://fieldnotes.example/2024/03/glacier",
@@ -113,7 +113,7 @@ const cases: FeedCase[] = [
   },
   {
     file: "feeds/atom10.xml",
-    feed: { format: "atom", title: "Newsroom Notes", siteUrl: "https://newsroom.example/", ttlMinutes: null },
+    feed: { format: "atom", title: "Newsroom Notes", siteUrl: "https://newsroom.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({
         guid: "tag:newsroom.example,2024:labels",
@@ -154,7 +154,7 @@ const cases: FeedCase[] = [
   },
   {
     file: "feeds/atom03.xml",
-    feed: { format: "atom", title: "Lamplight & Ink", siteUrl: "http://lamplight.example/", ttlMinutes: null },
+    feed: { format: "atom", title: "Lamplight & Ink", siteUrl: "http://lamplight.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({
         guid: "tag:lamplight.example,2005:letterpress",
@@ -180,7 +180,7 @@ const cases: FeedCase[] = [
   },
   {
     file: "feeds/jsonfeed-1.0.json",
-    feed: { format: "json", title: "Tidewater Tech Log", siteUrl: "https://tidewater.example/", ttlMinutes: null },
+    feed: { format: "json", title: "Tidewater Tech Log", siteUrl: "https://tidewater.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({
         guid: "2024-03-05-sensors",
@@ -205,7 +205,7 @@ const cases: FeedCase[] = [
   },
   {
     file: "feeds/jsonfeed-1.1.json",
-    feed: { format: "json", title: "Quayside Notes", siteUrl: "https://quayside.example/", ttlMinutes: null },
+    feed: { format: "json", title: "Quayside Notes", siteUrl: "https://quayside.example/", ttlMinutes: null, warnings: [] },
     items: [
       item({
         guid: "https://quayside.example/p/market",
