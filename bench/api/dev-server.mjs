@@ -9,17 +9,18 @@
  *   node bench/api/dev-server.mjs --script bench/api/ceiling.js --port P
  */
 import { parseArgs } from "node:util";
-import { unstable_startWorker } from "wrangler";
+import { unstable_readConfig, unstable_startWorker } from "wrangler";
 
 const { values } = parseArgs({
   options: { config: { type: "string" }, script: { type: "string" }, persist: { type: "string" }, port: { type: "string" } },
 });
+// startWorker does not derive these from the config as the CLI does; the ceiling runs with the project's too.
+const project = unstable_readConfig({ config: values.config ?? "wrangler.toml" });
 const worker = await unstable_startWorker({
   ...(values.config ? { config: values.config } : { entrypoint: values.script, name: "bench-ceiling" }),
-  // startWorker does not derive these from the config as the CLI does.
-  compatibilityDate: "2026-05-01",
-  compatibilityFlags: ["nodejs_compat"],
-  build: { nodejsCompatMode: "v2" },
+  compatibilityDate: project.compatibility_date,
+  compatibilityFlags: project.compatibility_flags,
+  build: { nodejsCompatMode: project.compatibility_flags.includes("nodejs_compat") ? "v2" : null },
   dev: {
     remote: false,
     persist: values.persist ?? false,
