@@ -63,12 +63,20 @@ export interface NormalizedItem {
 export const FLAG_NAMES = ["auto_generated", "unedited", "syndicated", "ai_generated"] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 
+/** `stated` when the text or page itself says it; `inferred` when wirewatch worked it out (e.g. from copies). */
+export type EvidenceKind = "stated" | "inferred";
+
 export interface Evidence {
   flag: FlagName | "wire";
   /** The id of the catalogue rule that matched. */
   rule: string;
   /** The sentence or byline that triggered the flag, as it stood in the text. */
   text: string;
+  kind: EvidenceKind;
+  /** Inferred evidence: the stories it rests on. */
+  stories?: number[];
+  /** Inferred evidence: how similar those stories are, 0–1. */
+  similarity?: number;
 }
 
 export interface Flags {

@@ -104,11 +104,11 @@ class FlagCollector {
   add(rule: FlagRule, text: string, wires: readonly string[]): void {
     for (const flag of rule.flags) {
       this.flags[flag] = true;
-      this.note({ flag, rule: rule.id, text });
+      this.note({ flag, rule: rule.id, text, kind: "stated" });
     }
     for (const wire of wires) {
       if (!this.wires.includes(wire)) this.wires.push(wire);
-      this.note({ flag: "wire", rule: rule.id, text });
+      this.note({ flag: "wire", rule: rule.id, text, kind: "stated" });
     }
   }
 

@@ -26,8 +26,8 @@ const story: Story = {
     ai_generated: false,
     wire_services: ["Press Trust of India"],
     evidence: [
-      { flag: "unedited", rule: "unedited-staff-disclaimer", text: "This story has not been edited by Harbour Gazette staff" },
-      { flag: "wire", rule: "wire-dateline", text: "New Delhi, Mar 12 (PTI)" },
+      { flag: "unedited", rule: "unedited-staff-disclaimer", text: "This story has not been edited by Harbour Gazette staff", kind: "stated" },
+      { flag: "wire", rule: "wire-dateline", text: "New Delhi, Mar 12 (PTI)", kind: "stated" },
     ],
   },
   entities: [

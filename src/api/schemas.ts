@@ -14,6 +14,11 @@ export const Evidence = z
     flag: z.enum([...FLAG_NAMES, "wire"]),
     rule: z.string().describe("id of the catalogue rule that matched"),
     text: z.string().describe("the sentence or byline that triggered the flag"),
+    kind: z
+      .enum(["stated", "inferred"])
+      .describe("stated: the text or page says it; inferred: wirewatch worked it out (e.g. from copies in other feeds)"),
+    stories: z.array(z.int()).optional().describe("inferred evidence: the stories it rests on"),
+    similarity: z.number().min(0).max(1).optional().describe("inferred evidence: similarity to those stories"),
   })
   .meta({ id: "Evidence" });
 

@@ -272,7 +272,8 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
     syndicated: r.syndicated === 1,
     ai_generated: r.ai_generated === 1,
     wire_services: JSON.parse(r.wires) as string[],
-    evidence: JSON.parse(r.evidence) as Evidence[],
+    // Rows written before evidence had a kind hold only stated evidence.
+    evidence: (JSON.parse(r.evidence) as Evidence[]).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
   }),
   entities: (r) =>
     (JSON.parse(r.entity_list) as [string, EntityType, number][]).map(([name, type, mentions]): Entity => ({ name, type, mentions })),

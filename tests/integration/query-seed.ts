@@ -49,7 +49,7 @@ export function annotation(s: SeedStory): Annotation {
       syndicated: flags.has("syndicated"),
       ai_generated: flags.has("ai_generated"),
       wire_services: s.wires ?? [],
-      evidence: [...flags].map((flag) => ({ flag, rule: "seed", text: `seeded ${flag}` })),
+      evidence: [...flags].map((flag) => ({ flag, rule: "seed", text: `seeded ${flag}`, kind: "stated" })),
     },
     entities: (s.entities ?? []).map(([name, type, mentions]) => ({ name, type, mentions })),
     content_text: s.text,

@@ -39,8 +39,8 @@ describe("detectFlags evidence and cleaning", () => {
     const text = "New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline.\n\nPTI NIT KJ";
     const { flags, content_text } = detectFlags("", text);
     expect(flags.wire_services).toEqual(["Press Trust of India"]);
-    expect(flags.evidence).toContainEqual({ flag: "syndicated", rule: "dateline-pti", text: "New Delhi, Jul 7 (PTI)" });
-    expect(flags.evidence).toContainEqual({ flag: "wire", rule: "pti-desk-slug", text: "PTI NIT KJ" });
+    expect(flags.evidence).toContainEqual({ flag: "syndicated", rule: "dateline-pti", text: "New Delhi, Jul 7 (PTI)", kind: "stated" });
+    expect(flags.evidence).toContainEqual({ flag: "wire", rule: "pti-desk-slug", text: "PTI NIT KJ", kind: "stated" });
     expect(content_text).toBe("New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline.");
   });
 
