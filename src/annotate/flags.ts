@@ -102,13 +102,14 @@ class FlagCollector {
   private readonly seen = new Set<string>();
 
   add(rule: FlagRule, text: string, wires: readonly string[]): void {
+    const kind = rule.kind ?? "stated";
     for (const flag of rule.flags) {
       this.flags[flag] = true;
-      this.note({ flag, rule: rule.id, text, kind: "stated" });
+      this.note({ flag, rule: rule.id, text, kind });
     }
     for (const wire of wires) {
       if (!this.wires.includes(wire)) this.wires.push(wire);
-      this.note({ flag: "wire", rule: rule.id, text, kind: "stated" });
+      this.note({ flag: "wire", rule: rule.id, text, kind });
     }
   }
 
@@ -132,7 +133,7 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
   const total = last === undefined ? 0 : last.start + last.text.length;
   const closingFrom = Math.max(0, total - CLOSING_CHARS);
 
-  for (const paragraph of paragraphs) {
+  for (const [index, paragraph] of paragraphs.entries()) {
     const { text: body, start } = paragraph;
     const end = start + body.length;
     const inOpening = start < OPENING_CHARS;
@@ -140,7 +141,8 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
     if (inOpening) scanRules(RULES_BY_WHERE.opening, paragraph, 0, OPENING_CHARS - start, collector);
     if (inClosing) scanRules(RULES_BY_WHERE.closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
     if ((inOpening || inClosing) && body.length <= BYLINE_MAX_CHARS) {
-      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector);
+      const beside = [paragraphs[index - 1]?.text ?? "", paragraphs[index + 1]?.text ?? ""];
+      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside);
     }
     scanRules(RULES_BY_WHERE.anywhere, paragraph, 0, body.length, collector);
     cleanParagraph(paragraph);
@@ -183,10 +185,12 @@ function scanRules(
   from: number,
   to: number,
   collector: FlagCollector,
+  beside: readonly string[] = [],
 ): void {
   const body = paragraph.text;
   for (const { rule, regex } of rules) {
     if (!hinted(rule.hints, paragraph.lower, from)) continue;
+    if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text))) continue;
     regex.lastIndex = from;
     for (let match = regex.exec(body); match !== null && match.index < to; match = regex.exec(body)) {
       if (match[0].length === 0) {
@@ -208,7 +212,7 @@ function scanRules(
 
 function wiresOf(rule: FlagRule, match: RegExpExecArray): readonly string[] {
   if (rule.wire !== undefined) return [rule.wire];
-  const named = match.groups?.wire;
+  const named = match.groups?.wire ?? match.groups?.wire2;
   return named === undefined || named === "" ? [] : wiresNamedIn(named);
 }
 

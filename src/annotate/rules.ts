@@ -5,9 +5,9 @@
  * rule to both. Bump FLAG_RULES_VERSION on any change here so stored stories get re-annotated.
  */
 import type { FlagName } from "../model";
-import { wireAliasSource } from "./wires";
+import { WIRE_SERVICES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 4;
+export const FLAG_RULES_VERSION: number = 5;
 
 /**
  * Where a rule may match. opening: the first ~800 characters (datelines). closing: the last ~1500 characters
@@ -49,6 +49,16 @@ export interface FlagRule {
   readonly clean: boolean;
   /** The canonical wire the rule attributes the story to, when the wording names it implicitly. */
   readonly wire?: string;
+  /**
+   * A byline rule with `beside` fires only when the paragraph just before or after matches it: a wire's name
+   * alone on a line is a credit next to the byline's time line, and a menu entry anywhere else.
+   */
+  readonly beside?: RegExp;
+  /**
+   * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
+   * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
+   */
+  readonly kind?: "stated" | "inferred";
 }
 
 /** Text that is removed from content_text without setting any flag. */
@@ -71,11 +81,17 @@ const MONTH = [...MONTH_NAMES, ...MONTH_NAMES.map((month) => month.toUpperCase()
   .sort((a, b) => b.length - a.length)
   .join("|");
 const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4})?`;
+/** Words of a place name are apart by one space as written, or by no-break or doubled spaces as pages render them. */
+const GAP = "(?:\\s{1,3}|/)";
+/** ", Kenya", ", N.Y.", ", Tamil Nadu": the state or country AP and Reuters put after the city. */
+const REGION = "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s{1,3}\\p{Lu}[\\p{L}.]{1,12})?)";
 /** "KINGSTON", "New Delhi", "NEW YORK/LONDON", "ALBANY, N.Y.", "Navsari (Gujarat) [India]". */
 const PLACE =
-  "[\\p{Lu}][\\p{L}\\p{M}.'’&-]*(?:[ /][\\p{L}\\p{M}.'’&-]+){0,4}" +
-  "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s\\p{Lu}[\\p{L}.]{1,12})?(?=\\s*\\())?" +
+  `[\\p{Lu}][\\p{L}\\p{M}.'’&-]*(?:${GAP}[\\p{L}\\p{M}.'’&-]+){0,4}` +
+  `(?:${REGION}(?=\\s*(?:[—–-]\\s*)?\\())?` +
   "(?:\\s*\\([\\p{L} .-]{2,30}\\))?(?:\\s*\\[[\\p{L} .-]{2,30}\\])?";
+/** A dash some sites put between the place and the agency: "BUENOS AIRES, Argentina — (AP) —". */
+const PLACE_DASH = "(?:\\s*[—–])?\\s*";
 /** What follows the agency in a dateline: "-", "—", "--", "_" (old AP feeds), ":" (ANI), ".-" (EFE). */
 const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 /** A sentence starts here: the paragraph start or after closing punctuation. */
@@ -84,28 +100,50 @@ const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 const ALL_WIRES = wireAliasSource();
 const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
 
-/** An AP-style capitalised dateline city, with an optional state: "WASHINGTON", "PORTLAND, Ore.". */
-const CAPS_PLACE =
-  "\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*(?:[ /]\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*){0,4}" +
-  "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s\\p{Lu}[\\p{L}.]{1,12})?)?";
+/** An AP-style capitalised dateline city: "WASHINGTON", "GAUHATI", "NEW YORK". */
+const CAPS_CITY = "\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*(?:\\s{1,3}\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*|/\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*){0,4}";
+/** The same with an optional state or country: "WASHINGTON", "PORTLAND, Ore.". */
+const CAPS_PLACE = `${CAPS_CITY}${REGION}?`;
+/** A place as written in mixed case: "Gaza Strip", "Rio de Janeiro". */
+const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s{1,3}[\\p{L}\\p{M}.'’-]+){0,3}";
 /** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
 const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM"]);
 
 /**
  * A dateline naming the agency: a date before "(Agency)" ("New Delhi, Jul 7 (PTI)"), or a separator after it
- * ("NAIROBI (Reuters) -"). An ambiguous abbreviation without a date also needs a capitalised city
- * ("WASHINGTON (AP) —"), so "Andhra Pradesh (AP) - The cabinet" or "Aam Aadmi Party (AAP) — " is no dateline.
+ * ("NAIROBI (Reuters) -"), or the dateline alone in its paragraph (a page that sets it in its own element).
+ * Pages drop the dash ("New Delhi, (PTI) The Supreme Court", "GAUHATI, India  (AP)  Rescuers"), so a capital
+ * after the agency also ends a dateline when the place leaves no doubt: a comma after it, a capitalised city
+ * with its country, or nothing before the agency at all. An ambiguous abbreviation without a date needs an
+ * AP-style capitalised city ("WASHINGTON (AP) —") or a city and region with AP's dash ("Gaza Strip, Gaza Strip
+ * (AP) —"), so "Andhra Pradesh (AP) - The cabinet", "Aam Aadmi Party (AAP) — " and "The Press Trust of India
+ * (PTI) Board" are no datelines.
  */
 function dateline(names: readonly string[]): RegExp {
   const all = wireAliasSource(names);
   const distinct = wireAliasSource(names, (alias) => !AMBIGUOUS_ALIASES.has(alias));
   const ambiguous = wireAliasSource(names, (alias) => AMBIGUOUS_ALIASES.has(alias));
+  const story = "\\s+(?=\\p{Lu}\\p{Ll})";
   const undated = [
-    ...(distinct === "" ? [] : [`(?:${PLACE},?\\s*)?(?=\\((?:${distinct})\\)${SEP})`]),
-    ...(ambiguous === "" ? [] : [`${CAPS_PLACE}\\s*(?=\\((?:${ambiguous})\\)${SEP})`]),
+    ...(distinct === ""
+      ? []
+      : [
+          `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})\\)${SEP})`,
+          `(?:${PLACE},\\s*)?(?=\\((?:${distinct})\\)${story})`,
+          `${PLACE},?\\s*(?=\\((?:${distinct})\\)\\s*$)`,
+        ]),
+    ...(ambiguous === ""
+      ? []
+      : [
+          `${CAPS_PLACE}${PLACE_DASH}(?=\\((?:${ambiguous})\\)(?:${SEP}|\\s*$))`,
+          `${CAPS_CITY}${REGION}\\s*(?=\\((?:${ambiguous})\\)${story})`,
+          `${MIXED_PLACE}${REGION}\\s*(?=\\((?:${ambiguous})\\)\\s*[—–])`,
+          `(?=\\((?:${ambiguous})\\)${SEP})`,
+        ]),
   ];
+  // The lookahead first: most paragraphs name no agency in brackets near their start and fail it at once.
   return new RegExp(
-    `^(?:${undated.join("|")}|(?:${PLACE},?\\s*)?${DATE}\\s*(?=\\())\\((?<wire>${all})\\)${SEP}?`,
+    `^(?=.{0,160}?\\((?:${all})\\))(?:${undated.join("|")}|(?:${PLACE},?\\s*)?${DATE}\\s*(?=\\())\\((?<wire>${all})\\)${SEP}?`,
     "u",
   );
 }
@@ -119,6 +157,30 @@ const OTHER_WIRES = [
   "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
   "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
 ].filter((name) => !DEDICATED_DATELINES.includes(name));
+
+/** Every wire alias lower-cased: the hints of a rule whose match is a wire's name and nothing else. */
+const WIRE_HINTS: readonly string[] = [
+  ...new Set(
+    WIRE_SERVICES.flatMap((wire) => wire.aliases.map((alias) => alias.toLowerCase().split(/\s+/u)[0]!)),
+  ),
+];
+/**
+ * A byline's time line: short, with a clock time and an update word or a time zone ("Last Updated : Nov 07 2014 |
+ * 9:12 PM IST", "November 30, 2023 05:25 am | Updated 05:25 am IST - WASHINGTON").
+ */
+const TIMESTAMP_LINE =
+  /^(?=.{0,120}$)(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*\b(?:Updated|UPDATED|Published|PUBLISHED|Posted|Created|IST|GMT|UTC|EST|EDT|CET|BST|PKT|EAT|WAT|[AaPp]\.?[Mm]\.?)(?![\p{L}]))/u;
+
+/**
+ * Agencies whose copy cites their own staff as eyewitnesses ("An AFP journalist saw"); outlets citing an agency
+ * write "AFP reported" or "told AFP" instead. Names only: "an AP reporter" is as common as "an AFP reporter".
+ */
+const EYEWITNESS_WIRES = wireAliasSource(
+  ["Agence France-Presse", "Reuters", "Associated Press", "Xinhua", "Anadolu Agency"],
+  (alias) => !/^(?:Reuters News|Thomson Reuters|A\.P\.|AA)$/u.test(alias),
+);
+const AGENCY_STAFF =
+  "(?:journalists?|correspondents?|reporters?|photographers?|witness(?:es)?|cameram[ae]n|videographers?|team|crew)";
 
 /** Self-reference that opens an AI or automation disclosure: "This instant news alert was generated". */
 const THIS_ITEM_WAS =
@@ -653,15 +715,88 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["|"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:Updated|Published|Posted)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:.]{0,40}$`,
+      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:Updated|Published|Posted|Created)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:./|-]{0,80}$`,
       "u",
     ),
     where: "byline",
     outlet: "Asian News International",
     example: "ANI | Updated: Mar 12, 2024 14:32 IST",
     counterExample: "Priya Sharma | Updated: Mar 12, 2024 14:32 IST",
+    variants: [{ outlet: "Devdiscourse", text: "Reuters | Updated: 05-12-2025 05:24 IST | Created: 05-12-2025 05:24 IST" }],
     evidence: "match",
     clean: false,
+  },
+  {
+    id: "byline-wire-place",
+    hints: ["|"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?!(?:File|Representational|Representative|Photo|Image|Picture|Video)\\b)` +
+        `\\p{Lu}[\\p{L}.'’-]+(?:\\s{1,3}\\p{Lu}[\\p{L}.'’-]+){0,3}$`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "Business Standard",
+    example: "Press Trust of India  |  Patna",
+    counterExample: "PTI | Representational image",
+    variants: [{ outlet: "Business Standard", text: "IANS | New Delhi" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-beside-timestamp",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
+    beside: TIMESTAMP_LINE,
+    where: "byline",
+    outlet: "Business Standard",
+    example: "Capital Market\nLast Updated : Nov 07 2014 | 9:12 PM IST",
+    counterExample: "AP Photo",
+    variants: [{ outlet: "The Hindu", text: "November 30, 2023 05:25 am | Updated 05:25 am IST - WASHINGTON\nAP" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "credit-line-wire",
+    hints: ["credit"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `^(?:(?:Text|Story|News)\\s+)?(?:Credits?|CREDITS?)\\s*:\\s*(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})` +
+        `(?:\\s*\\((?:${ALL_WIRES})\\))?(?!\\s*(?:/|[Pp]hoto|PHOTO|[Ii]mages?|[Ff]ile))(?=\\s*(?:\\||$))`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "New Delhi Times",
+    example: "Credit : Associated Press (AP) | Photo Credit : (AP)",
+    counterExample: "Photo Credit : (AP)",
+    variants: [{ outlet: "generic credit line", text: "Credit: Reuters" }],
+    evidence: "match",
+    clean: false,
+  },
+
+  {
+    id: "agency-eyewitness",
+    hints: ["journalist", "correspondent", "reporter", "photographer", "witness", "cameraman", "videographer"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `(?<=^|[.!?"”’]\\s+|,\\s+)(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal)\\s+(?<wire>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}\\s+` +
+        `(?:(?:in|at|on|near|outside)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}\\s+)?` +
+        `(?:saw|counted|heard|witnessed|observed|could\\s+see|filmed|photographed)\\b` +
+        `|according\\s+to\\s+(?<wire2>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?=\\s+(?:at|in|on)\\b|[,.]))`,
+      "u",
+    ),
+    where: "anywhere",
+    outlet: "Agence France-Presse",
+    example: "An AFP journalist in Gaza saw the top of a building on fire after the strikes.",
+    counterExample: "An AFP journalist was wounded in the strike, the agency said, and a colleague told an AFP reporter.",
+    variants: [
+      { outlet: "Reuters", text: "A Reuters witness saw at least three bodies near the checkpoint." },
+      { outlet: "Agence France-Presse", text: "The strikes were still going two hours later, according to AFP journalists, with a new explosion heard." },
+    ],
+    evidence: "match",
+    clean: false,
+    kind: "inferred",
   },
 
   // ── Wire datelines ────────────────────────────────────────────────────────────────────────────────────────
@@ -830,7 +965,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "ai-automated-insights",
     hints: ["insights"],
-    flags: ["ai_generated"],
+    flags: ["ai_generated", "auto_generated"],
     pattern: new RegExp(`${THIS_ITEM_WAS}\\s+by\\s+Automated\\s+Insights\\b`, "u"),
     where: "anywhere",
     outlet: "Associated Press",
@@ -843,7 +978,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "ai-benzinga-content-engine",
     hints: ["benzinga"],
-    flags: ["ai_generated"],
+    flags: ["ai_generated", "auto_generated"],
     pattern: new RegExp(
       `${THIS_ITEM_WAS}\\s+(?:by|with\\s+the\\s+help\\s+of|using)\\s+Benzinga(?:'s|’s)?\\s+(?:automated\\s+content\\s+engine|Neuro)\\b`,
       "u",
@@ -858,7 +993,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "ai-marketbeat-narrative-science",
     hints: ["narrative"],
-    flags: ["ai_generated"],
+    flags: ["ai_generated", "auto_generated"],
     pattern: new RegExp(`${THIS_ITEM_WAS}\\s+by\\s+[Nn]arrative\\s+[Ss]cience\\b`, "u"),
     where: "anywhere",
     outlet: "MarketBeat",

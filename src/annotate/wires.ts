@@ -45,6 +45,8 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "PR Newswire", aliases: ["PRNewswire", "PR Newswire"] },
   { name: "Business Wire", aliases: ["BUSINESS WIRE", "Business Wire"] },
   { name: "GlobeNewswire", aliases: ["GLOBE NEWSWIRE", "GlobeNewswire"] },
+  // Capital Market Publishers' market-news agency, whose copy Business Standard carries under its name alone.
+  { name: "Capital Market", aliases: ["Capital Market"] },
 ];
 
 function aliasKey(name: string): string {
@@ -61,8 +63,9 @@ export function canonicalWire(name: string): string | null {
   return BY_ALIAS.get(key) ?? BY_ALIAS.get(key.replace(/^the /, "")) ?? null;
 }
 
+/** An alias as a pattern: pages put no-break or doubled spaces between its words ("Press Trust of India"). */
 function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }
 
 /**
