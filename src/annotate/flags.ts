@@ -5,11 +5,12 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { CLEANING_RULES, FLAG_RULES, SPUN_TEXT_RULE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
-/** Datelines sit in the first lines; captions or a byline may come before them. */
-const OPENING_CHARS = 800;
+/** Datelines sit in the first lines; captions, a byline or lines of site chrome (menus, headline lists) may come before them. */
+const OPENING_CHARS = 1200;
 /** Disclaimers, sign-offs and slugs sit in the last lines, sometimes followed by a credit or an insert. */
 const CLOSING_CHARS = 1500;
 /** A byline, slug or credit is a line of its own and short. */
@@ -101,7 +102,7 @@ class FlagCollector {
   readonly evidence: Evidence[] = [];
   private readonly seen = new Set<string>();
 
-  add(rule: FlagRule, text: string, wires: readonly string[]): void {
+  add(rule: Pick<FlagRule, "id" | "flags" | "kind">, text: string, wires: readonly string[]): void {
     const kind = rule.kind ?? "stated";
     for (const flag of rule.flags) {
       this.flags[flag] = true;
@@ -147,11 +148,21 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
     scanRules(RULES_BY_WHERE.anywhere, paragraph, 0, body.length, collector);
     cleanParagraph(paragraph);
   }
+  scanSpinning(paragraphs, collector);
 
   return {
     flags: { ...collector.flags, wire_services: collector.wires, evidence: collector.evidence },
     content_text: assembleContent(paragraphs),
   };
+}
+
+/** Machine-spun copy: the sentence holding the first spun phrase is the (inferred) evidence. */
+function scanSpinning(paragraphs: readonly Paragraph[], collector: FlagCollector): void {
+  const spun = findSpunText(paragraphs.map((paragraph) => paragraph.text));
+  if (spun === null) return;
+  const body = paragraphs[spun.paragraph]!.text;
+  const [start, end] = enclosingSentence(body, spun.index, spun.index + spun.phrases[0]!.length);
+  collector.add({ ...SPUN_TEXT_RULE, kind: "inferred" }, body.slice(start, end), []);
 }
 
 function scanTitle(title: string, collector: FlagCollector): void {

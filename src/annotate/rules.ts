@@ -1083,3 +1083,63 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     counterExample: "The photo agency (founded in 1947) closed its Paris office.",
   },
 ];
+
+/**
+ * Machine-spun copy: article spinners swap words for thesaurus "synonyms" without reading them, which leaves
+ * phrases no writer or editor would let through ("final 12 months" for last year, "West Financial institution"
+ * for West Bank). The text never says it was rewritten by software, so the evidence is inferred; it takes
+ * several distinct phrases, because any one of them can turn up in honest prose.
+ */
+export interface SpinningRule {
+  readonly id: string;
+  readonly flags: readonly FlagName[];
+  /** Each spun phrase with the wording it replaced; compiled case-insensitively, on word boundaries. */
+  readonly phrases: readonly { readonly spun: RegExp; readonly original: string }[];
+  /** How many distinct phrases a story needs before it counts as spun. */
+  readonly minDistinct: number;
+  readonly outlet: string;
+  /** Written for this project in the style of spun news copy. */
+  readonly example: string;
+  /** Honest prose with fewer than `minDistinct` lookalikes. */
+  readonly counterExample: string;
+}
+
+export const SPUN_TEXT_RULE: SpinningRule = {
+  id: "ai-spun-synonyms",
+  flags: ["ai_generated"],
+  phrases: [
+    { spun: /final\s+12\s+months/, original: "last year" },
+    { spun: /subsequent\s+12\s+months/, original: "next year" },
+    { spun: /well\s+being\s+(?:ministry|ministers?|division|department|officers|officials|authorities|group|organi[sz]ation|care|employees)/, original: "health ministry" },
+    { spun: /(?:west|world|central|reserve)\s+financial\s+institution/, original: "West Bank / World Bank / central bank" },
+    { spun: /upward\s+push/, original: "rise" },
+    { spun: /\d[\d,]*\s+(?:other\s+)?folks/, original: "N people" },
+    { spun: /choice\s+of\s+(?:lifeless|useless)/, original: "number of dead" },
+    { spun: /(?:demise|dying)\s+toll/, original: "death toll" },
+    { spun: /air\s+moves/, original: "air strikes" },
+    { spun: /essentially\s+the\s+most/, original: "the most" },
+    { spun: /electrical\s+energy\s+(?:provides|provide|cuts?|outages?)/, original: "electricity supplies" },
+    { spun: /dwelling\s+prerequisites/, original: "living conditions" },
+    { spun: /(?:rescue|help|aid|civil\s+defen[cs]e)\s+employees/, original: "rescue workers" },
+    { spun: /native\s+officers/, original: "local officials" },
+    { spun: /medical\s+sufferers/, original: "medical patients" },
+    { spun: /girls\s+and\s+youngsters/, original: "women and children" },
+    { spun: /seek\s+via/, original: "search through" },
+    { spun: /(?:a|the)\s+supply\s+(?:informed|instructed)/, original: "a source told" },
+    { spun: /anadolu\s+company/, original: "Anadolu Agency" },
+    { spun: /ecu\s+(?:union|fee|parliament|central\s+financial\s+institution)/, original: "European Union" },
+    { spun: /high\s+minister/, original: "Prime Minister" },
+    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court" },
+    { spun: /counterfeit\s+(?:consciousness|intelligence)/, original: "artificial intelligence" },
+    { spun: /profound\s+(?:learning|studying)/, original: "deep learning" },
+    { spun: /haze\s+(?:figuring|computing)/, original: "cloud computing" },
+    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone" },
+    { spun: /inventory\s+marketplace/, original: "stock market" },
+  ],
+  minDistinct: 3,
+  outlet: "autoblog copy of spun wire stories (wording written for this project)",
+  example:
+    "The Well being Ministry stated the demise toll had risen to 40 since final 12 months, with 12 other folks wounded in air moves on Sunday.",
+  counterExample:
+    "The choir's 20 folks singers said their wellbeing had improved; the Ultimate Frisbee club met the health ministry last year.",
+};

@@ -1,0 +1,122 @@
+/**
+ * Flags on text as real pages and feeds deliver it: irregular spaces, missing dashes, datelines after site chrome
+ * or in their own element, agency bylines and credit lines, and the lookalikes that must stay unflagged. Every
+ * story text here is written for this project in the outlets' styles.
+ */
+import { describe, expect, it } from "vitest";
+import { annotate } from "../../src/annotate";
+import { detectFlags } from "../../src/annotate/flags";
+import { SPUN_TEXT_RULE } from "../../src/annotate/rules";
+import { findSpunText } from "../../src/annotate/spinning";
+import { normalizeItems, type NormalizeContext } from "../../src/ingest/normalize";
+import type { ParsedItem } from "../../src/model";
+
+const NBSP = "\u00a0";
+const CHROME = ["Home", "World", "Africa", "Top Stories", "Floods cut off villages in the north | Markets rally on rate hopes"].join("\n");
+
+describe("syndicated copy as pages render it", () => {
+  it.each<[behaviour: string, text: string, wire: string, rule: string]>([
+    ["a dateline with doubled spaces and no dash", "GAUHATI, India  (AP)  Rescuers pulled two more villagers from the mud on Sunday.", "Associated Press", "dateline-associated-press"],
+    ["a dateline with no-break spaces", `GAUHATI,${NBSP}India${NBSP}(AP)${NBSP}—${NBSP}Rescuers reached the last village on Monday.`, "Associated Press", "dateline-associated-press"],
+    ["a no-break space inside the city's name", `NEW${NBSP}DELHI, March 3 (Reuters) - The rupee firmed against the dollar.`, "Reuters", "dateline-reuters"],
+    ["a dash between the place and the agency", "LIMA, Peru — (AP) — The congress voted to remove the minister on Thursday.", "Associated Press", "dateline-associated-press"],
+    ["a mixed-case city and country before AP's dash", "Kigali, Rwanda (AP) — The government reopened the border crossing.", "Associated Press", "dateline-associated-press"],
+    ["a PTI dateline with a comma and no date or dash", "Chennai, (PTI) The state government on Friday extended the school holidays.", "Press Trust of India", "dateline-pti"],
+    ["a Reuters feed excerpt that opens on the agency", "(Reuters) - Oil prices rose for a third session on Tuesday.", "Reuters", "dateline-reuters"],
+    ["an AP feed excerpt that opens on the agency", "(AP) – A federal judge blocked the rule on Wednesday.", "Associated Press", "dateline-associated-press"],
+    ["an IANS excerpt that opens on the agency", "(IANS) The Election Commission announced the poll dates on Tuesday.", "Indo-Asian News Service", "dateline-ians"],
+    ["a dateline after lines of site chrome", `${CHROME}\nLAGOS, Nigeria (Reuters) - Nigeria's central bank held its key rate on Tuesday.`, "Reuters", "dateline-reuters"],
+    ["a dateline after a byline line", "By Staff Writer | Updated: Mar 12, 2024 10:15 IST\nISLAMABAD (ANI): The cabinet approved the budget.", "Asian News International", "dateline-ani"],
+    ["a PTI byline with the city after a bar", `PTI${NBSP}${NBSP}|${NBSP}${NBSP}New Delhi\nThe Centre on Sunday extended the deadline.`, "Press Trust of India", "byline-wire-place"],
+    ["an IANS byline with a Devdiscourse-style time line", "IANS | Updated: 12-03-2025 10:11 IST | Created: 12-03-2025 10:11 IST\nThe Sensex closed higher.", "Indo-Asian News Service", "byline-wire-updated"],
+    ["a wire's name alone under the byline's time line", "Updated: March 12, 2024 10:15 am IST - MUMBAI\nReuters\nThe rupee firmed on Tuesday.", "Reuters", "byline-wire-beside-timestamp"],
+    ["a wire's name alone over the byline's time line", "PTI\nLast Updated : Mar 12 2024 | 9:12 PM IST\nThe Centre on Sunday extended the deadline.", "Press Trust of India", "byline-wire-beside-timestamp"],
+    ["a closing credit line", "The talks resume next week.\nCredit : Reuters | Photo Credit : AFP", "Reuters", "credit-line-wire"],
+  ])("flags %s", (_behaviour, text, wire, rule) => {
+    const { flags } = detectFlags("", text);
+    expect(flags.syndicated).toBe(true);
+    expect(flags.wire_services).toEqual([wire]);
+    expect(flags.evidence.map((evidence) => evidence.rule)).toContain(rule);
+    for (const evidence of flags.evidence) expect(text).toContain(evidence.text);
+  });
+
+  it("reads an agency's own eyewitness as inferred evidence, so evidence=stated can leave it out", () => {
+    const text = "Strikes hit the camp overnight.\n\nA Reuters witness saw at least three bodies near the checkpoint.";
+    const { flags } = detectFlags("", text);
+    expect(flags.syndicated).toBe(true);
+    expect(flags.wire_services).toEqual(["Reuters"]);
+    expect(flags.evidence).toContainEqual({ flag: "syndicated", rule: "agency-eyewitness", text: "A Reuters witness saw", kind: "inferred" });
+  });
+
+  it("keeps a dateline that is alone in its paragraph in the text and cites it", () => {
+    const { flags, content_text } = detectFlags("", "NAIROBI, Kenya (AP)\n\n— Rescuers searched the rubble on Sunday.");
+    expect(flags.wire_services).toEqual(["Associated Press"]);
+    expect(flags.evidence).toContainEqual({ flag: "syndicated", rule: "dateline-associated-press", text: "NAIROBI, Kenya (AP)", kind: "stated" });
+    expect(content_text).toBe("NAIROBI, Kenya (AP)\n\n— Rescuers searched the rubble on Sunday.");
+  });
+});
+
+describe("lookalikes that are not wire copy", () => {
+  it.each<[behaviour: string, text: string]>([
+    ["a staff story that quotes Reuters", "Oil rose on Monday, Reuters reported, citing two traders.\n\nThe ministry did not comment."],
+    ["a story citing an agency's report", "ISLAMABAD: The cabinet met on Tuesday, news agency ANI reported."],
+    ["wire names in a menu", "World\nAP\nReuters\nSports\nThe council met on Tuesday and approved the budget."],
+    ["a results headline with an abbreviated state", "ANDHRA PRADESH (AP) Inter Results 2024 declared, check scores here"],
+    ["a state name and its abbreviation", "UP (AP) Board exams begin on Monday for two million pupils."],
+    ["an agency video label in a headline list", "Watch: Floods in Assam (AP Video)\nThe district reopened its schools on Monday."],
+    ["an inline AP photo credit", "President Joe Biden speaks in the Rose Garden. (AP Photo/Evan Vucci)\nThe bill passed on Monday."],
+    ["an AP photo credit beside a time line", "Updated 10:15 am EDT\nAP Photo/Evan Vucci\nThe bill passed on Monday."],
+    ["a photo credit line", "The bill passed on Monday.\nPhoto Credit : (AP)"],
+    ["a credit line that credits a photo", "The bill passed on Monday.\nCredit: AP Photo/Evan Vucci"],
+    ["a board story about the agency", "The Press Trust of India (PTI) Board met on Monday to elect a chairman."],
+    ["a news story about an agency's journalist", "An AFP journalist was wounded in the strike, the agency said.\n\nHe told an AFP reporter he would recover."],
+    ["a staff byline with a city after a bar", "Priya Sharma | New Delhi\nThe Centre on Sunday extended the deadline."],
+  ])("does not flag %s", (_behaviour, text) => {
+    const { flags } = detectFlags("", text);
+    expect(flags.syndicated, JSON.stringify(flags.evidence)).toBe(false);
+    expect(flags.wire_services).toEqual([]);
+  });
+});
+
+describe("machine-spun copy", () => {
+  it("flags a story with several distinct spun phrases as ai_generated, on inferred evidence", () => {
+    const { flags } = detectFlags("", `Crews worked through the night.\n\n${SPUN_TEXT_RULE.example}`);
+    expect(flags.ai_generated).toBe(true);
+    expect(flags.evidence).toContainEqual({ flag: "ai_generated", rule: "ai-spun-synonyms", text: SPUN_TEXT_RULE.example, kind: "inferred" });
+  });
+
+  it.each<[behaviour: string, text: string]>([
+    ["honest prose with one lookalike", SPUN_TEXT_RULE.counterExample],
+    ["a phrase repeated but only two distinct ones", "The final 12 months were hard. The final 12 months saw 40 folks leave. 12 folks stayed."],
+  ])("does not flag %s", (_behaviour, text) => {
+    expect(detectFlags("", text).flags.ai_generated).toBe(false);
+  });
+
+  it("counts each phrase once however often it repeats", () => {
+    const spun = findSpunText(["The West Financial institution talks resumed final 12 months.", "West Financial institution leaders met; 20 folks protested."]);
+    expect(spun).toEqual({ phrases: ["West Financial institution", "final 12 months", "20 folks"], paragraph: 0, index: 4 });
+  });
+});
+
+describe("flags through the feed path (normalize, then annotate)", () => {
+  const CTX: NormalizeContext = { feedUrl: "https://news.example/feeds/world.xml", fetchedAt: "2024-06-01T12:00:00.000Z" };
+
+  function item(content: string): ParsedItem {
+    return {
+      guid: null, link: "https://news.example/a", title: "Rescuers reach flooded villages", titleIsHtml: false, author: null,
+      published: null, updated: null, summary: null, content, categories: [], base: null,
+    };
+  }
+
+  it.each<[behaviour: string, html: string, wire: string]>([
+    ["a dateline in its own element", `<div class="dateline">GAUHATI, India (AP)</div><p>— Rescuers pulled two more villagers from the mud.</p>`, "Associated Press"],
+    ["a dateline set off with &nbsp;", `<p><span class="dateline">GAUHATI,&nbsp;India</span>&nbsp;&nbsp;(AP)&nbsp;&nbsp;Rescuers pulled two more villagers from the mud.</p>`, "Associated Press"],
+    ["a byline and dateline after menu items", `<ul><li>Home</li><li>India</li></ul><p class="byline">PTI&nbsp;|&nbsp;New Delhi</p><p>New Delhi, Mar 12 (PTI) The Centre extended the deadline.</p>`, "Press Trust of India"],
+    ["a Reuters excerpt in the summary", `<p>(Reuters) - Oil prices rose for a third session on Tuesday.</p>`, "Reuters"],
+  ])("flags %s the same as the plain text", async (_behaviour, html, wire) => {
+    const [normalized] = await normalizeItems([item(html)], CTX);
+    const { flags } = annotate({ title: normalized!.title, text: normalized!.text });
+    expect(flags.syndicated).toBe(true);
+    expect(flags.wire_services).toEqual([wire]);
+  });
+});
