@@ -1143,3 +1143,30 @@ export const SPUN_TEXT_RULE: SpinningRule = {
   counterExample:
     "The choir's 20 folks singers said their wellbeing had improved; the Ultimate Frisbee club met the health ministry last year.",
 };
+
+/**
+ * Machine translation from Portuguese or Spanish news copy: the date after the weekday ("this Saturday, 2,",
+ * "nesta sexta-feira (12)") and newsroom idioms carried over word for word ("Sought by the report" for
+ * "Procurado pela reportagem", "head of the folder" for the ministry, "a pasta"). English copy writes neither.
+ */
+export const TRANSLATION_CALQUE_RULE: SpinningRule = {
+  id: "ai-translation-calques",
+  flags: ["ai_generated"],
+  phrases: [
+    {
+      spun: /(?:this|last|next|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:,\s*\d{1,2}(?![.,]?\d)(?=\s*[,.;])|\(\d{1,2}\))/,
+      original: "on Saturday (2 May)",
+    },
+    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment" },
+    { spun: /(?:head|holder|command)\s+of\s+the\s+folder/, original: "head of the ministry" },
+  ],
+  minDistinct: 2,
+  outlet: "machine translations of Brazilian newspaper copy (wording written for this project)",
+  example:
+    "The governor met union leaders this Friday (12) at the palace. Sought by the report, the secretary did not comment.",
+  counterExample:
+    "Police said on Sunday, 12.5 inches of rain fell; a reporter who contacted the ministry was told to wait.",
+};
+
+/** The machine-text rules findSpunText runs, in order: the first that a story meets is the one cited. */
+export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { annotate } from "../../src/annotate";
 import { detectFlags } from "../../src/annotate/flags";
-import { SPUN_TEXT_RULE } from "../../src/annotate/rules";
+import { SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE } from "../../src/annotate/rules";
 import { findSpunText } from "../../src/annotate/spinning";
 import { normalizeItems, type NormalizeContext } from "../../src/ingest/normalize";
 import type { ParsedItem } from "../../src/model";
@@ -85,15 +85,23 @@ describe("machine-spun copy", () => {
     expect(flags.evidence).toContainEqual({ flag: "ai_generated", rule: "ai-spun-synonyms", text: SPUN_TEXT_RULE.example, kind: "inferred" });
   });
 
+  it("flags a machine translation's calques as ai_generated, on inferred evidence", () => {
+    const { flags } = detectFlags("", TRANSLATION_CALQUE_RULE.example);
+    expect(flags.ai_generated).toBe(true);
+    expect(flags.evidence.map((evidence) => [evidence.rule, evidence.kind])).toEqual([["ai-translation-calques", "inferred"]]);
+  });
+
   it.each<[behaviour: string, text: string]>([
     ["honest prose with one lookalike", SPUN_TEXT_RULE.counterExample],
+    ["honest prose beside the translation calques", TRANSLATION_CALQUE_RULE.counterExample],
+    ["a score and a weekday", "The visitors won on Sunday, 3-1, and will play again on Wednesday (away)."],
     ["a phrase repeated but only two distinct ones", "The final 12 months were hard. The final 12 months saw 40 folks leave. 12 folks stayed."],
   ])("does not flag %s", (_behaviour, text) => {
     expect(detectFlags("", text).flags.ai_generated).toBe(false);
   });
 
   it("counts each phrase once however often it repeats", () => {
-    const spun = findSpunText(["The West Financial institution talks resumed final 12 months.", "West Financial institution leaders met; 20 folks protested."]);
+    const spun = findSpunText(SPUN_TEXT_RULE, ["The West Financial institution talks resumed final 12 months.", "West Financial institution leaders met; 20 folks protested."]);
     expect(spun).toEqual({ phrases: ["West Financial institution", "final 12 months", "20 folks"], paragraph: 0, index: 4 });
   });
 });
