@@ -5,7 +5,7 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, MACHINE_TEXT_RULES, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { CLEANING_RULES, FLAG_RULES, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
@@ -158,15 +158,11 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
 
 /** Machine-spun or machine-translated copy: the sentence holding the first telltale phrase is the (inferred) evidence. */
 function scanSpinning(paragraphs: readonly Paragraph[], collector: FlagCollector): void {
-  const texts = paragraphs.map((paragraph) => paragraph.text);
-  for (const rule of MACHINE_TEXT_RULES) {
-    const spun = findSpunText(rule, texts);
-    if (spun === null) continue;
-    const body = texts[spun.paragraph]!;
-    const [start, end] = enclosingSentence(body, spun.index, spun.index + spun.phrases[0]!.length);
-    collector.add({ ...rule, kind: "inferred" }, body.slice(start, end), []);
-    return;
-  }
+  const spun = findSpunText(paragraphs);
+  if (spun === null) return;
+  const body = paragraphs[spun.paragraph]!.text;
+  const [start, end] = enclosingSentence(body, spun.index, spun.index + spun.phrases[0]!.length);
+  collector.add({ ...spun.rule, kind: "inferred" }, body.slice(start, end), []);
 }
 
 function scanTitle(title: string, collector: FlagCollector): void {

@@ -158,10 +158,15 @@ const OTHER_WIRES = [
   "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
 ].filter((name) => !DEDICATED_DATELINES.includes(name));
 
-/** Every wire alias lower-cased: the hints of a rule whose match is a wire's name and nothing else. */
+/**
+ * The longest word of every wire alias, lower-cased: the hints of a rule whose match is a wire's name and nothing
+ * else ("associated" rather than "the", which every paragraph holds).
+ */
 const WIRE_HINTS: readonly string[] = [
   ...new Set(
-    WIRE_SERVICES.flatMap((wire) => wire.aliases.map((alias) => alias.toLowerCase().split(/\s+/u)[0]!)),
+    WIRE_SERVICES.flatMap((wire) =>
+      wire.aliases.map((alias) => alias.toLowerCase().split(/\s+/u).reduce((a, b) => (b.length > a.length ? b : a))),
+    ),
   ),
 ];
 /**
@@ -173,11 +178,11 @@ const TIMESTAMP_LINE =
 
 /**
  * Agencies whose copy cites their own staff as eyewitnesses ("An AFP journalist saw"); outlets citing an agency
- * write "AFP reported" or "told AFP" instead. Names only: "an AP reporter" is as common as "an AFP reporter".
+ * write "AFP reported" or "told AFP" instead. Not "AP": as a hint it would send every paragraph through the rule.
  */
 const EYEWITNESS_WIRES = wireAliasSource(
   ["Agence France-Presse", "Reuters", "Associated Press", "Xinhua", "Anadolu Agency"],
-  (alias) => !/^(?:Reuters News|Thomson Reuters|A\.P\.|AA)$/u.test(alias),
+  (alias) => !/^(?:Reuters News|Thomson Reuters|A\.P\.|AP|AA)$/u.test(alias),
 );
 const AGENCY_STAFF =
   "(?:journalists?|correspondents?|reporters?|photographers?|witness(?:es)?|cameram[ae]n|videographers?|team|crew)";
@@ -777,7 +782,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
 
   {
     id: "agency-eyewitness",
-    hints: ["journalist", "correspondent", "reporter", "photographer", "witness", "cameraman", "videographer"],
+    hints: ["afp", "reuters", "associated", "xinhua", "anadolu"],
     flags: ["syndicated"],
     pattern: new RegExp(
       `(?<=^|[.!?"”’]\\s+|,\\s+)(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal)\\s+(?<wire>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}\\s+` +
@@ -1093,8 +1098,19 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
 export interface SpinningRule {
   readonly id: string;
   readonly flags: readonly FlagName[];
-  /** Each spun phrase with the wording it replaced; compiled case-insensitively, on word boundaries. */
-  readonly phrases: readonly { readonly spun: RegExp; readonly original: string }[];
+  /**
+   * Each spun phrase with the wording it replaced: lower-case ASCII, non-capturing groups only; matched on the
+   * lower-cased text, on word boundaries.
+   */
+  readonly phrases: readonly {
+    readonly spun: RegExp;
+    readonly original: string;
+    /**
+     * Lower-case words every match contains, each entry one word or alternatives apart by "|": a story that
+     * holds the words of too few phrases is passed over without running the patterns.
+     */
+    readonly words: readonly string[];
+  }[];
   /** How many distinct phrases a story needs before it counts as spun. */
   readonly minDistinct: number;
   readonly outlet: string;
@@ -1108,33 +1124,33 @@ export const SPUN_TEXT_RULE: SpinningRule = {
   id: "ai-spun-synonyms",
   flags: ["ai_generated"],
   phrases: [
-    { spun: /final\s+12\s+months/, original: "last year" },
-    { spun: /subsequent\s+12\s+months/, original: "next year" },
-    { spun: /well\s+being\s+(?:ministry|ministers?|division|department|officers|officials|authorities|group|organi[sz]ation|care|employees)/, original: "health ministry" },
-    { spun: /(?:west|world|central|reserve)\s+financial\s+institution/, original: "West Bank / World Bank / central bank" },
-    { spun: /upward\s+push/, original: "rise" },
-    { spun: /\d[\d,]*\s+(?:other\s+)?folks/, original: "N people" },
-    { spun: /choice\s+of\s+(?:lifeless|useless)/, original: "number of dead" },
-    { spun: /(?:demise|dying)\s+toll/, original: "death toll" },
-    { spun: /air\s+moves/, original: "air strikes" },
-    { spun: /essentially\s+the\s+most/, original: "the most" },
-    { spun: /electrical\s+energy\s+(?:provides|provide|cuts?|outages?)/, original: "electricity supplies" },
-    { spun: /dwelling\s+prerequisites/, original: "living conditions" },
-    { spun: /(?:rescue|help|aid|civil\s+defen[cs]e)\s+employees/, original: "rescue workers" },
-    { spun: /native\s+officers/, original: "local officials" },
-    { spun: /medical\s+sufferers/, original: "medical patients" },
-    { spun: /girls\s+and\s+youngsters/, original: "women and children" },
-    { spun: /seek\s+via/, original: "search through" },
-    { spun: /(?:a|the)\s+supply\s+(?:informed|instructed)/, original: "a source told" },
-    { spun: /anadolu\s+company/, original: "Anadolu Agency" },
-    { spun: /ecu\s+(?:union|fee|parliament|central\s+financial\s+institution)/, original: "European Union" },
-    { spun: /high\s+minister/, original: "Prime Minister" },
-    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court" },
-    { spun: /counterfeit\s+(?:consciousness|intelligence)/, original: "artificial intelligence" },
-    { spun: /profound\s+(?:learning|studying)/, original: "deep learning" },
-    { spun: /haze\s+(?:figuring|computing)/, original: "cloud computing" },
-    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone" },
-    { spun: /inventory\s+marketplace/, original: "stock market" },
+    { spun: /final\s+12\s+months/, original: "last year", words: ["final", "months"] },
+    { spun: /subsequent\s+12\s+months/, original: "next year", words: ["subsequent", "months"] },
+    { spun: /well\s+being\s+(?:ministry|ministers?|division|department|officers|officials|authorities|group|organi[sz]ation|care|employees)/, original: "health ministry", words: ["well", "being"] },
+    { spun: /(?:west|world|central|reserve)\s+financial\s+institution/, original: "West Bank / World Bank / central bank", words: ["financial", "institution"] },
+    { spun: /upward\s+push/, original: "rise", words: ["upward"] },
+    { spun: /\d[\d,]*\s+(?:other\s+)?folks/, original: "N people", words: ["folks"] },
+    { spun: /choice\s+of\s+(?:lifeless|useless)/, original: "number of dead", words: ["choice", "lifeless|useless"] },
+    { spun: /(?:demise|dying)\s+toll/, original: "death toll", words: ["demise|dying", "toll"] },
+    { spun: /air\s+moves/, original: "air strikes", words: ["moves"] },
+    { spun: /essentially\s+the\s+most/, original: "the most", words: ["essentially"] },
+    { spun: /electrical\s+energy\s+(?:provides|provide|cuts?|outages?)/, original: "electricity supplies", words: ["electrical"] },
+    { spun: /dwelling\s+prerequisites/, original: "living conditions", words: ["prerequisites"] },
+    { spun: /(?:rescue|help|aid|civil\s+defen[cs]e)\s+employees/, original: "rescue workers", words: ["employees"] },
+    { spun: /native\s+officers/, original: "local officials", words: ["native", "officers"] },
+    { spun: /medical\s+sufferers/, original: "medical patients", words: ["sufferers"] },
+    { spun: /girls\s+and\s+youngsters/, original: "women and children", words: ["youngsters"] },
+    { spun: /seek\s+via/, original: "search through", words: ["seek", "via"] },
+    { spun: /(?:a|the)\s+supply\s+(?:informed|instructed)/, original: "a source told", words: ["supply", "informed|instructed"] },
+    { spun: /anadolu\s+company/, original: "Anadolu Agency", words: ["anadolu"] },
+    { spun: /ecu\s+(?:union|fee|parliament|central\s+financial\s+institution)/, original: "European Union", words: ["ecu", "union|fee|parliament|central"] },
+    { spun: /high\s+minister/, original: "Prime Minister", words: ["high", "minister"] },
+    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court", words: ["ultimate|superb|perfect|splendid|best", "court"] },
+    { spun: /counterfeit\s+(?:consciousness|intelligence)/, original: "artificial intelligence", words: ["counterfeit"] },
+    { spun: /profound\s+(?:learning|studying)/, original: "deep learning", words: ["profound"] },
+    { spun: /haze\s+(?:figuring|computing)/, original: "cloud computing", words: ["haze"] },
+    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone", words: ["sensible", "telephone"] },
+    { spun: /inventory\s+marketplace/, original: "stock market", words: ["inventory", "marketplace"] },
   ],
   minDistinct: 3,
   outlet: "autoblog copy of spun wire stories (wording written for this project)",
@@ -1156,9 +1172,10 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
     {
       spun: /(?:this|last|next|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:,\s*\d{1,2}(?![.,]?\d)(?=\s*[,.;])|\(\d{1,2}\))/,
       original: "on Saturday (2 May)",
+      words: ["monday|tuesday|wednesday|thursday|friday|saturday|sunday"],
     },
-    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment" },
-    { spun: /(?:head|holder|command)\s+of\s+the\s+folder/, original: "head of the ministry" },
+    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment", words: ["sought|contacted|searched|wanted", "report"] },
+    { spun: /(?:head|holder|command)\s+of\s+the\s+folder/, original: "head of the ministry", words: ["folder"] },
   ],
   minDistinct: 2,
   outlet: "machine translations of Brazilian newspaper copy (wording written for this project)",

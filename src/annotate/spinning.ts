@@ -4,25 +4,47 @@
  * "West Financial institution", "this Saturday, 2,"). One combined pattern per rule scans the text once, with a
  * group per phrase that tells the hits apart, so a phrase repeated ten times still counts once.
  */
-import type { SpinningRule } from "./rules";
+import { MACHINE_TEXT_RULES, type SpinningRule } from "./rules";
 
-const EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
-const EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+/**
+ * Spinners and translation engines rewrite the whole text, so its opening shows them as well as the whole would,
+ * at a fraction of the cost on a long story.
+ */
+export const SPIN_WINDOW_CHARS = 1500;
 
-const COMPILED = new WeakMap<SpinningRule, RegExp>();
-
-/** Phrase sources use only non-capturing groups, so group i + 1 is phrase i. */
-function compiled(rule: SpinningRule): RegExp {
-  let found = COMPILED.get(rule);
-  if (found === undefined) {
-    const groups = rule.phrases.map(({ spun }) => `(${spun.source})`).join("|");
-    found = new RegExp(`${EDGE_BEFORE}(?:${groups})${EDGE_AFTER}`, "giu");
-    COMPILED.set(rule, found);
-  }
-  return found;
+/** A paragraph as flags.ts holds it: the text and the text lower-cased once (costly for non-Latin-1 text). */
+export interface SpinParagraph {
+  readonly text: string;
+  readonly lower: string;
 }
 
+interface CompiledSpinning {
+  readonly rule: SpinningRule;
+  /** Group i + 1 is phrase i. */
+  readonly pattern: RegExp;
+  /** Per phrase, the alternatives of each of its words. */
+  readonly words: readonly (readonly (readonly string[])[])[];
+}
+
+/**
+ * Phrase sources are lower-case ASCII with only non-capturing groups. They run on the lower-cased text without
+ * the i and u flags and with plain ASCII edges: a case-insensitive Unicode pattern with lookbehind edges cost ten
+ * times as much per story.
+ */
+function compile(rule: SpinningRule): CompiledSpinning {
+  const groups = rule.phrases.map(({ spun }) => `(${spun.source})`).join("|");
+  return {
+    rule,
+    // Every phrase starts on a letter or digit; some end on ")", where \b would fail.
+    pattern: new RegExp(`\\b(?:${groups})(?![a-z0-9])`, "g"),
+    words: rule.phrases.map((phrase) => phrase.words.map((entry) => entry.split("|"))),
+  };
+}
+
+const COMPILED: readonly CompiledSpinning[] = MACHINE_TEXT_RULES.map(compile);
+
 export interface SpunText {
+  readonly rule: SpinningRule;
   /** The distinct phrases found, as written, in order of first appearance. */
   readonly phrases: readonly string[];
   /** The paragraph the first one is in, and where it starts there. */
@@ -31,22 +53,54 @@ export interface SpunText {
 }
 
 /**
- * The rule's phrases in a story, read paragraph by paragraph, when it has at least `rule.minDistinct` distinct
- * ones; else null.
+ * The first of MACHINE_TEXT_RULES whose phrases the opening SPIN_WINDOW_CHARS of a story hold at least
+ * `minDistinct` distinct times, with those phrases; null when none does.
  */
-export function findSpunText(rule: SpinningRule, paragraphs: readonly string[]): SpunText | null {
-  const any = compiled(rule);
+export function findSpunText(paragraphs: readonly SpinParagraph[], rules: readonly SpinningRule[] = MACHINE_TEXT_RULES): SpunText | null {
+  let count = 0;
+  let budget = SPIN_WINDOW_CHARS;
+  while (count < paragraphs.length && budget > 0) budget -= paragraphs[count++]!.text.length;
+  const window = paragraphs.slice(0, count);
+  const lower = window.map((paragraph) => paragraph.lower).join("\n").slice(0, SPIN_WINDOW_CHARS + count);
+  for (const compiled of COMPILED) {
+    if (!rules.includes(compiled.rule) || !enoughWords(compiled, lower)) continue;
+    const found = matchPhrases(compiled, window);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Whether at least minDistinct phrases have all their words somewhere in the text: the cheap test before the
+ * pattern, by native substring search, so it can let a story through but never hide a match.
+ */
+function enoughWords({ rule, words }: CompiledSpinning, lower: string): boolean {
+  let candidates = 0;
+  for (const phrase of words) {
+    if (phrase.every((alternatives) => alternatives.some((word) => lower.includes(word))) && ++candidates >= rule.minDistinct) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function matchPhrases({ rule, pattern }: CompiledSpinning, window: readonly SpinParagraph[]): SpunText | null {
   const seen = new Set<number>();
   const phrases: string[] = [];
   let first: { paragraph: number; index: number } | null = null;
-  for (const [paragraph, text] of paragraphs.entries()) {
-    for (const match of text.matchAll(any)) {
+  let budget = SPIN_WINDOW_CHARS;
+  for (const [paragraph, { text, lower }] of window.entries()) {
+    const scanned = budget >= lower.length ? lower : lower.slice(0, budget);
+    budget -= lower.length;
+    for (const match of scanned.matchAll(pattern)) {
       const which = match.findIndex((group, index) => index > 0 && group !== undefined) - 1;
-      if (which === -1 || seen.has(which)) continue;
+      if (which < 0 || seen.has(which)) continue;
       seen.add(which);
-      phrases.push(match[0]);
-      first ??= { paragraph, index: match.index };
+      // Lower-casing keeps offsets except for a few letters ("İ"); then the phrase is cited as lower-cased.
+      const sameOffsets = lower.length === text.length;
+      phrases.push(sameOffsets ? text.slice(match.index, match.index + match[0].length) : match[0]);
+      first ??= { paragraph, index: sameOffsets ? match.index : 0 };
     }
   }
-  return first !== null && seen.size >= rule.minDistinct ? { phrases, ...first } : null;
+  return first !== null && seen.size >= rule.minDistinct ? { rule, phrases, ...first } : null;
 }

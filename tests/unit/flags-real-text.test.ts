@@ -101,8 +101,9 @@ describe("machine-spun copy", () => {
   });
 
   it("counts each phrase once however often it repeats", () => {
-    const spun = findSpunText(SPUN_TEXT_RULE, ["The West Financial institution talks resumed final 12 months.", "West Financial institution leaders met; 20 folks protested."]);
-    expect(spun).toEqual({ phrases: ["West Financial institution", "final 12 months", "20 folks"], paragraph: 0, index: 4 });
+    const texts = ["The West Financial institution talks resumed final 12 months.", "West Financial institution leaders met; 20 folks protested."];
+    const spun = findSpunText(texts.map((text) => ({ text, lower: text.toLowerCase() })));
+    expect(spun).toEqual({ rule: SPUN_TEXT_RULE, phrases: ["West Financial institution", "final 12 months", "20 folks"], paragraph: 0, index: 4 });
   });
 });
 
