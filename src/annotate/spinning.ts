@@ -10,7 +10,7 @@ import { MACHINE_TEXT_RULES, type SpinningRule } from "./rules";
  * Spinners and translation engines rewrite the whole text, so its opening shows them as well as the whole would,
  * at a fraction of the cost on a long story.
  */
-export const SPIN_WINDOW_CHARS = 1500;
+export const SPIN_WINDOW_CHARS = 1000;
 
 /** A paragraph as flags.ts holds it: the text and the text lower-cased once (costly for non-Latin-1 text). */
 export interface SpinParagraph {
