@@ -1,0 +1,70 @@
+/**
+ * Stage 3: the model. A greedy averaged perceptron (Collins 2002) over hashed features: one weight per
+ * (feature bucket, tag), the tags BILOU over person / organization / place. Shipped weights are int8 with one
+ * scale; training (scripts/train-entities.ts) uses the float form of the same table.
+ */
+import { type DocContext, features, hash, TAG_COUNT, TAGS, type Tag } from "./features";
+
+export interface Weights {
+  /** Buckets in the table: a power of two. */
+  buckets: number;
+  /** buckets × TAG_COUNT weights, bucket-major. */
+  table: ArrayLike<number>;
+}
+
+/** Whether tag `next` may follow tag `prev` under BILOU (B and I continue the same type; L, U, O close). */
+export function allowed(prev: Tag, next: Tag): boolean {
+  const open = prev[0] === "B" || prev[0] === "I";
+  const continues = next[0] === "I" || next[0] === "L";
+  if (open) return continues && prev.slice(2) === next.slice(2);
+  return !continues;
+}
+
+const ALLOWED: boolean[][] = TAGS.map((p) => TAGS.map((n) => allowed(p, n)));
+const START = TAGS.indexOf("O");
+
+/** Adds each feature's row of weights into `scores`. */
+export function score(w: Weights, feats: string[], scores: Float64Array): void {
+  scores.fill(0);
+  const mask = w.buckets - 1;
+  const table = w.table;
+  for (const f of feats) {
+    const row = (hash(f) & mask) * TAG_COUNT;
+    for (let k = 0; k < TAG_COUNT; k++) scores[k] = (scores[k] as number) + (table[row + k] as number);
+  }
+}
+
+/**
+ * Greedy left-to-right decoding: each token takes the best tag the previous one allows; the last token may
+ * not leave a name open. `onToken` lets training see each step's features and choice.
+ */
+export function decode(
+  w: Weights,
+  ctx: DocContext,
+  onToken?: (i: number, feats: string[], best: number) => number,
+): Tag[] {
+  const tags: Tag[] = [];
+  const feats: string[] = [];
+  const scores = new Float64Array(TAG_COUNT);
+  let prev = START;
+  let prev2 = START;
+  const n = ctx.tokens.length;
+  for (let i = 0; i < n; i++) {
+    features(ctx, i, TAGS[prev] as Tag, TAGS[prev2] as Tag, feats);
+    score(w, feats, scores);
+    const last = i === n - 1 || ctx.tokens[i + 1]?.field !== ctx.tokens[i]?.field;
+    let best = -1;
+    for (let k = 0; k < TAG_COUNT; k++) {
+      if (!ALLOWED[prev]?.[k]) continue;
+      const tag = TAGS[k] as Tag;
+      if (last && (tag[0] === "B" || tag[0] === "I")) continue;
+      if (best < 0 || (scores[k] as number) > (scores[best] as number)) best = k;
+    }
+    // Training may substitute the gold tag, so the next step sees the history it would have seen.
+    const chosen = onToken ? onToken(i, feats, best) : best;
+    tags.push(TAGS[chosen] as Tag);
+    prev2 = prev;
+    prev = chosen;
+  }
+  return tags;
+}
