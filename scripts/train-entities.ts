@@ -23,17 +23,10 @@ import { decode } from "../src/annotate/entities/model";
 import { classifyLines, type Token, tokenize } from "../src/annotate/entities/tokens";
 import { encodeWeights } from "../src/annotate/entities/weights-codec";
 import { ruleTags } from "../src/annotate/entities/rule-mentions";
+import { TRAINING_CONFIG } from "../src/annotate/entities/training-config";
 import { lookupAlias } from "../src/annotate/gazetteer";
 import type { EntityType } from "../src/model";
 
-export const TRAINING_CONFIG = {
-  buckets: 1 << 18,
-  epochs: 8,
-  seed: 12,
-  devEvery: 10,
-  /** Own stories count this many times per epoch: they are the closest to what the Worker tags. */
-  ownWeight: 3,
-};
 
 const root = join(import.meta.dirname, "..");
 const dataDir = join(root, "..", "shared", "data", "ner");
@@ -228,7 +221,7 @@ const out = `/**
  * project's own labelled stories.
  */
 export const WEIGHTS_VERSION = 1;
-export const TRAINING_CONFIG = ${JSON.stringify(TRAINING_CONFIG)};
+export const TRAINED_WITH = ${JSON.stringify(TRAINING_CONFIG)};
 export const WEIGHTS_SHA256 = "${checksum}";
 export const WEIGHTS_SCALE = ${scale};
 export const WEIGHTS_BASE64 =

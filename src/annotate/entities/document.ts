@@ -11,9 +11,11 @@ import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
 
 const HONORIFICS = new Set(
-  "mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent".split(" "),
+  "mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
+/** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
+const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
 const WORD_RE = /^[\p{L}\p{N}]/u;
 
 interface Named {
@@ -24,9 +26,26 @@ interface Named {
   knownType?: EntityType;
 }
 
-/** The name's own words: leading roles, honorifics and "The", trailing punctuation and legal forms dropped. */
+function isRole(word: string): boolean {
+  const w = word.replace(/\.$/, "").toLowerCase();
+  return HONORIFICS.has(w) || PERSON_CUE_WORDS.has(w) || lookupAlias(word)?.kind === "title";
+}
+
+/**
+ * The name's own words: leading roles, honorifics and "The", trailing punctuation dropped. In a person, a role
+ * anywhere before the name ends what precedes it ("Jasper Mayor Richard Ireland" → "Richard Ireland"); a
+ * person mention that ends in a role ("Shadow Health Secretary") names no one and gives no words.
+ */
 function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   let words = tokens.slice(m.start, m.end);
+  if (m.type === "person") {
+    if (isRole((words[words.length - 1] as Token).text)) return [];
+    let cut = -1;
+    words.forEach((w, k) => {
+      if (k < words.length - 1 && isRole(w.text)) cut = k;
+    });
+    words = words.slice(cut + 1);
+  }
   while (words.length > 1) {
     const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
     const title = lookupAlias((words[0] as Token).text)?.kind === "title";
@@ -78,22 +97,31 @@ const KNOWN_KINDS: Record<string, EntityType | undefined> = {
 };
 
 /** Merges one story's mentions into entities: canonical names, linked short forms, one type per name. */
-export function resolveEntities(tokens: Token[], mentions: TaggedMention[], ruled: Map<string, Entity>): Entity[] {
-  const named: (Named & { span: MentionSpan; order: number })[] = [];
+export function resolveEntities(
+  tokens: Token[],
+  mentions: TaggedMention[],
+  ruled: Map<string, Entity>,
+  lowercase: Set<string>,
+): Entity[] {
+  const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
   for (const m of mentions) {
     const words = nameWords(tokens, m);
+    if (words.length === 0) continue;
     const first = words[0] as Token;
     const last = words[words.length - 1] as Token;
-    if (!CAP_RE.test(first.text) && !/^\p{N}/u.test(first.text)) continue;
+    if (!CAP_RE.test(first.text) && !/^\p{N}/u.test(first.text) && !PARTICLE_RE.test(first.text)) continue;
     const span: MentionSpan = { field: first.field, start: first.start, end: last.end };
+    const name = surface(words);
+    const phrase = lookupAlias(name);
+    // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
+    // writes every one of them in lower case elsewhere, and no gazetteer knows them.
+    if (!phrase && words.every((w) => lowercase.has(w.text.toLowerCase()))) continue;
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
     if (rule) {
-      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, span, order: m.start });
+      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, span, order: m.start, end: m.end });
       continue;
     }
-    const name = surface(words);
-    const phrase = lookupAlias(name);
     const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;
     // A title or a demonym alone ("President", "Kenyan") is no entity.
     if (phrase && !knownType) continue;
@@ -103,6 +131,7 @@ export function resolveEntities(tokens: Token[], mentions: TaggedMention[], rule
       ...(knownType && phrase ? { known: phrase.canonical, knownType } : {}),
       span,
       order: m.start,
+      end: m.end,
     });
   }
 
@@ -122,6 +151,7 @@ export function resolveEntities(tokens: Token[], mentions: TaggedMention[], rule
   for (const org of longOrgs) byInitials.set(initials(org), org);
 
   const tallies = new Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>();
+  let previous: { key: string; end: number } | undefined;
   for (const n of named) {
     let name = n.known ?? surface(n.words);
     let type = n.knownType ?? n.type;
@@ -147,6 +177,10 @@ export function resolveEntities(tokens: Token[], mentions: TaggedMention[], rule
     }
     if (type === "organization") name = withoutLegalSuffix(name);
     const key = foldWord(name);
+    // "Caribbean Community (CARICOM)": the bracketed abbreviation defines the name just read, it is no new mention.
+    const defines = previous?.key === key && previous.end === n.order - 1 && tokens[n.order - 1]?.text === "(" && tokens[n.end]?.text === ")";
+    previous = { key, end: n.end };
+    if (defines) continue;
     const tally = tallies.get(key) ?? { name, votes: new Map<EntityType, number>(), spans: [], order: n.order };
     tally.votes.set(type, (tally.votes.get(type) ?? 0) + weight);
     tally.spans.push(n.span);

@@ -10,7 +10,7 @@ import { decode, type Weights } from "./model";
 import { classifyLines, type Token, tokenize } from "./tokens";
 import { resolveEntities } from "./document";
 import { decodeWeights, fromBase64 } from "./weights-codec";
-import { TRAINING_CONFIG, WEIGHTS_BASE64, WEIGHTS_SCALE } from "./weights";
+import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
 import { ruleTags } from "./rule-mentions";
@@ -19,11 +19,10 @@ let weights: Weights | undefined;
 
 /** Decoded on first use, once per isolate: about 0.2 MB of varint pairs into the dense int8 table. */
 function shippedWeights(): Weights {
-  weights ??= { buckets: TRAINING_CONFIG.buckets, table: decodeWeights(fromBase64(WEIGHTS_BASE64), TRAINING_CONFIG.buckets * TAG_COUNT) };
+  const { buckets } = TRAINED_WITH;
+  weights ??= { buckets, table: decodeWeights(fromBase64(WEIGHTS_BASE64), buckets * TAG_COUNT) };
   return weights;
 }
-
-export { WEIGHTS_SCALE };
 
 /** Options for measuring the tagger's parts: furniture lines dropped before tagging (the default) or not. */
 export interface TaggerOptions {
@@ -38,5 +37,5 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const shouted = tokens.map((t) => t.field === "text" && (lines[t.line]?.shouted ?? false));
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
-  return resolveEntities(tokens, mentionsFromTags(decode(shippedWeights(), ctx)), rules.bySpan);
+  return resolveEntities(tokens, mentionsFromTags(decode(shippedWeights(), ctx)), rules.bySpan, ctx.lowercase);
 }

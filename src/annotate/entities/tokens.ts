@@ -71,18 +71,23 @@ export interface LineInfo {
  */
 export function classifyLines(text: string): LineInfo[] {
   const lines = text.split("\n");
-  const shape = lines.map((l) => lineShape(l));
+  // A hard-wrapped paragraph is prose, however its lines end: the next line carries on in lower case.
+  const shape = lines.map((l, i) => lineShape(l, /^\s*\p{Ll}/u.test(lines[i + 1] ?? "")));
+  // Neighbours are the nearest lines with words: blank lines between menu items do not break a menu.
+  const filled = shape.flatMap((s, i) => (s.words > 0 ? [i] : []));
+  const rank = new Map(filled.map((line, r) => [line, r]));
   return lines.map((l, i) => {
     const s = shape[i] as ReturnType<typeof lineShape>;
     if (s.words === 0) return { furniture: false, shouted: false };
     const chrome = s.words <= 14 && CHROME_WORDS.test(l);
-    const near = [i - 2, i - 1, i + 1, i + 2].filter((k) => shape[k]?.bare).length;
-    const listed = s.bare && s.words <= 10 && near >= 2;
+    const r = rank.get(i) as number;
+    const near = [r - 2, r - 1, r + 1, r + 2].filter((k) => shape[filled[k] ?? -1]?.bare).length;
+    const listed = s.bare && s.words <= 5 && near >= 2;
     return { furniture: chrome || listed, shouted: s.titleCase || s.caps };
   });
 }
 
-function lineShape(line: string): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
+function lineShape(line: string, continued: boolean): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
   const words = line.split(/\s+/).filter((w) => WORD_RE.test(w));
   if (words.length === 0) return { words: 0, bare: false, titleCase: false, caps: false };
   const content = words.filter((w) => !MINOR.has(w.toLowerCase()));
@@ -90,6 +95,12 @@ function lineShape(line: string): { words: number; bare: boolean; titleCase: boo
   const titleCase = content.length >= 3 && capped === content.length;
   const caps = words.length >= 3 && !LOWER_RE.test(line);
   // No sentence inside: it ends without a full stop and holds none.
-  const bare = !/[.!?]["”’)]?\s*$/.test(line.trim()) && !/[.!?]\s+\p{Lu}/u.test(line);
+  const trimmed = line.trim();
+  const bare =
+    !continued &&
+    trimmed.length <= 70 &&
+    !/^\p{Ll}/u.test(trimmed) &&
+    !/[.!?,;]["”’)]?$/.test(trimmed) &&
+    !/[.!?]\s+\p{Lu}/u.test(trimmed);
   return { words: words.length, bare, titleCase, caps };
 }

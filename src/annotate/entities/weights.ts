@@ -5,7 +5,7 @@
  * project's own labelled stories.
  */
 export const WEIGHTS_VERSION = 1;
-export const TRAINING_CONFIG = {"buckets":262144,"epochs":8,"seed":12,"devEvery":10,"ownWeight":3};
+export const TRAINED_WITH = {"buckets":262144,"epochs":8,"seed":12,"devEvery":10,"ownWeight":3};
 export const WEIGHTS_SHA256 = "3f35281b05d967bbcf514c72503e8893ef929cc9b95fd755cab4a1d0285019da";
 export const WEIGHTS_SCALE = 0.12846649350143793;
 export const WEIGHTS_BASE64 =
