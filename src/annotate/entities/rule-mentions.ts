@@ -15,14 +15,10 @@ export interface RuleMention {
 export function ruleTags(tokens: Token[], entities: Entity[]): { tags: string[]; bySpan: Map<string, Entity> } {
   const tags = Array.from({ length: tokens.length }, () => "");
   const bySpan = new Map<string, Entity>();
-  const at = new Map<string, number>();
-  tokens.forEach((t, i) => at.set(`${t.field}:${t.start}`, i));
-  const ends = new Map<string, number>();
-  tokens.forEach((t, i) => ends.set(`${t.field}:${t.end}`, i));
   for (const e of entities) {
     for (const span of e.spans ?? []) {
-      const first = at.get(`${span.field}:${span.start}`);
-      const last = ends.get(`${span.field}:${span.end}`);
+      const first = tokenAt(tokens, span.field, span.start, "start");
+      const last = first === undefined ? undefined : tokenAt(tokens, span.field, span.end, "end");
       if (first === undefined || last === undefined || last < first) continue;
       bySpan.set(spanKey(span), e);
       if (first === last) tags[first] = `U-${e.type}`;
@@ -30,6 +26,23 @@ export function ruleTags(tokens: Token[], entities: Entity[]): { tags: string[];
     }
   }
   return { tags, bySpan };
+}
+
+/** The token that starts (or ends) exactly at an offset of a field, by binary search: tokens are in order. */
+function tokenAt(tokens: Token[], field: MentionSpan["field"], offset: number, side: "start" | "end"): number | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  const rank = (t: Token): number => (t.field === "title" ? 0 : 1);
+  const want = field === "title" ? 0 : 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid] as Token;
+    const cmp = rank(t) - want || t[side] - offset;
+    if (cmp === 0) return mid;
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 export function spanKey(span: MentionSpan): string {
