@@ -12,6 +12,7 @@ import { writeFileSync } from "node:fs";
 import nlp from "compromise";
 import Parser from "rss-parser";
 import { tagEntities } from "../src/annotate/entities";
+import { tagEntitiesTrained } from "../src/annotate/entities/index";
 import { detectFlags } from "../src/annotate/flags";
 import { annotate } from "../src/annotate";
 import { normalizeItems } from "../src/ingest/normalize";
@@ -136,7 +137,8 @@ export async function runStages(): Promise<Record<string, StageResult>> {
   if (wanted("entities")) {
     // As in annotate(): entities are tagged on the body that flags have cleaned.
     const cleaned = feed3k.items.map((i) => ({ title: i.title, text: detectFlags(i.title, i.text).content_text }));
-    results.entities = { ...summarize(await perStory(cleaned, (i) => tagEntities(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size3k };
+    results.entities = { ...summarize(await perStory(cleaned, (i) => tagEntitiesTrained(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size3k };
+    results["baseline: rule tagger alone"] = { ...summarize(await perStory(cleaned, (i) => tagEntities(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size3k };
   }
   if (wanted("annotate")) {
     results["annotate (flags + entities)"] = { ...summarize(await perStory(feed3k.items, (i) => annotate(i))), method: perStoryMethod, stories: n, storyBytes: size3k };

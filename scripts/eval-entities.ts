@@ -1,56 +1,116 @@
 /**
- * Entity tagger evaluation: micro precision, recall and F1 over the labelled stories in fixtures/entities/,
- * overall and per type, for the dev and held-out splits and both together, then every error.
- * Exits 1 when micro F1 over all stories is below the 0.85 target.
+ * Entity tagger evaluation, as annotate() runs it (flags clean the body first):
+ *   1. real news pages, ../shared/data/pages-dev: document-level canonical micro F1 and per type, scored as its
+ *      README says (doubtful entities ignored; a standard expansion of a printed form, "U.S." ↔ "United
+ *      States", matches: the gazetteer's canonical name of either side counts), with the furniture filter
+ *      and without it;
+ *   2. the project's own labelled stories (fixtures/entities/), dev and held-out splits;
+ *   3. mention-level F1 (exact span and type) on the dev split of the training data (GUM and WikiGold);
+ * then an error table: the most frequent false positives and misses on the pages, with examples.
+ * Exits 1 when the held-out own stories fall below 0.85.
  *
- *   npx tsx scripts/eval-entities.ts [--split dev|holdout] [--quiet]
+ *   npm run eval:entities [-- --errors N] [--no-training-data]
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tagEntities } from "../src/annotate/entities";
-import { type EvalReport, type GoldStory, parseGoldStory, scoreStories } from "../src/annotate/entities-eval";
-import { ENTITY_TYPES } from "../src/model";
+import { detectFlags } from "../src/annotate/flags";
+import { canonicalEntityName } from "../src/annotate/entities";
+import {
+  type Counts,
+  type GoldPage,
+  type GoldStory,
+  parseGoldPage,
+  parseGoldStory,
+  type PageError,
+  scorePages,
+  scoreStories,
+} from "../src/annotate/entities-eval";
+import { tagEntitiesTrained } from "../src/annotate/entities/index";
+import { TAG_COUNT } from "../src/annotate/entities/features";
+import { decodeWeights, fromBase64 } from "../src/annotate/entities/weights-codec";
+import { TRAINED_WITH, WEIGHTS_BASE64 } from "../src/annotate/entities/weights";
+import { lookupAlias } from "../src/annotate/gazetteer";
+import { ENTITY_TYPES, type EntityType } from "../src/model";
+import { loadTrainingData, mentionScores } from "./entity-data";
 
-const TARGET_F1 = 0.85;
-const dir = join(import.meta.dirname, "..", "fixtures", "entities");
+const HOLDOUT_TARGET = 0.85;
+const root = join(import.meta.dirname, "..");
+const pagesDir = join(root, "..", "shared", "data", "pages-dev");
 const args = process.argv.slice(2);
-const only = args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined;
-const quiet = args.includes("--quiet");
+const errorRows = args.includes("--errors") ? Number(args[args.indexOf("--errors") + 1]) : 15;
 
+const pct = (x: number): string => x.toFixed(3);
+
+function table(label: string, overall: Counts, byType: Record<EntityType, Counts>): void {
+  console.log(`\n${label}`);
+  console.log("type              P      R     F1    tp   fp   fn");
+  const row = (name: string, c: Counts): void =>
+    console.log(`${name.padEnd(14)} ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}  ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`);
+  for (const type of ENTITY_TYPES) row(type, byType[type]);
+  row("micro", overall);
+}
+
+/** As annotate() tags: on the body the flags stage cleaned. */
+function tagAsAnnotate(dropFurniture: boolean) {
+  return (title: string, text: string) => tagEntitiesTrained(title, detectFlags(title, text).content_text, { dropFurniture });
+}
+
+const gold = (JSON.parse(readFileSync(join(pagesDir, "gold.json"), "utf8")) as { docs: Record<string, { entities: GoldPage["gold"] }> }).docs;
+const pages = Object.keys(gold)
+  .sort()
+  .map((id) => parseGoldPage(id, readFileSync(join(pagesDir, `${id}.txt`), "utf8"), gold[id]?.entities ?? []));
+const withFilter = scorePages(pages, tagAsAnnotate(true), canonicalEntityName);
+const noFilter = scorePages(pages, tagAsAnnotate(false), canonicalEntityName);
+table(`1. pages-dev, ${pages.length} real pages, document level, furniture lines dropped (as annotate() runs), ${withFilter.ignored} predictions of doubtful entities ignored`, withFilter.overall, withFilter.byType);
+table("   the same without the furniture filter", noFilter.overall, noFilter.byType);
+
+const dir = join(root, "fixtures", "entities");
 const stories: GoldStory[] = readdirSync(dir)
   .filter((f) => f.endsWith(".txt"))
   .sort()
-  .map((f) => parseGoldStory(f.replace(/\.txt$/, ""), readFileSync(join(dir, f), "utf8")))
-  .filter((s) => !only || s.split === only);
-
-function pct(x: number): string {
-  return (100 * x).toFixed(1).padStart(5);
-}
-
-function printReport(label: string, report: EvalReport): void {
-  console.log(`\n${label}: ${report.stories} stories`);
-  console.log("type           P      R     F1    tp   fp   fn");
-  const row = (name: string, c: EvalReport["overall"]): void =>
-    console.log(
-      `${name.padEnd(12)} ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}  ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`,
-    );
-  for (const type of ENTITY_TYPES) row(type, report.byType[type]);
-  row("micro", report.overall);
-}
-
-const all = scoreStories(stories, tagEntities);
-for (const split of ["dev", "holdout"] as const) {
+  .map((f) => parseGoldStory(f.replace(/\.txt$/, ""), readFileSync(join(dir, f), "utf8")));
+const own: Record<string, ReturnType<typeof scoreStories>> = {};
+for (const split of ["holdout", "dev"] as const) {
   const subset = stories.filter((s) => s.split === split);
-  if (subset.length > 0 && !only) printReport(split, scoreStories(subset, tagEntities));
-}
-printReport(only ? only : "all", all);
-
-if (!quiet && all.errors.length > 0) {
-  console.log(`\nerrors (${all.errors.length}):`);
-  for (const e of all.errors) console.log(`  ${e.story.padEnd(28)} ${e.error.padEnd(9)} ${e.type.padEnd(12)} ${e.name}`);
+  own[split] = scoreStories(subset, tagAsAnnotate(true));
+  const note = split === "holdout" ? "never trained or tuned on" : "trained on";
+  table(`2. own stories, ${split} (${subset.length}, ${note})`, own[split].overall, own[split].byType);
 }
 
-if (all.overall.f1 < TARGET_F1) {
-  console.error(`\nmicro F1 ${all.overall.f1.toFixed(3)} is below the target ${TARGET_F1}`);
+if (!args.includes("--no-training-data")) {
+  const { dev, contexts } = loadTrainingData();
+  const weights = { buckets: TRAINED_WITH.buckets, table: decodeWeights(fromBase64(WEIGHTS_BASE64), TRAINED_WITH.buckets * TAG_COUNT) };
+  console.log(`\n3. training data dev split, mention level (${dev.length} GUM and WikiGold documents, exact span and type)`);
+  console.log(mentionScores(dev, contexts, weights));
+}
+
+/** The most frequent errors of one kind on the pages, by type and name, with the pages they come from. */
+function errorTable(errors: PageError[], kind: PageError["error"]): void {
+  const byName = new Map<string, { n: number; pages: string[] }>();
+  for (const e of errors.filter((x) => x.error === kind)) {
+    const key = `${e.type.padEnd(13)} ${e.name}`;
+    const row = byName.get(key) ?? { n: 0, pages: [] };
+    row.n++;
+    row.pages.push(e.page);
+    byName.set(key, row);
+  }
+  const rows = [...byName.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, errorRows);
+  console.log(`\n${kind === "spurious" ? "false positives" : "misses"} on pages-dev (${errors.filter((x) => x.error === kind).length} in all; the ${rows.length} most frequent):`);
+  for (const [key, row] of rows) console.log(`  ${String(row.n).padStart(2)}  ${key.padEnd(60)} ${row.pages.join(" ")}`);
+}
+errorTable(withFilter.errors, "spurious");
+errorTable(withFilter.errors, "missed");
+
+// pages-dev tags a news agency as an organization wherever it is named; our guideline never tags an agency
+// acting as the story's source (docs/ENTITY-GUIDELINES.md), so those misses are a difference of convention.
+const agencyMisses = withFilter.errors.filter((e) => e.error === "missed" && lookupAlias(e.name)?.kind === "agency").length;
+const { tp, fp, fn } = withFilter.overall;
+const f1Without = (2 * tp) / (2 * tp + fp + fn - agencyMisses);
+console.log(`
+${agencyMisses} of the ${fn} misses are news agencies, which our guideline does not tag as the source; without them micro F1 would be ${pct(f1Without)}`);
+
+const holdoutF1 = own.holdout?.overall.f1 ?? 0;
+if (holdoutF1 < HOLDOUT_TARGET) {
+  console.error(`\nheld-out micro F1 ${holdoutF1.toFixed(3)} is below the target ${HOLDOUT_TARGET}`);
   process.exit(1);
 }

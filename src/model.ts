@@ -92,11 +92,23 @@ export interface Flags {
 export const ENTITY_TYPES = ["person", "organization", "place"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** Which returned text a mention span points into. */
+export type SpanField = "title" | "text";
+
+/** One mention: UTF-16 offsets [start, end) into the story's `title` or `content_text`. */
+export interface MentionSpan {
+  field: SpanField;
+  start: number;
+  end: number;
+}
+
 export interface Entity {
   /** The canonical full form used in the story ("Antony Blinken", "United Nations"). */
   name: string;
   type: EntityType;
   mentions: number;
+  /** One per mention (`mentions === spans.length`); lists may leave them out. */
+  spans?: MentionSpan[];
 }
 
 /** What annotate() returns for one story. */

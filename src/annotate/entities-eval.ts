@@ -104,3 +104,94 @@ export function scoreStories(stories: GoldStory[], tag: (title: string, text: st
   const sum = (f: "tp" | "fp" | "fn"): number => ENTITY_TYPES.reduce((n, t) => n + raw[t][f], 0);
   return { stories: stories.length, overall: counts(sum("tp"), sum("fp"), sum("fn")), byType, errors };
 }
+
+/** One labelled page of ../shared/data/pages-dev (see its README): gold entities with aliases and doubt. */
+export interface GoldPage {
+  id: string;
+  /** "" when the file's title was rebuilt from the URL: it is not page text and gives no entities. */
+  title: string;
+  text: string;
+  gold: { name: string; type: EntityType; aliases: string[]; doubtful: boolean }[];
+}
+
+/** Reads one page file: "# SOURCE/OUTLET/TITLE" header lines, a blank line, then the excerpt verbatim. */
+export function parseGoldPage(id: string, raw: string, gold: GoldPage["gold"]): GoldPage {
+  const blank = raw.indexOf("\n\n");
+  if (!raw.startsWith("# ") || blank < 0) throw new EntityEvalError(`entities-eval: page ${id}: no header`);
+  const title = raw.slice(0, blank).match(/^# TITLE: (.*)$/m)?.[1] ?? "";
+  return { id, title: /\[(?:from URL slug|headline not in stored text)/.test(title) ? "" : title, text: raw.slice(blank + 2), gold };
+}
+
+/** The pages-dev README's normalization: lowercase, possessive 's and punctuation stripped, spaces collapsed. */
+export function normalizeName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/[^\p{L}\p{N}\s]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export interface PageError {
+  page: string;
+  error: "missed" | "spurious";
+  name: string;
+  type: EntityType;
+}
+
+export interface PageReport {
+  pages: number;
+  overall: Counts;
+  byType: Record<EntityType, Counts>;
+  /** Predictions that matched a doubtful gold entity: neither right nor wrong. */
+  ignored: number;
+  errors: PageError[];
+}
+
+/**
+ * Document-level canonical micro F1 as pages-dev/README.md scores it: a prediction is right when its normalized
+ * name equals the normalized gold name or an alias and the type agrees; each gold entity counts once; a
+ * prediction of a doubtful entity is ignored and doubtful entities are never misses. `expand` maps a printed
+ * form to its standard expansion ("U.S." → "United States"), so either side may use it.
+ */
+export function scorePages(
+  pages: GoldPage[],
+  tag: (title: string, text: string) => Entity[],
+  expand: (name: string) => string,
+): PageReport {
+  const raw = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    EntityType,
+    { tp: number; fp: number; fn: number }
+  >;
+  const errors: PageError[] = [];
+  let ignored = 0;
+  for (const page of pages) {
+    const forms = page.gold.map((g) => new Set([g.name, ...g.aliases].flatMap((n) => [normalizeName(n), normalizeName(expand(n))])));
+    const used = new Set<number>();
+    for (const e of tag(page.title, page.text)) {
+      const keys = [normalizeName(e.name), normalizeName(expand(e.name))];
+      const i = page.gold.findIndex((g, k) => g.type === e.type && keys.some((key) => forms[k]?.has(key)));
+      const g = page.gold[i];
+      if (g?.doubtful) {
+        ignored++;
+      } else if (g && !used.has(i)) {
+        used.add(i);
+        raw[e.type].tp++;
+      } else {
+        raw[e.type].fp++;
+        errors.push({ page: page.id, error: "spurious", name: e.name, type: e.type });
+      }
+    }
+    page.gold.forEach((g, i) => {
+      if (g.doubtful || used.has(i)) return;
+      raw[g.type].fn++;
+      errors.push({ page: page.id, error: "missed", name: g.name, type: g.type });
+    });
+  }
+  const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, counts(raw[t].tp, raw[t].fp, raw[t].fn)])) as Record<
+    EntityType,
+    Counts
+  >;
+  const sum = (f: "tp" | "fp" | "fn"): number => ENTITY_TYPES.reduce((n, t) => n + raw[t][f], 0);
+  return { pages: pages.length, overall: counts(sum("tp"), sum("fp"), sum("fn")), byType, ignored, errors };
+}

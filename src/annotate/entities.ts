@@ -4,8 +4,11 @@
  * longest-match lookup, cue words around each unknown name, then in-story coreference ("Blinken" →
  * "Antony Blinken", "CARICOM" ↔ "Caribbean Community"). What counts and in which form is written in
  * docs/ENTITY-GUIDELINES.md; fixtures/entities/ holds the labelled set it is measured on.
+ *
+ * Since the trained tagger (entities/) these rules are its first stage: their mentions are features of the
+ * model and their resolved names feed its document pass. annotate() calls the trained tagger.
  */
-import type { Entity, EntityType } from "../model";
+import type { Entity, EntityType, MentionSpan, SpanField } from "../model";
 import {
   AMBIGUOUS_PLACES,
   CONNECTOR_WORDS,
@@ -35,12 +38,19 @@ import {
   type PhraseKind,
 } from "./gazetteer";
 
-/** Bump on any change that alters the tagger's output: stored stories are re-annotated. */
-export const ENTITY_TAGGER_VERSION = 2;
+/**
+ * Bump on any change that alters the tagger's output, these rules or the trained tagger built on them
+ * (entities/: its weights carry WEIGHTS_VERSION): stored stories are re-annotated. 3: the trained tagger.
+ */
+export const ENTITY_TAGGER_VERSION = 3;
 
 interface Token {
   /** Surface form, possessive dropped. */
   text: string;
+  /** Where the surface form stands: UTF-16 offsets [start, end) into the title or the body. */
+  field: SpanField;
+  start: number;
+  end: number;
   fold: string;
   exact: string;
   isWord: boolean;
@@ -76,6 +86,8 @@ interface Mention {
   acronym: boolean;
   /** Token index just past the mention, for list inheritance. */
   end: number;
+  /** Where the mention stands in the title or the body. */
+  span: MentionSpan;
 }
 
 interface Doc {
@@ -131,8 +143,11 @@ const BYLINE_RE = /^[ \t]*By\s+\p{Lu}[^\n!?]{0,100}(?<![.!?])[ \t]*$/gmu;
 const CREDIT_LINE_RE =
   /^\s*\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|produced|edited|written)\s+by\b.*$|^\s*\(?\s*with\s+inputs?\s+from\b.*$/gimu;
 
-/** Splits text into tokens, marking sentence starts and dropping possessives. */
-function tokenize(text: string, into: Token[]): void {
+/**
+ * Splits text into tokens, marking sentence starts and dropping possessives. `base` is added to every offset,
+ * so a text given with a leading separator still points into the field it came from.
+ */
+function tokenize(text: string, into: Token[], field: SpanField, base = 0): void {
   let pendingStart = true;
   let newline = text.indexOf("\n");
   for (const match of text.matchAll(TOKEN_RE)) {
@@ -146,7 +161,8 @@ function tokenize(text: string, into: Token[]): void {
     if (!isWord) {
       if (SENTENCE_END.has(raw)) pendingStart = true;
       else if (!OPENING_PUNCT.has(raw) && !QUOTES.has(raw)) pendingStart = false;
-      into.push({ text: raw, fold: raw, exact: raw, isWord, cap: false, caps: false, poss: false, sentStart: false });
+      const at = base + index;
+      into.push({ text: raw, field, start: at, end: at + raw.length, fold: raw, exact: raw, isWord, cap: false, caps: false, poss: false, sentStart: false });
       continue;
     }
     const poss = raw.length > 2 && POSSESSIVE_RE.test(raw) && !/^\p{Lu}['’]/u.test(raw.slice(-3));
@@ -154,26 +170,31 @@ function tokenize(text: string, into: Token[]): void {
     const compound = word.includes("-") ? COMPOUND_MODIFIER_RE.exec(word) : null;
     if (compound?.[1] && compound[2]) {
       // "Lisbon-based", "Rwanda-backed": the place is a mention, the modifier ends the name.
-      into.push(wordToken(compound[1], false, pendingStart));
-      into.push(wordToken(compound[2], poss, false));
+      const at = base + index;
+      into.push(wordToken(compound[1], false, pendingStart, field, at));
+      into.push(wordToken(compound[2], poss, false, field, at + compound[1].length + 1));
     } else {
-      into.push(wordToken(word, poss, pendingStart));
+      into.push(wordToken(word, poss, pendingStart, field, base + index));
     }
     pendingStart = false;
   }
 }
 
-function wordToken(word: string, poss: boolean, sentStart: boolean): Token {
+function wordToken(word: string, poss: boolean, sentStart: boolean, field: SpanField, start: number): Token {
   const code = word.charCodeAt(0);
+  const end = start + word.length;
   // Fast path for the plain lowercase words that make up most of a story.
   if (code >= 97 && code <= 122 && !SPECIAL_CHARS_RE.test(word)) {
-    return { text: word, fold: word, exact: word, isWord: true, cap: false, caps: false, poss, sentStart };
+    return { text: word, field, start, end, fold: word, exact: word, isWord: true, cap: false, caps: false, poss, sentStart };
   }
   const upper = word.toUpperCase();
   const lower = word.toLowerCase();
   const cap = CAP_RE.test(word) || PARTICLE_NAME_RE.test(word);
   return {
     text: word,
+    field,
+    start,
+    end,
     fold: foldWord(word),
     exact: cap ? exactWord(word) : word,
     isWord: true,
@@ -542,8 +563,25 @@ function classifyUnknown(
   return { type: null, weight: 0 };
 }
 
-function pushMention(doc: Doc, name: string, type: EntityType | null, weight: number, order: number, strict: boolean, words: number, acronym = false): void {
-  doc.mentions.push({ name, type, weight, order, strict, words, acronym, end: -1 });
+function pushMention(
+  doc: Doc,
+  name: string,
+  type: EntityType | null,
+  weight: number,
+  order: number,
+  strict: boolean,
+  words: number,
+  span: MentionSpan,
+  acronym = false,
+): void {
+  doc.mentions.push({ name, type, weight, order, strict, words, acronym, end: -1, span });
+}
+
+/** The text a mention of tokens [start, end) covers; a leading "The" is not part of the name (see surface). */
+function tokenSpan(tokens: Token[], start: number, end: number): MentionSpan {
+  const first = end - start > 1 && tokens[start]?.text === "The" ? start + 1 : start;
+  const a = tokens[first] as Token;
+  return { field: a.field, start: a.start, end: (tokens[end - 1] as Token).end };
 }
 
 /**
@@ -593,7 +631,8 @@ function tagSpan(doc: Doc, from: number, to: number, strict: boolean): void {
         const words = segments.slice(s, e).filter((g) => g.kind === "unknown").length;
         const name = surface(tokens, seg.start, last.end, skip);
         const { type, weight } = classifyUnknown(tokens, seg.start, last.end, words, afterTitle);
-        pushMention(doc, name, type, weight, seg.start, strict, words, words === 1 && (tokens[seg.start] as Token).caps);
+        const caps = words === 1 && (tokens[seg.start] as Token).caps;
+        pushMention(doc, name, type, weight, seg.start, strict, words, tokenSpan(tokens, seg.start, last.end), caps);
         const mention = doc.mentions[doc.mentions.length - 1] as Mention;
         mention.end = last.end;
         if (!type && s === 0) inheritFromList(doc, mention, seg.start);
@@ -606,11 +645,11 @@ function tagSpan(doc: Doc, from: number, to: number, strict: boolean): void {
       if (seg.kind === "organization" || seg.kind === "place" || seg.kind === "person") {
         const name = seg.canonical || surface(tokens, seg.start, seg.end, skip);
         const weight = seg.canonical ? 3 : 2;
-        pushMention(doc, name, seg.kind, weight, seg.start, strict, seg.end - seg.start);
+        pushMention(doc, name, seg.kind, weight, seg.start, strict, seg.end - seg.start, tokenSpan(tokens, seg.start, seg.end));
         (doc.mentions[doc.mentions.length - 1] as Mention).end = seg.end;
         recordAbbreviation(doc, name, seg.end === end ? end : -1);
       } else if (seg.kind === "adjplace" && adjectivePlaceStands(tokens, seg.start, seg.end)) {
-        pushMention(doc, seg.canonical, "place", 2, seg.start, strict, 1);
+        pushMention(doc, seg.canonical, "place", 2, seg.start, strict, 1, tokenSpan(tokens, seg.start, seg.end));
         (doc.mentions[doc.mentions.length - 1] as Mention).end = seg.end;
       }
     }
@@ -738,7 +777,7 @@ function initials(name: string): string {
 interface Tally {
   name: string;
   votes: Map<EntityType, number>;
-  mentions: number;
+  spans: MentionSpan[];
   order: number;
 }
 
@@ -788,10 +827,10 @@ function resolve(doc: Doc): Entity[] {
   };
 
   const tallies = new Map<string, Tally>();
-  const add = (name: string, type: EntityType, weight: number, order: number): void => {
+  const add = (name: string, type: EntityType, weight: number, order: number, span: MentionSpan): void => {
     const key = foldWord(name);
-    const tally = tallies.get(key) ?? { name, votes: new Map(), mentions: 0, order };
-    tally.mentions++;
+    const tally: Tally = tallies.get(key) ?? { name, votes: new Map(), spans: [], order };
+    tally.spans.push(span);
     tally.order = Math.min(tally.order, order);
     tally.votes.set(type, (tally.votes.get(type) ?? 0) + weight);
     tallies.set(key, tally);
@@ -821,11 +860,11 @@ function resolve(doc: Doc): Entity[] {
   for (const { m, r } of resolved) if (!m.strict && r.type) bodyNames.add(foldWord(r.name));
   for (const { m, r } of resolved) {
     if (m.strict && m.weight < 3 && !bodyNames.has(foldWord(r.name))) {
-      for (const part of titleParts(m.name, bodyNames, surnames)) add(part, "person", 0, m.order);
+      for (const part of titleParts(doc.tokens, m, bodyNames, surnames)) add(part.name, "person", 0, m.order, part.span);
       continue;
     }
-    if (r.type) add(r.name, r.type, r.weight, m.order);
-    else if (bodyNames.has(foldWord(r.name))) add(r.name, "organization", 0, m.order);
+    if (r.type) add(r.name, r.type, r.weight, m.order, m.span);
+    else if (bodyNames.has(foldWord(r.name))) add(r.name, "organization", 0, m.order, m.span);
   }
 
   const entities: (Entity & { order: number })[] = [];
@@ -838,10 +877,13 @@ function resolve(doc: Doc): Entity[] {
         bestVote = vote;
       }
     }
-    if (best) entities.push({ name: tally.name, type: best, mentions: tally.mentions, order: tally.order });
+    if (!best) continue;
+    // Title first, then reading order: the order a reader meets the mentions in.
+    const spans = tally.spans.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === "title" ? -1 : 1));
+    entities.push({ name: tally.name, type: best, mentions: spans.length, spans, order: tally.order });
   }
   entities.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
-  return entities.map(({ name, type, mentions }) => ({ name, type, mentions }));
+  return entities.map(({ name, type, mentions, spans }) => ({ name, type, mentions, spans }));
 }
 
 function withoutLegalSuffix(name: string): string {
@@ -861,23 +903,33 @@ function containsName(longer: string, shorter: string): boolean {
  * In a headline, a run such as "Blinken Hopes For Progress" holds a known name somewhere inside: returns the
  * surnames and full names of people the body names. Only people: other names are found by the gazetteer.
  */
-function titleParts(name: string, bodyNames: Set<string>, surnames: Map<string, string>): string[] {
-  const words = name.split(/\s+/);
-  const found: string[] = [];
+function titleParts(
+  tokens: Token[],
+  m: Mention,
+  bodyNames: Set<string>,
+  surnames: Map<string, string>,
+): { name: string; span: MentionSpan }[] {
+  const words: Token[] = [];
+  for (let k = m.order; k < m.end; k++) if (tokens[k]?.isWord) words.push(tokens[k] as Token);
+  const found: { name: string; span: MentionSpan }[] = [];
   for (let i = 0; i < words.length; i++) {
-    const two = `${words[i]} ${words[i + 1] ?? ""}`.trim();
-    if (i + 1 < words.length && bodyNames.has(foldWord(two)) && surnames.has(foldWord(words[i + 1] as string))) {
-      found.push(surnames.get(foldWord(words[i + 1] as string)) as string);
+    const word = words[i] as Token;
+    const next = words[i + 1];
+    if (next && bodyNames.has(`${word.fold} ${next.fold}`) && surnames.has(next.fold)) {
+      found.push({ name: surnames.get(next.fold) as string, span: { field: word.field, start: word.start, end: next.end } });
       i++;
       continue;
     }
-    const person = surnames.get(foldWord(words[i] as string));
-    if (person) found.push(person);
+    const person = surnames.get(word.fold);
+    if (person) found.push({ name: person, span: { field: word.field, start: word.start, end: word.end } });
   }
   return found;
 }
 
-/** Dateline places ("KINGSTON, March 11 (Reuters) -"): tagged as places; the agency never is. */
+/**
+ * Dateline places ("KINGSTON, March 11 (Reuters) -"): tagged as places; the agency never is. The dateline is
+ * blanked, not cut, so every later offset still points into the body.
+ */
 function takeDateline(doc: Doc, text: string): string {
   const match = DATELINE_RE.exec(text);
   if (!match) return text;
@@ -888,25 +940,37 @@ function takeDateline(doc: Doc, text: string): string {
   } else if (LOWER_RE.test(where.replace(/,.*$/, ""))) {
     return text;
   }
-  for (const part of where.split(/[,/]/)) {
-    const trimmed = part.trim();
+  const whereAt = match.index + whole.indexOf(where);
+  for (const part of where.matchAll(/[^,/]+/g)) {
+    const trimmed = part[0].trim();
     if (!trimmed) continue;
     const known = lookupAlias(trimmed);
     if (known && known.kind !== "place") continue;
     const state = known ? undefined : datelineState(trimmed);
     const name = known ? known.canonical : state ? state : trimmed.split(/\s+/).map((w) => (LOWER_RE.test(w) ? w : titleCase(w))).join(" ");
-    pushMention(doc, name, "place", 2, -1, false, name.split(/\s+/).length);
+    const start = whereAt + part.index + part[0].indexOf(trimmed);
+    const span: MentionSpan = { field: "text", start, end: start + trimmed.length };
+    pushMention(doc, name, "place", 2, -1, false, name.split(/\s+/).length, span);
   }
-  return text.slice(whole.length);
+  return blank(whole) + text.slice(whole.length);
+}
+
+/** Spaces in place of a removed passage: it yields no token, and the offsets after it stay true. */
+function blank(passage: string): string {
+  return passage.replace(/[^\n]/g, " ");
 }
 
 /** Tags people, organizations and places in a story; most mentioned first, ties by first appearance. */
 export function tagEntities(title: string, text: string): Entity[] {
   const doc: Doc = { tokens: [], lowercaseWords: new Set(), mentions: [], abbreviations: new Map(), pendingLong: undefined };
-  tokenize(title, doc.tokens);
+  tokenize(title, doc.tokens, "title");
   const titleEnd = doc.tokens.length;
-  const body = takeDateline(doc, text.replace(CREDIT_LINE_RE, "").replace(BYLINE_RE, "").replace(PARTY_TAG_RE, ","));
-  tokenize(`\n${body}`, doc.tokens);
+  const body = takeDateline(
+    doc,
+    text.replace(CREDIT_LINE_RE, blank).replace(BYLINE_RE, blank).replace(PARTY_TAG_RE, (tag) => `,${blank(tag.slice(1))}`),
+  );
+  // The leading line break marks the body's first word as a sentence start; base -1 undoes it in offsets.
+  tokenize(`\n${body}`, doc.tokens, "text", -1);
   for (let i = titleEnd; i < doc.tokens.length; i++) {
     const token = doc.tokens[i] as Token;
     if (token.isWord && !token.cap) doc.lowercaseWords.add(token.fold);

@@ -5,7 +5,8 @@
  * disclaimer ("...not been edited by Devdiscourse staff") or a desk slug never yields an entity.
  */
 import type { Annotation } from "../model";
-import { ENTITY_TAGGER_VERSION, tagEntities } from "./entities";
+import { ENTITY_TAGGER_VERSION } from "./entities";
+import { tagEntitiesTrained } from "./entities/index";
 import { detectFlags } from "./flags";
 import { FLAG_RULES_VERSION } from "./rules";
 
@@ -17,5 +18,5 @@ export const ANNOTATOR_VERSION = FLAG_RULES_VERSION * 1000 + ENTITY_TAGGER_VERSI
 
 export function annotate(input: { title: string; text: string }): Annotation {
   const { flags, content_text } = detectFlags(input.title, input.text);
-  return { flags, entities: tagEntities(input.title, content_text), content_text };
+  return { flags, entities: tagEntitiesTrained(input.title, content_text), content_text };
 }

@@ -15,6 +15,8 @@ export const annotateRoute = new Hono<{ Bindings: Env }>().post(
   async (c) => {
     const body = c.req.valid("json");
     const text = body.text ?? (await htmlToText(body.html ?? ""));
-    return c.json(annotate({ title: body.title ?? "", text }));
+    const title = body.title ?? "";
+    // The title comes back too: entity spans with field "title" point into it.
+    return c.json({ title, ...annotate({ title, text }) });
   },
 );

@@ -31,8 +31,8 @@ const story: Story = {
     ],
   },
   entities: [
-    { name: "India Meteorological Department", type: "organization", mentions: 1 },
-    { name: "New Delhi", type: "place", mentions: 1 },
+    { name: "India Meteorological Department", type: "organization", mentions: 1, spans: [{ field: "text", start: 28, end: 59 }] },
+    { name: "New Delhi", type: "place", mentions: 1, spans: [{ field: "text", start: 0, end: 9 }] },
   ],
 };
 
@@ -128,7 +128,7 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
     per_flag: { auto_generated: 2, unedited: 3, syndicated: 5, ai_generated: 0 },
     per_wire: [{ wire: "Reuters", stories: 3 }, { wire: "Press Trust of India", stories: 2 }],
   },
-  "post /v1/annotate": { flags: story.flags, entities: story.entities, content_text: story.content_text },
+  "post /v1/annotate": { title: story.title, flags: story.flags, entities: story.entities, content_text: story.content_text },
   "get /v1/openapi.json": { openapi: "3.1.0", info: { title: "wirewatch", version: "1" }, paths: {} },
   "get /docs": "<!doctype html><html lang=\"en\">…</html>",
 };

@@ -33,11 +33,23 @@ export const Flags = z
   })
   .meta({ id: "Flags" });
 
+export const MentionSpan = z
+  .object({
+    field: z.enum(["title", "text"]).describe("which returned text the offsets point into: title or content_text"),
+    start: z.int().min(0).describe("UTF-16 code unit offset of the mention's first character"),
+    end: z.int().min(1).describe("UTF-16 code unit offset just past the mention (exclusive)"),
+  })
+  .meta({ id: "MentionSpan" });
+
 export const Entity = z
   .object({
     name: z.string().describe("canonical full form used in the story"),
     type: z.enum(ENTITY_TYPES),
     mentions: z.int().min(1),
+    spans: z
+      .array(MentionSpan)
+      .optional()
+      .describe("one per mention (mentions = spans.length); lists may leave them out unless fields names entities"),
   })
   .meta({ id: "Entity" });
 
@@ -223,7 +235,12 @@ export const AnnotateBody = z
   .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] });
 
 export const AnnotateResult = z
-  .object({ flags: Flags, entities: z.array(Entity), content_text: z.string() })
+  .object({
+    title: z.string().describe("the title the spans with field title point into"),
+    flags: Flags,
+    entities: z.array(Entity),
+    content_text: z.string(),
+  })
   .meta({ id: "AnnotateResult" });
 
 export const EntityCount = z

@@ -2,7 +2,7 @@
  * Entities and story_entities. Entities are shared across stories under (canonical name, type);
  * a story's links are replaced whole whenever the story is (re)annotated, so counts never drift.
  */
-import type { Entity, EntityType, NormalizedItem } from "../model";
+import type { Entity, EntityType, MentionSpan, NormalizedItem } from "../model";
 
 /**
  * A story addressed by its natural key (?1 feed_id, ?2 guid) and the content it was annotated from (?3 hash),
@@ -25,7 +25,7 @@ export function storyEntityStatements(
     db.prepare(`DELETE FROM story_entities WHERE story_id = ${STORY_BY_KEY}`).bind(feedId, item.guid, item.content_hash),
   ];
   if (entities.length === 0) return statements;
-  const json = JSON.stringify(entities.map((e) => [e.name, e.type, e.mentions]));
+  const json = JSON.stringify(entities.map((e) => [e.name, e.type, e.mentions, spanTriples(e)]));
   statements.push(
     // "WHERE true" disambiguates the upsert clause from a join (SQLite's documented parsing quirk).
     db
@@ -36,8 +36,9 @@ export function storyEntityStatements(
       .bind(json),
     db
       .prepare(
-        `INSERT INTO story_entities (story_id, entity_id, mentions)
-         SELECT ${STORY_BY_KEY}, e.id, max(j.value ->> 2) FROM json_each(?4) j
+        // A bare column next to max() comes from the row holding the max (SQLite): the spans of that mention count.
+        `INSERT INTO story_entities (story_id, entity_id, mentions, spans)
+         SELECT ${STORY_BY_KEY}, e.id, max(j.value ->> 2), j.value -> 3 FROM json_each(?4) j
          JOIN entities e ON e.name = j.value ->> 0 AND e.type = j.value ->> 1
          WHERE ${STORY_BY_KEY} IS NOT NULL
          GROUP BY e.id`,
@@ -45,6 +46,18 @@ export function storyEntityStatements(
       .bind(feedId, item.guid, item.content_hash, json),
   );
   return statements;
+}
+
+/** Spans travel and rest as [field, start, end] triples: a third of the bytes of the objects the API serves. */
+export type SpanTriple = [MentionSpan["field"], number, number];
+
+function spanTriples(e: Entity): SpanTriple[] | null {
+  return e.spans ? e.spans.map((s): SpanTriple => [s.field, s.start, s.end]) : null;
+}
+
+/** The stored triples back as the API's span objects; null (a link stored before spans existed) gives none. */
+export function spansFromTriples(triples: SpanTriple[] | null): MentionSpan[] | undefined {
+  return triples ? triples.map(([field, start, end]) => ({ field, start, end })) : undefined;
 }
 
 export interface EntityCount {

@@ -9,7 +9,7 @@
  */
 import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
-import { resolveEntityIds, STORY_BY_KEY, storyEntityStatements } from "./entities";
+import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
   item: NormalizedItem;
@@ -225,8 +225,8 @@ interface StoryRow {
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
 const WIRES_SQL = `(SELECT json_group_array(wire) FROM (SELECT wire FROM story_wires w WHERE w.story_id = s.id ORDER BY position)) AS wires`;
-const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions)) FROM (
-     SELECT e.name, e.type, se.mentions FROM story_entities se JOIN entities e ON e.id = se.entity_id
+const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions, json(spans))) FROM (
+     SELECT e.name, e.type, se.mentions, se.spans FROM story_entities se JOIN entities e ON e.id = se.entity_id
      WHERE se.story_id = s.id ORDER BY se.mentions DESC, e.name)) AS entity_list`;
 
 /** The columns each Story member is built from; id and sort_at are always read (identity and the cursor). */
@@ -276,7 +276,10 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
     evidence: (JSON.parse(r.evidence) as Evidence[]).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
   }),
   entities: (r) =>
-    (JSON.parse(r.entity_list) as [string, EntityType, number][]).map(([name, type, mentions]): Entity => ({ name, type, mentions })),
+    (JSON.parse(r.entity_list) as [string, EntityType, number, SpanTriple[] | null][]).map(([name, type, mentions, triples]): Entity => {
+      const spans = spansFromTriples(triples);
+      return spans ? { name, type, mentions, spans } : { name, type, mentions };
+    }),
 };
 
 /** The story's members among `fields`, in the order a Story lists them. */

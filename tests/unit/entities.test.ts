@@ -19,7 +19,7 @@ const stories = Object.entries(labelled).map(([path, raw]) =>
 
 describe("seed story", () => {
   it("yields exactly the right entities, canonical names, types and mention counts, most mentioned first", () => {
-    expect(tagEntities(SEED_TITLE, SEED_BODY)).toEqual([
+    expect(tagEntities(SEED_TITLE, SEED_BODY).map(({ name, type, mentions }) => ({ name, type, mentions }))).toEqual([
       { name: "Haiti", type: "place", mentions: 10 },
       { name: "Antony Blinken", type: "person", mentions: 3 },
       { name: "United States", type: "place", mentions: 3 },

@@ -1,0 +1,200 @@
+/**
+ * Stage 5: from mentions to entities, over the whole story. A role word, an honorific or a leading "The" is
+ * never part of a name; shouted words are title-cased; the gazetteer gives canonical names ("U.N." → "United
+ * Nations"); a surname links to the full name the story uses ("Blinken" → "Antony Blinken") and an acronym to
+ * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
+ */
+import type { Entity, EntityType, MentionSpan } from "../../model";
+import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, PERSON_CUE_WORDS } from "../gazetteer";
+import type { TaggedMention } from "./decode";
+import { spanKey } from "./rule-mentions";
+import type { Token } from "./tokens";
+
+const HONORIFICS = new Set(
+  "mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
+);
+const CAP_RE = /^\p{Lu}/u;
+/** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
+const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
+const WORD_RE = /^[\p{L}\p{N}]/u;
+
+interface Named {
+  type: EntityType;
+  words: Token[];
+  /** Canonical name from the gazetteer, when it knows the surface. */
+  known?: string;
+  knownType?: EntityType;
+}
+
+function isRole(word: string): boolean {
+  const w = word.replace(/\.$/, "").toLowerCase();
+  return HONORIFICS.has(w) || PERSON_CUE_WORDS.has(w) || lookupAlias(word)?.kind === "title";
+}
+
+/**
+ * The name's own words: leading roles, honorifics and "The", trailing punctuation dropped. In a person, a role
+ * anywhere before the name ends what precedes it ("Jasper Mayor Richard Ireland" → "Richard Ireland"); a
+ * person mention that ends in a role ("Shadow Health Secretary") names no one and gives no words.
+ */
+function nameWords(tokens: Token[], m: TaggedMention): Token[] {
+  let words = tokens.slice(m.start, m.end);
+  if (m.type === "person") {
+    if (isRole((words[words.length - 1] as Token).text)) return [];
+    let cut = -1;
+    words.forEach((w, k) => {
+      if (k < words.length - 1 && isRole(w.text)) cut = k;
+    });
+    words = words.slice(cut + 1);
+  }
+  while (words.length > 1) {
+    const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
+    const title = lookupAlias((words[0] as Token).text)?.kind === "title";
+    if (first === "the" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first)))) {
+      words = words.slice(1);
+    } else break;
+  }
+  while (words.length > 1 && !WORD_RE.test((words[words.length - 1] as Token).text)) words = words.slice(0, -1);
+  return words;
+}
+
+function display(word: string): string {
+  // Shouted datelines and bylines ("NAIROBI", "JIM GOMEZ") read as names; short capitals stay acronyms.
+  if (word.length > 4 && word === word.toUpperCase() && !word.includes(".") && /\p{Lu}/u.test(word)) {
+    return word.toLowerCase().replace(/(^|[-\s'’])\p{L}/gu, (c) => c.toUpperCase());
+  }
+  return word;
+}
+
+/** Joins tokens as the text wrote them: no space before punctuation that was attached. */
+function surface(words: Token[]): string {
+  let out = "";
+  words.forEach((w, i) => {
+    const prev = words[i - 1];
+    out += (prev && prev.end < w.start ? " " : "") + display(w.text);
+  });
+  return out;
+}
+
+function withoutLegalSuffix(name: string): string {
+  const words = name.split(" ");
+  while (words.length > 1 && LEGAL_SUFFIX_WORDS.has((words[words.length - 1] as string).replace(/\.$/, ""))) words.pop();
+  return words.join(" ");
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => CAP_RE.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+const KNOWN_KINDS: Record<string, EntityType | undefined> = {
+  person: "person",
+  place: "place",
+  organization: "organization",
+  agency: "organization",
+};
+
+/** Merges one story's mentions into entities: canonical names, linked short forms, one type per name. */
+export function resolveEntities(
+  tokens: Token[],
+  mentions: TaggedMention[],
+  ruled: Map<string, Entity>,
+  lowercase: Set<string>,
+): Entity[] {
+  const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
+  for (const m of mentions) {
+    const words = nameWords(tokens, m);
+    if (words.length === 0) continue;
+    const first = words[0] as Token;
+    const last = words[words.length - 1] as Token;
+    if (!CAP_RE.test(first.text) && !/^\p{N}/u.test(first.text) && !PARTICLE_RE.test(first.text)) continue;
+    const span: MentionSpan = { field: first.field, start: first.start, end: last.end };
+    const name = surface(words);
+    const phrase = lookupAlias(name);
+    // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
+    // writes every one of them in lower case elsewhere, and no gazetteer knows them.
+    if (!phrase && words.every((w) => lowercase.has(w.text.toLowerCase()))) continue;
+    // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
+    const rule = ruled.get(spanKey(span));
+    if (rule) {
+      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, span, order: m.start, end: m.end });
+      continue;
+    }
+    const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;
+    // A title or a demonym alone ("President", "Kenyan") is no entity.
+    if (phrase && !knownType) continue;
+    named.push({
+      type: m.type,
+      words,
+      ...(knownType && phrase ? { known: phrase.canonical, knownType } : {}),
+      span,
+      order: m.start,
+      end: m.end,
+    });
+  }
+
+  // Full names first, so every short form can find the longest name it belongs to.
+  const fullPersons = named.filter((n) => n.type === "person" && !n.known && n.words.length >= 2).map((n) => surface(n.words));
+  const bySurname = new Map<string, string>();
+  const byFirst = new Map<string, string | null>();
+  for (const full of [...fullPersons].sort((a, b) => b.split(" ").length - a.split(" ").length)) {
+    const parts = full.split(" ").map(foldWord);
+    const lastName = parts[parts.length - 1] as string;
+    if (!bySurname.has(lastName)) bySurname.set(lastName, full);
+    const firstName = parts[0] as string;
+    byFirst.set(firstName, byFirst.has(firstName) && byFirst.get(firstName) !== full ? null : full);
+  }
+  const longOrgs = named.filter((n) => n.type === "organization" && n.words.length >= 2).map((n) => n.known ?? withoutLegalSuffix(surface(n.words)));
+  const byInitials = new Map<string, string>();
+  for (const org of longOrgs) byInitials.set(initials(org), org);
+
+  const tallies = new Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>();
+  let previous: { key: string; end: number } | undefined;
+  for (const n of named) {
+    let name = n.known ?? surface(n.words);
+    let type = n.knownType ?? n.type;
+    let weight = n.known ? 3 : 1;
+    if (!n.known && n.words.length === 1) {
+      const key = foldWord(name);
+      const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;
+      const expansion = /^\p{Lu}[\p{Lu}.&]+$/u.test(name) ? byInitials.get(name.replace(/\./g, "")) : undefined;
+      if (person) {
+        name = person;
+        type = "person";
+        weight = 2;
+      } else if (expansion) {
+        name = expansion;
+        type = "organization";
+        weight = 2;
+      }
+    } else if (!n.known && n.type === "person") {
+      // "Antony Blinken" inside a longer "Secretary Antony J. Blinken" is one person.
+      const parts = name.split(" ").map(foldWord);
+      const longer = bySurname.get(parts[parts.length - 1] as string);
+      if (longer && longer !== name && parts.every((p) => longer.split(" ").map(foldWord).includes(p))) name = longer;
+    }
+    if (type === "organization") name = withoutLegalSuffix(name);
+    const key = foldWord(name);
+    // "Caribbean Community (CARICOM)": the bracketed abbreviation defines the name just read, it is no new mention.
+    const defines = previous?.key === key && previous.end === n.order - 1 && tokens[n.order - 1]?.text === "(" && tokens[n.end]?.text === ")";
+    previous = { key, end: n.end };
+    if (defines) continue;
+    const tally = tallies.get(key) ?? { name, votes: new Map<EntityType, number>(), spans: [], order: n.order };
+    tally.votes.set(type, (tally.votes.get(type) ?? 0) + weight);
+    tally.spans.push(n.span);
+    tallies.set(key, tally);
+  }
+
+  const entities: (Entity & { order: number })[] = [];
+  for (const t of tallies.values()) {
+    let type: EntityType = "person";
+    let best = -1;
+    for (const [k, v] of t.votes) if (v > best) [type, best] = [k, v];
+    const spans = t.spans.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === "title" ? -1 : 1));
+    entities.push({ name: t.name, type, mentions: spans.length, spans, order: t.order });
+  }
+  entities.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
+  return entities.map(({ order: _order, ...e }) => e);
+}

@@ -1,0 +1,41 @@
+/**
+ * The trained entity tagger, stage by stage: tokens and page-furniture lines (tokens.ts), features
+ * (features.ts), the averaged perceptron and its shipped int8 weights (model.ts, weights.ts), BILOU decoding
+ * (decode.ts), then the document pass: canonical names, linked short forms, one type per name (document.ts).
+ */
+import type { Entity } from "../../model";
+import { mentionsFromTags } from "./decode";
+import { buildContext } from "./features";
+import { decode, type Weights } from "./model";
+import { classifyLines, type Token, tokenize } from "./tokens";
+import { resolveEntities } from "./document";
+import { decodeWeights, fromBase64 } from "./weights-codec";
+import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
+import { TAG_COUNT } from "./features";
+import { tagEntities } from "../entities";
+import { ruleTags } from "./rule-mentions";
+
+let weights: Weights | undefined;
+
+/** Decoded on first use, once per isolate: about 0.2 MB of varint pairs into the dense int8 table. */
+function shippedWeights(): Weights {
+  const { buckets } = TRAINED_WITH;
+  weights ??= { buckets, table: decodeWeights(fromBase64(WEIGHTS_BASE64), buckets * TAG_COUNT) };
+  return weights;
+}
+
+/** Options for measuring the tagger's parts: furniture lines dropped before tagging (the default) or not. */
+export interface TaggerOptions {
+  dropFurniture?: boolean;
+}
+
+/** People, organizations and places in a title and a body, with a span per mention; most mentioned first. */
+export function tagEntitiesTrained(title: string, text: string, { dropFurniture = true }: TaggerOptions = {}): Entity[] {
+  const lines = classifyLines(text);
+  const body = tokenize(text, "text").filter((t) => !(dropFurniture && lines[t.line]?.furniture));
+  const tokens: Token[] = [...tokenize(title, "title"), ...body];
+  const shouted = tokens.map((t) => t.field === "text" && (lines[t.line]?.shouted ?? false));
+  const rules = ruleTags(tokens, tagEntities(title, text));
+  const ctx = buildContext(tokens, shouted, rules.tags);
+  return resolveEntities(tokens, mentionsFromTags(decode(shippedWeights(), ctx)), rules.bySpan, ctx.lowercase);
+}

@@ -1,0 +1,78 @@
+/**
+ * Stage 3: the model. A greedy averaged perceptron (Collins 2002) over hashed features: one weight per
+ * (feature bucket, tag), the tags BILOU over person / organization / place. Shipped weights are int8 with one
+ * scale; training (scripts/train-entities.ts) uses the float form of the same table.
+ */
+import { type DocContext, features, TAG_COUNT, TAGS, type Tag } from "./features";
+
+export interface Weights {
+  /** Buckets in the table: a power of two. */
+  buckets: number;
+  /** buckets × TAG_COUNT weights, bucket-major. */
+  table: ArrayLike<number>;
+}
+
+/** Whether tag `next` may follow tag `prev` under BILOU (B and I continue the same type; L, U, O close). */
+export function allowed(prev: Tag, next: Tag): boolean {
+  const open = prev[0] === "B" || prev[0] === "I";
+  const continues = next[0] === "I" || next[0] === "L";
+  if (open) return continues && prev.slice(2) === next.slice(2);
+  return !continues;
+}
+
+const ALLOWED: boolean[][] = TAGS.map((p) => TAGS.map((n) => allowed(p, n)));
+const START = TAGS.indexOf("O");
+/** Tags that leave a name open (B, I): the next tag must continue it, and the last token may not be one. */
+const OPENS: boolean[] = TAGS.map((t) => t[0] === "B" || t[0] === "I");
+
+/** Adds each feature's row of weights into `scores`. */
+export function score(w: Weights, feats: number[], scores: Float64Array): void {
+  scores.fill(0);
+  const mask = w.buckets - 1;
+  const table = w.table;
+  for (const f of feats) {
+    const row = (f & mask) * TAG_COUNT;
+    for (let k = 0; k < TAG_COUNT; k++) scores[k] = (scores[k] as number) + (table[row + k] as number);
+  }
+}
+
+/**
+ * Greedy left-to-right decoding: each token takes the best tag the previous one allows; the last token may
+ * not leave a name open; a token where no name can start, outside a name, is O unscored (training skips it
+ * alike). `onToken` lets training see each step's features and choice.
+ */
+export function decode(
+  w: Weights,
+  ctx: DocContext,
+  onToken?: (i: number, feats: number[], best: number) => number,
+): Tag[] {
+  const tags: Tag[] = [];
+  const feats: number[] = [];
+  const scores = new Float64Array(TAG_COUNT);
+  let prev = START;
+  let prev2 = START;
+  const n = ctx.tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (!OPENS[prev] && !ctx.canStart[i]) {
+      tags.push("O");
+      prev2 = prev;
+      prev = START;
+      continue;
+    }
+    features(ctx, i, TAGS[prev] as Tag, TAGS[prev2] as Tag, feats);
+    score(w, feats, scores);
+    const last = i === n - 1 || ctx.tokens[i + 1]?.field !== ctx.tokens[i]?.field;
+    let best = -1;
+    const allowedAfter = ALLOWED[prev] as boolean[];
+    for (let k = 0; k < TAG_COUNT; k++) {
+      if (!allowedAfter[k] || (last && OPENS[k])) continue;
+      if (best < 0 || (scores[k] as number) > (scores[best] as number)) best = k;
+    }
+    // Training may substitute the gold tag, so the next step sees the history it would have seen.
+    const chosen = onToken ? onToken(i, feats, best) : best;
+    tags.push(TAGS[chosen] as Tag);
+    prev2 = prev;
+    prev = chosen;
+  }
+  return tags;
+}

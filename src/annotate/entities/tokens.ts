@@ -1,0 +1,106 @@
+/**
+ * Stage 1 of the trained tagger: text → tokens with their offsets, and the page-furniture lines that carry no
+ * names worth tagging. Tokens follow the training data's conventions (CoNLL / Penn Treebank): punctuation
+ * stands alone and a possessive "'s" is its own token, so the model sees news text the way it was trained.
+ */
+import type { SpanField } from "../../model";
+
+export interface Token {
+  text: string;
+  field: SpanField;
+  /** UTF-16 offsets [start, end) into the field's text. */
+  start: number;
+  end: number;
+  /** Index of the token's line within its field (titles are one line). */
+  line: number;
+  /** First token of a sentence or a line: capitalisation there says little. */
+  sentStart: boolean;
+}
+
+// Abbreviations with periods ("U.S.", "Gen."), words with inner apostrophes, hyphens or dots, possessives
+// split off, numbers, then any other single character.
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Brig|Cmdr|Supt|Insp|Det|Hon|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS]\b)|[-&.])[\p{L}\p{M}\p{N}]+)*|\S/gu;
+const SENTENCE_END = new Set([".", "!", "?", "…", ":", ";", "|"]);
+
+/** Tokens of one field; `line` counts the field's line breaks. */
+export function tokenize(text: string, field: SpanField): Token[] {
+  const tokens: Token[] = [];
+  let line = 0;
+  let lineStart = true;
+  let sentStart = true;
+  let newline = text.indexOf("\n");
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const index = m.index;
+    while (newline !== -1 && newline < index) {
+      line++;
+      lineStart = true;
+      newline = text.indexOf("\n", newline + 1);
+    }
+    const raw = m[0];
+    tokens.push({ text: raw, field, start: index, end: index + raw.length, line, sentStart: sentStart || lineStart });
+    const opener = raw === '"' || raw === "“" || raw === "‘" || raw === "(" || raw === "'";
+    if (!opener) {
+      sentStart = SENTENCE_END.has(raw);
+      lineStart = false;
+    }
+  }
+  return tokens;
+}
+
+const WORD_RE = /^[\p{L}\p{N}]/u;
+const CAP_RE = /^\p{Lu}/u;
+const LOWER_RE = /\p{Ll}/u;
+/** Function words a Title-Case line leaves in lower case ("News of the Week"). */
+const MINOR = new Set("a an and as at but by for from in into of on or the to with vs via".split(" "));
+/** Words of site chrome: navigation, sharing, sign-up prompts, related-story blocks, credits. */
+const CHROME_WORDS =
+  /\b(?:read more|also read|view more|see more|show more|load more|related (?:stories|articles|topics|news)|more from|most (?:read|recent|popular|viewed)|trending|subscribe|sign up|newsletter|follow us|share (?:this|on)|click here|advertisement|sponsored|terms of use|privacy policy|cookie|all rights reserved|download (?:the )?app|latest news|top stories|recommended|photo(?:s)? ?:|image(?:s)? ?:|credit ?:|getty images|file photo|watch:|listen to)\b/i;
+
+export interface LineInfo {
+  /** Chrome: a menu, a share bar, a list of headlines, a prompt or a credit; its names are not the story's. */
+  furniture: boolean;
+  /** Title-Case or capitals: capitalisation says nothing about names on this line. */
+  shouted: boolean;
+}
+
+/**
+ * Classifies every line of a body. A line is furniture when it holds chrome words, or when it is short, has no
+ * sentence punctuation and sits among other such lines (a menu or a headline list); a lone short line (a
+ * heading, a byline, a dateline paragraph) is kept.
+ */
+export function classifyLines(text: string): LineInfo[] {
+  const lines = text.split("\n");
+  // A hard-wrapped paragraph is prose, however its lines end: the next line carries on in lower case.
+  const shape = lines.map((l, i) => lineShape(l, /^\s*\p{Ll}/u.test(lines[i + 1] ?? "")));
+  // Neighbours are the nearest lines with words: blank lines between menu items do not break a menu.
+  const filled = shape.flatMap((s, i) => (s.words > 0 ? [i] : []));
+  const rank = new Map(filled.map((line, r) => [line, r]));
+  return lines.map((l, i) => {
+    const s = shape[i] as ReturnType<typeof lineShape>;
+    if (s.words === 0) return { furniture: false, shouted: false };
+    const chrome = s.words <= 14 && CHROME_WORDS.test(l);
+    const r = rank.get(i) as number;
+    const near = [r - 2, r - 1, r + 1, r + 2].filter((k) => shape[filled[k] ?? -1]?.bare).length;
+    const listed = s.bare && s.words <= 5 && near >= 2;
+    return { furniture: chrome || listed, shouted: s.titleCase || s.caps };
+  });
+}
+
+function lineShape(line: string, continued: boolean): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
+  const words = line.split(/\s+/).filter((w) => WORD_RE.test(w));
+  if (words.length === 0) return { words: 0, bare: false, titleCase: false, caps: false };
+  const content = words.filter((w) => !MINOR.has(w.toLowerCase()));
+  const capped = content.filter((w) => CAP_RE.test(w)).length;
+  const titleCase = content.length >= 3 && capped === content.length;
+  const caps = words.length >= 3 && !LOWER_RE.test(line);
+  // No sentence inside: it ends without a full stop and holds none.
+  const trimmed = line.trim();
+  const bare =
+    !continued &&
+    trimmed.length <= 70 &&
+    !/^\p{Ll}/u.test(trimmed) &&
+    !/[.!?,;]["”’)]?$/.test(trimmed) &&
+    !/[.!?]\s+\p{Lu}/u.test(trimmed);
+  return { words: words.length, bare, titleCase, caps };
+}
