@@ -163,10 +163,32 @@ export interface NewMatch {
 export const eachWebhookId = (alertId: number, storyId: number) => `msg_wirewatch_a${alertId}_s${storyId}`;
 export const digestWebhookId = (alertId: number, firstStoryId: number) => `msg_wirewatch_a${alertId}_d${firstStoryId}`;
 
+/** JSON carried by one statement: D1 takes at most 100 KB per statement. */
+const MAX_JSON_BYTES = 80 * 1024;
+
+/** Splits rows into JSON arrays of at most MAX_JSON_BYTES each (a row is never split). */
+function jsonChunks(rows: unknown[]): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let bytes = 2;
+  for (const row of rows) {
+    const text = JSON.stringify(row);
+    if (current.length > 0 && bytes + text.length + 1 > MAX_JSON_BYTES) {
+      chunks.push(`[${current.join(",")}]`);
+      current = [];
+      bytes = 2;
+    }
+    current.push(text);
+    bytes += text.length + 1;
+  }
+  if (current.length > 0) chunks.push(`[${current.join(",")}]`);
+  return chunks;
+}
+
 /**
  * Records matches, skipping pairs already matched at any time, and in the same batch gives each new match of
- * an "each" alert its delivery. Returns the deliveries created (to enqueue). Three statements, however many
- * matches: the pairs travel as one JSON parameter.
+ * an "each" alert its delivery. Returns the deliveries created (to enqueue). One D1 batch (one transaction) of
+ * three statements per 80 KB of matches: the pairs travel as JSON parameters.
  */
 export async function recordMatches(
   db: D1Database,
@@ -174,9 +196,8 @@ export async function recordMatches(
   at: { now: string; runId: number | null; leaseUntil: string },
 ): Promise<number[]> {
   if (matches.length === 0) return [];
-  const json = JSON.stringify(matches.map((m) => [m.alertId, m.storyId, JSON.stringify(m.reason)]));
   const pairs = "SELECT j.value ->> 0 AS alert_id, j.value ->> 1 AS story_id FROM json_each(?1) j";
-  const [, created] = await db.batch([
+  const statements = jsonChunks(matches.map((m) => [m.alertId, m.storyId, JSON.stringify(m.reason)])).flatMap((json) => [
     db
       .prepare(
         `INSERT INTO alert_matches (alert_id, story_id, matched_at, run_id, reason)
@@ -206,7 +227,8 @@ export async function recordMatches(
       )
       .bind(json),
   ]);
-  return ((created?.results ?? []) as { id: number }[]).map((r) => r.id);
+  const results = await db.batch(statements);
+  return results.flatMap((r, i) => (i % 3 === 1 ? ((r.results ?? []) as { id: number }[]).map((x) => x.id) : []));
 }
 
 /** The most stories one digest delivery carries. */
