@@ -62,6 +62,8 @@ CREATE TABLE alert_matches (
   PRIMARY KEY (alert_id, story_id)
 ) WITHOUT ROWID;
 CREATE INDEX alert_matches_undelivered ON alert_matches (alert_id, run_id) WHERE delivery_id IS NULL;
+-- A delivery's stories (every attempt reads them), and what a deleted delivery's ON DELETE must find.
+CREATE INDEX alert_matches_delivery ON alert_matches (delivery_id, story_id);
 
 CREATE TABLE alert_attempts (
   id            INTEGER PRIMARY KEY,

@@ -91,6 +91,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = createServer((req, res) => {
+    // No keep-alive: a pooled connection the server closes while idle would fail the client's next request.
+    res.setHeader("connection", "close");
     handle(req, res).catch((err: unknown) => {
       res.writeHead(500).end(String(err));
     });

@@ -347,6 +347,33 @@ describe("retries", () => {
   });
 });
 
+describe("many matches at once", () => {
+  it("records more matches than one D1 statement can carry, each with its delivery", async () => {
+    await putMutable("bulk", rss(Array.from({ length: 100 }, (_, n) => item(`b${n}`, `Bulk story ${n}`, `Report ${n} from Dakar with a longer body. ${WIRE}`))));
+    const feed = await registerFeed("/mutable/bulk");
+    await runCron();
+    const { results } = await env.DB.prepare("SELECT id FROM stories WHERE feed_id = ?1").bind(feed.id).all<{ id: number }>();
+    expect(results).toHaveLength(100);
+    const alertIds: number[] = [];
+    for (let i = 0; i < 100; i++) alertIds.push(await createAlert({ query: { feed: feed.id, flag: "syndicated" }, webhook: { url: "https://hooks.example.com/bulk", secret: SECRET } }));
+    const { env: e, sent } = collectingEnv();
+    // 10,000 matches with their reasons: over 2 MB of JSON, more than D1 takes in one statement (SQLITE_TOOBIG).
+    const summary = await matchStories(e, results.map((r) => r.id), { trigger: "clustering" });
+    expect(summary).toEqual({ matched: 10_000, deliveries: 10_000 });
+    expect(new Set(sent.map((m) => m.deliveryId)).size).toBe(10_000);
+    const linked = await env.DB.prepare(
+      "SELECT count(*) AS n FROM alert_matches m JOIN alert_deliveries d ON d.id = m.delivery_id WHERE m.alert_id IN (SELECT value FROM json_each(?1))",
+    )
+      .bind(JSON.stringify(alertIds))
+      .first<{ n: number }>();
+    expect(linked?.n).toBe(10_000);
+    // Out of the way of the tests after this one; deleting takes the matches and deliveries with it.
+    await env.DB.prepare("DELETE FROM alerts WHERE id IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(alertIds)).run();
+    const left = await env.DB.prepare("SELECT count(*) AS n FROM alert_matches WHERE alert_id IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(alertIds)).first<{ n: number }>();
+    expect(left?.n).toBe(0);
+  });
+});
+
 describe("lost messages and pauses", () => {
   it("sends a delivery whose queue message was lost once its lease runs out, from the cron", async () => {
     const url = await hook("lost");
