@@ -247,8 +247,10 @@ export async function createDigests(
 ): Promise<number[]> {
   const { results } = await db
     .prepare(
-      `SELECT m.alert_id, m.story_id FROM alert_matches m JOIN alerts a ON a.id = m.alert_id
-       WHERE m.delivery_id IS NULL AND a.mode = 'digest' AND (
+      // Only digest matches wait without a delivery ("each" ones get theirs as they are recorded), so no test
+      // of the alert's mode: matches left waiting when an alert switched to "each" still go, as a digest.
+      `SELECT m.alert_id, m.story_id FROM alert_matches m
+       WHERE m.delivery_id IS NULL AND (
          (?1 IS NOT NULL AND m.run_id = ?1) OR
          (?1 IS NULL AND (m.run_id IS NULL OR m.matched_at < ?2
            OR m.run_id IN (SELECT id FROM ingest_runs WHERE finished_at IS NOT NULL))))
