@@ -7,7 +7,7 @@
  *   around the real local D1, beside the baseline of one SQL query per alert over the batch's ids.
  */
 import { env } from "cloudflare:test";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { type AlertFilter, compileAlert, matchReason, meetsFilters, prepareStory } from "../../src/alerts/match";
 import { type LandedStory, matchLanded } from "../../src/alerts/run";
 import { annotate } from "../../src/annotate";
@@ -137,6 +137,11 @@ function perAlertQuery(db: D1Database, f: AlertFilter, ids: string): D1PreparedS
   if (f.since !== undefined) where.push(`s.published_at >= ${p(f.since)}`);
   return db.prepare(`SELECT s.id FROM stories s WHERE ${where.join(" AND ")}`).bind(...params);
 }
+
+// The other bench files may share this D1: 1,000 active alerts left behind would match every story they ingest.
+afterAll(async () => {
+  await env.DB.prepare("DELETE FROM alerts").run();
+});
 
 // About 45 s on an idle machine; the 1,000-story batch writes some 185,000 rows, so give a loaded one room.
 it("measures alert matching with 1,000 active alerts", { timeout: 900_000 }, async () => {
