@@ -19,7 +19,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      globalSetup: ["tests/feed-server.ts"],
+      globalSetup: ["tests/feed-server.ts", "tests/webhook-receiver.ts"],
       setupFiles: ["tests/setup.ts"],
       include: ["tests/**/*.test.ts"],
       testTimeout: 30_000,

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
 const OUT = mkdtempSync(join(tmpdir(), "wirewatch-bench-"));
-const WORKERD_FILES = ["stages", "store", "ingest", "cron"].map((f) => `bench/workerd/${f}.workerd.ts`);
+const WORKERD_FILES = ["stages", "store", "ingest", "cron", "alerts"].map((f) => `bench/workerd/${f}.workerd.ts`);
 const HEAP_LIMIT_MB = 64;
 
 const TARGETS = {
@@ -31,6 +31,7 @@ const TARGETS = {
   memoryMb: 64,
   flags5kMs: 0.2,
   entitiesMs: 1,
+  alertMatchMs: 0.2,
 };
 
 const failures = [];
@@ -150,6 +151,7 @@ function main() {
     ingest: readJson(join(OUT, "workerd-ingest.json")),
     cron: readJson(join(OUT, "workerd-cron.json")),
     memory: readJson(join(OUT, "workerd-memory.json")),
+    alerts: readJson(join(OUT, "workerd-alerts.json")),
   };
   const api = apiBench();
 
@@ -183,6 +185,7 @@ function main() {
     },
     target("flags, CPU per 5 KB story (median)", w.stages?.stages?.["flags (5 KB)"]?.cpu.median, TARGETS.flags5kMs, "ms", "workerd: 1,000 stories per round, process CPU"),
     target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
+    target("alert matching, CPU per new story, 1,000 alerts (median)", w.alerts?.inMemory.cpu.median, TARGETS.alertMatchMs, "ms", "workerd: in-memory filters of 1,000 compiled alerts over 1,000 stories per round, process CPU"),
   ];
 
   const results = {
@@ -201,6 +204,7 @@ function main() {
     targets,
     stages,
     store: w.store,
+    alerts: w.alerts,
     e2e: { ingest1000: w.ingest, cron200x50: w.cron, memory10mb: { workerd: w.memory, nodeModel: memoryModel } },
     api,
     failures,
@@ -242,6 +246,25 @@ function print(r) {
   if (r.store) {
     out.push(`\nD1 store per story, ms (workerd, local D1; ${fmt(r.store.statementsPerStory, 1)} statements per story in the batched path)`);
     out.push(table(["store", "wall median", "wall p95", "process CPU median"], Object.entries(r.store.stores).map(([s, v]) => [s, fmt(v.wall.median), fmt(v.wall.p95), fmt(v.cpu.median)])));
+  }
+  if (r.alerts) {
+    const a = r.alerts;
+    out.push(`\nAlert matching, ${a.alerts} active alerts (workerd; ${fmt(a.matchesPerRound / a.stories, 1)} in-memory matches per story on the bench feed)`);
+    out.push(
+      table(
+        ["in memory, CPU ms per story", "median", "p95"],
+        [
+          ["compiled alerts (matchLanded's path)", fmt(a.inMemory.cpu.median), fmt(a.inMemory.cpu.p95)],
+          ["baseline: filter parsed per check", fmt(a.baselineUncompiled.cpu.median), fmt(a.baselineUncompiled.cpu.p95)],
+        ],
+      ),
+    );
+    out.push(
+      table(
+        ["D1 per feed batch", "matches", "round trips", "statements", "wall ms", "baseline: query per alert (statements, wall ms)"],
+        Object.values(a.batches).map((b) => [`${b.stories} new stories`, b.matches, b.roundTrips, b.statements, b.wallMs, `${b.baseline.statements}, ${b.baseline.wallMs}`]),
+      ),
+    );
   }
   const e = r.e2e;
   const rows = [];

@@ -3,5 +3,11 @@ declare namespace Cloudflare {
   interface Env {
     /** Bearer token for admin endpoints (`wrangler secret put ADMIN_TOKEN`); unset means admin is closed. */
     ADMIN_TOKEN?: string;
+    // Declared as `wrangler types` would declare them from wrangler.toml, so a regenerated
+    // worker-configuration.d.ts merges with these instead of conflicting.
+    /** Alert deliveries (wrangler.toml: wirewatch-alerts), one AlertMessage each, consumed by src/alerts/deliver.ts. */
+    ALERT_QUEUE: Queue;
+    /** Webhook POST timeout in milliseconds (wrangler.toml: 10000). */
+    WEBHOOK_TIMEOUT_MS: string;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { alerts } from "./alerts";
 import { annotateRoute } from "./annotate";
 import { cacheControl, weakEtag } from "./cache";
 import { docs } from "./docs";
@@ -39,6 +40,7 @@ export function createApp(services: ApiServices) {
   app.route("/v1/annotate", annotateRoute);
   app.route("/v1/ingest", ingestRoutes(services.startIngest));
   app.route("/v1/reannotate", reannotateRoutes(services.reannotate));
+  app.route("/v1/alerts", alerts);
   app.notFound((c) => problemResponse(c, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError(onError);
   return app;

@@ -74,6 +74,41 @@ const rss = `<?xml version="1.0" encoding="UTF-8"?>
 const atom = `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><id>https://wirewatch.example/v1/stories.atom?entity=Haiti</id><title type="text">wirewatch: entity=Haiti</title><updated>2024-03-13T14:00:00.000Z</updated><author><name>wirewatch</name></author><link rel="self" type="application/atom+xml" href="https://wirewatch.example/v1/stories.atom?entity=Haiti"/><entry><id>tag:wirewatch.example,2024:story:1051</id><title type="text">Aid convoy reaches Port-au-Prince</title><updated>2024-03-13T14:00:00.000Z</updated><link rel="alternate" href="https://harbour-gazette.example/world/haiti-convoy"/><content type="html">&lt;p&gt;An aid convoy reached Port-au-Prince on Wednesday.&lt;/p&gt;</content><category term="Haiti"/></entry></feed>`;
 
+const alert = {
+  id: 5,
+  name: "Unedited PTI copy about Haiti",
+  query: { flag: ["unedited"], wire: "PTI", entity: ["Haiti"] },
+  webhook: { url: "https://hooks.example.com/wirewatch" },
+  mode: "each",
+  paused: false,
+  status: "ok",
+  error_count: 0,
+  last_error: null,
+  last_error_at: null,
+  next_attempt_at: null,
+  last_delivered_at: "2024-03-12T06:15:06.000Z",
+  created_at: "2024-03-01T09:00:00.000Z",
+  updated_at: "2024-03-01T09:00:00.000Z",
+};
+
+const delivery = {
+  id: 9001,
+  alert_id: 5,
+  webhook_id: "msg_wirewatch_a5_s1042",
+  kind: "each",
+  story_ids: [1042],
+  status: "delivered",
+  attempts: 2,
+  created_at: "2024-03-12T06:15:04.000Z",
+  delivered_at: "2024-03-12T06:16:05.000Z",
+  last_error: "HTTP 500",
+  next_attempt_at: null,
+  log: [
+    { attempt: 1, at: "2024-03-12T06:15:05.000Z", status: 500, duration_ms: 84, error: "HTTP 500", next_retry_at: "2024-03-12T06:16:05.000Z" },
+    { attempt: 2, at: "2024-03-12T06:16:05.000Z", status: 200, duration_ms: 61, error: null, next_retry_at: null },
+  ],
+};
+
 export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   "get /v1/health": { ok: true },
   "get /v1/feeds": { feeds: [feed] },
@@ -129,6 +164,13 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
     per_wire: [{ wire: "Reuters", stories: 3 }, { wire: "Press Trust of India", stories: 2 }],
   },
   "post /v1/annotate": { title: story.title, flags: story.flags, entities: story.entities, content_text: story.content_text },
+  "post /v1/alerts": { ...alert, webhook: { url: alert.webhook.url, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }, status: "pending", last_delivered_at: null },
+  "get /v1/alerts": { alerts: [alert] },
+  "get /v1/alerts/{id}": alert,
+  "patch /v1/alerts/{id}": { ...alert, paused: true },
+  "delete /v1/alerts/{id}": null,
+  "get /v1/alerts/{id}/deliveries": { deliveries: [delivery], next_cursor: null },
+  "post /v1/alerts/{id}/test": { ...delivery, id: 9002, webhook_id: "msg_wirewatch_a5_t3f9c1e0a7b2d4c68", kind: "test", story_ids: [], status: "pending", attempts: 0, delivered_at: null, log: [] },
   "get /v1/openapi.json": { openapi: "3.1.0", info: { title: "wirewatch", version: "1" }, paths: {} },
   "get /docs": "<!doctype html><html lang=\"en\">…</html>",
 };
@@ -136,5 +178,7 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
 export const REQUEST_EXAMPLES: Record<string, unknown> = {
   "post /v1/feeds": { url: "https://harbour-gazette.example/world/rss.xml", title: "Harbour Gazette — World" },
   "patch /v1/feeds/{id}": { paused: true },
+  "post /v1/alerts": { name: "Unedited PTI copy about Haiti", query: { flag: "unedited", wire: "PTI", entity: "Haiti" }, webhook: { url: "https://hooks.example.com/wirewatch" }, mode: "each" },
+  "patch /v1/alerts/{id}": { paused: true },
   "post /v1/annotate": { title: "Monsoon outlook", text: "New Delhi, Mar 12 (PTI) The India Meteorological Department on Tuesday forecast a normal monsoon." },
 };

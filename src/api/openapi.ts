@@ -101,6 +101,26 @@ const OPERATIONS: Operation[] = [
     method: "post", path: "/v1/annotate", summary: "Annotate a text or HTML body; stores nothing", body: s.AnnotateBody,
     responses: { 200: { description: "Annotation", schema: s.AnnotateResult }, 413: problem("Body over 1 MB") },
   },
+  // ── alerts (issue 16) ──
+  {
+    method: "post", path: "/v1/alerts", summary: "Create an alert: a stories query whose new matches are POSTed, signed (Standard Webhooks), to a webhook", admin: true, body: s.CreateAlertBody,
+    responses: { 201: { description: "Created; the webhook secret is shown in this answer only", schema: s.Alert }, 400: problem("Invalid query, URL or secret") },
+  },
+  { method: "get", path: "/v1/alerts", summary: "List alerts", admin: true, responses: { 200: { description: "Alerts", schema: z.object({ alerts: z.array(s.Alert) }) } } },
+  { method: "get", path: "/v1/alerts/{id}", summary: "One alert", admin: true, path_params: s.IdParam, responses: { 200: { description: "Alert", schema: s.Alert }, 404: problem("Unknown alert") } },
+  {
+    method: "patch", path: "/v1/alerts/{id}", summary: "Rename, pause, change the query, mode, URL or secret of an alert", admin: true, path_params: s.IdParam, body: s.PatchAlertBody,
+    responses: { 200: { description: "Alert", schema: s.Alert }, 404: problem("Unknown alert") },
+  },
+  { method: "delete", path: "/v1/alerts/{id}", summary: "Delete an alert with its deliveries", admin: true, path_params: s.IdParam, responses: { 204: { description: "Deleted" }, 404: problem("Unknown alert") } },
+  {
+    method: "get", path: "/v1/alerts/{id}/deliveries", summary: "An alert's deliveries, newest first, each with its attempt log", admin: true, path_params: s.IdParam, query: s.DeliveriesQuery,
+    responses: { 200: { description: "Deliveries", schema: z.object({ deliveries: z.array(s.Delivery), next_cursor: z.int().nullable() }) }, 404: problem("Unknown alert") },
+  },
+  {
+    method: "post", path: "/v1/alerts/{id}/test", summary: "Queue a signed test delivery (no story) to the alert's webhook", admin: true, path_params: s.IdParam,
+    responses: { 202: { description: "Queued; follow it in the delivery log", schema: s.Delivery }, 404: problem("Unknown alert") },
+  },
   { method: "get", path: "/v1/openapi.json", summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } },
   { method: "get", path: "/docs", summary: "This document rendered as an HTML page", responses: { 200: { description: "HTML page", type: "text/html" } } },
 ];

@@ -291,3 +291,95 @@ export const Stats = z
     per_wire: z.array(z.object({ wire: z.string(), stories: z.int() })),
   })
   .meta({ id: "Stats" });
+
+// ── alerts (issue 16) ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An alert's saved query: exactly the GET /v1/stories parameters (the same schema), less paging, which means
+ * nothing to a query that runs on every new story. Strict, so a misspelt filter is an error, not a match-all.
+ */
+export const AlertQuery = StoriesListQuery.omit({ limit: true, cursor: true }).strict();
+
+/** Standard Webhooks secrets: "whsec_" and the base64 of 24 to 64 random bytes. */
+const webhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be "whsec_" followed by base64')
+  .refine((s) => {
+    const bytes = Math.floor(((s.length - 6) * 3) / 4) - (s.match(/=+$/)?.[0].length ?? 0);
+    return bytes >= 24 && bytes <= 64;
+  }, "must hold 24 to 64 bytes of key");
+
+const alertMode = z.enum(["each", "digest"]).describe("each: one delivery per story; digest: one per alert per ingest pass (≤ 100 stories)");
+
+export const CreateAlertBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  query: AlertQuery,
+  webhook: z.strictObject({
+    url: z.string().trim().min(1).max(2048),
+    secret: webhookSecret.optional().describe("generated when absent, and shown once"),
+  }),
+  mode: alertMode.default("each"),
+  paused: z.boolean().default(false),
+});
+
+export const PatchAlertBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    query: AlertQuery.optional(),
+    webhook: z.strictObject({ url: z.string().trim().min(1).max(2048).optional(), secret: webhookSecret.optional() }).optional(),
+    mode: alertMode.optional(),
+    paused: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), "give at least one of name, query, webhook, mode, paused");
+
+export const Alert = z
+  .object({
+    id: z.int(),
+    name: z.string(),
+    query: z.record(z.string(), z.unknown()).describe("the GET /v1/stories parameters it matches, as validated"),
+    webhook: z.object({ url: z.url(), secret: z.string().optional().describe("only in the answer that set it") }),
+    mode: alertMode,
+    paused: z.boolean(),
+    status: z.enum(["pending", "ok", "error"]),
+    error_count: z.int().describe("consecutive failed attempts; new deliveries wait until next_attempt_at"),
+    last_error: z.string().nullable(),
+    last_error_at: isoTime.nullable(),
+    next_attempt_at: isoTime.nullable(),
+    last_delivered_at: isoTime.nullable(),
+    created_at: isoTime,
+    updated_at: isoTime,
+  })
+  .meta({ id: "Alert" });
+
+export const DeliveryAttempt = z
+  .object({
+    attempt: z.int(),
+    at: isoTime,
+    status: z.int().nullable().describe("HTTP status, null when no answer came"),
+    duration_ms: z.int(),
+    error: z.string().nullable(),
+    next_retry_at: isoTime.nullable(),
+  })
+  .meta({ id: "DeliveryAttempt" });
+
+export const Delivery = z
+  .object({
+    id: z.int(),
+    alert_id: z.int(),
+    webhook_id: z.string().describe("the webhook-id header: stable per alert and story"),
+    kind: z.enum(["each", "digest", "test"]),
+    story_ids: z.array(z.int()),
+    status: z.enum(["pending", "delivered", "failed"]),
+    attempts: z.int(),
+    created_at: isoTime,
+    delivered_at: isoTime.nullable(),
+    last_error: z.string().nullable(),
+    next_attempt_at: isoTime.nullable(),
+    log: z.array(DeliveryAttempt),
+  })
+  .meta({ id: "Delivery" });
+
+export const DeliveriesQuery = z.object({
+  limit: single(z.coerce.number().int().min(1).max(100).default(20)).describe("1–100, default 20"),
+  cursor: single(positiveId.optional()).describe("from next_cursor"),
+});

@@ -3,6 +3,7 @@
  * annotated again from their stored source text, in resumable batches, without refetching anything.
  * Each batch is one D1 batch; a story changed by a fetch meanwhile is left to its newer annotation.
  */
+import { matchStories } from "../alerts/run";
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
 import { countStale, storiesForReannotation, storyWriteStatements } from "../store/stories";
 
@@ -43,6 +44,8 @@ export async function reannotateBatch(
     ),
   );
   if (statements.length > 0) await env.DB.batch(statements);
+  // A story whose new annotation newly meets an alert fires it (one already matched never fires again).
+  await matchStories(env, rows.map((r) => r.id), { trigger: "reannotation" });
   return {
     annotator_version: ANNOTATOR_VERSION,
     processed: rows.length,

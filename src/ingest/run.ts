@@ -6,6 +6,7 @@
  * (stories, feed status, run tally) go to D1 in a single batch, so a crash midway leaves nothing half-written
  * and the next pass simply does the work again.
  */
+import { flushRunDigests, type LandedStory, matchLanded } from "../alerts/run";
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
 import type { NormalizedItem, ParsedFeed } from "../model";
 import {
@@ -86,6 +87,7 @@ export async function consumeBatch(
   await forEachPerHost(batch.messages, (m) => m.body.host, PER_HOST_CONCURRENCY, async (message) => {
     try {
       await ingestFeed(env, message.body, deps);
+      await flushRunDigests(env, message.body.runId);
       message.ack();
     } catch (err) {
       // Only infrastructure failures get here (D1 unavailable while recording): let the queue retry.
@@ -181,7 +183,10 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       ];
       return { tally, statements };
     };
-    return await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing);
+    const landed: LandedStory[] = [];
+    const tally = await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing, landed);
+    await matchLanded(env, { runId: msg.runId, feedId: feed.id, stories: landed });
+    return tally;
   } catch (err) {
     const known = err instanceof FetchError || err instanceof FeedParseError;
     if (!known) console.error(`ingest: feed ${feed.id} failed unexpectedly: ${errorMessage(err)}`);
@@ -242,6 +247,7 @@ export async function storeItems(
   parsed: ParsedFeed,
   ctx: NormalizeContext,
   closing: (counts: StoredCounts) => { tally: FeedTally; statements: D1PreparedStatement[] },
+  landed: LandedStory[] = [],
 ): Promise<FeedTally> {
   // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
   const raw = parsed.items.slice(0, MAX_ITEMS_PER_FETCH);
@@ -282,6 +288,7 @@ export async function storeItems(
         annotatorVersion: ANNOTATOR_VERSION,
       };
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
+      landed.push({ guid: item.guid, published_at: item.published_at, annotation: write.annotation });
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
     }
     if (pendingBytes > FLUSH_BYTES) {

@@ -423,6 +423,17 @@ export async function queryStoryFields(
   return { stories: rows.map((r) => storyFields(r, picked)), next_cursor };
 }
 
+/** Stories by id with only the given members (id always), in the order of `ids`; unknown ids are left out. */
+export async function storiesByIds(db: D1Database, ids: number[], fields: readonly StoryField[] = STORY_FIELDS): Promise<Partial<Story>[]> {
+  if (ids.length === 0) return [];
+  const picked = STORY_FIELDS.filter((f) => f === "id" || fields.includes(f));
+  const { results } = await db
+    .prepare(`SELECT ${storyColumns(picked)} FROM json_each(?1) j CROSS JOIN stories s ON s.id = j.value ORDER BY j.key`)
+    .bind(JSON.stringify(ids))
+    .all<StoryRow>();
+  return results.map((r) => storyFields(r, picked));
+}
+
 // ── re-annotation ────────────────────────────────────────────────────────────────────────────────────────
 
 export interface StoredItem {
