@@ -17,6 +17,7 @@ import {
 } from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
+import { ClusterBatch, type ClusterInput, storiesChangedByClustering } from "./cluster";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -242,6 +243,8 @@ export async function storeItems(
   parsed: ParsedFeed,
   ctx: NormalizeContext,
   closing: (counts: StoredCounts) => { tally: FeedTally; statements: D1PreparedStatement[] },
+  /** Called after the batch with the stories whose flags clustering changed (alert matching, issue 16). */
+  clusterChanged?: (storyIds: number[]) => Promise<void>,
 ): Promise<FeedTally> {
   // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
   const raw = parsed.items.slice(0, MAX_ITEMS_PER_FETCH);
@@ -255,7 +258,9 @@ export async function storeItems(
   const contents = new Set<string>();
   let pending: D1PreparedStatement[] = [];
   let pendingBytes = 0;
+  const clusters = new ClusterBatch(db);
   while (raw.length > 0) {
+    const toCluster: ClusterInput[] = [];
     const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
     const known = await knownStories(db, feedId, items);
     for (const item of items) claimed.add(item.guid);
@@ -283,7 +288,9 @@ export async function storeItems(
       };
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
+      toCluster.push(clusterInput(feedId, item, write, ctx));
     }
+    await clusters.add(toCluster);
     if (pendingBytes > FLUSH_BYTES) {
       await db.batch(pending);
       pending = [];
@@ -291,8 +298,23 @@ export async function storeItems(
     }
   }
   const { tally, statements } = closing(counts);
-  await db.batch([...pending, ...statements]);
+  const clustered = clusters.finish();
+  await db.batch([...pending, ...clustered.statements, ...statements]);
+  if (clusterChanged) await clusterChanged(await storiesChangedByClustering(db, clustered.changed));
   return tally;
+}
+
+function clusterInput(feedId: number, item: NormalizedItem, write: StoryWrite, ctx: NormalizeContext): ClusterInput {
+  const f = write.annotation.flags;
+  return {
+    feedId,
+    guid: item.guid,
+    url: item.url,
+    feedUrl: ctx.feedUrl,
+    at: item.published_at ?? ctx.fetchedAt,
+    text: write.annotation.content_text,
+    stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
+  };
 }
 
 function errorMessage(err: unknown): string {
