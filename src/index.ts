@@ -3,6 +3,7 @@
  * queue (ingest one feed per message).
  */
 import { createApp } from "./api/app";
+import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
 import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
 
@@ -14,6 +15,7 @@ export default {
     ctx.waitUntil(startIngest(env, { trigger: `cron ${controller.cron}` }));
     // After an annotator upgrade, every tick re-annotates one batch of older stories until none is left.
     ctx.waitUntil(reannotateBatch(env));
+    ctx.waitUntil(pruneClusterKeys(env));
   },
   async queue(batch, env, _ctx) {
     await consumeBatch(batch, env);

@@ -464,6 +464,8 @@ export interface StoredItem {
   feedId: number;
   fetchedAt: string;
   item: NormalizedItem;
+  /** The feed's URL, null once the feed is deleted: where the story's outlet comes from when it has no URL. */
+  feedUrl?: string | null;
 }
 
 /**
@@ -477,15 +479,16 @@ export async function storiesForReannotation(
   const { results } = await db
     .prepare(
       `SELECT id, feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at, summary,
-         content_html, source_text, categories, content_hash
+         content_html, source_text, categories, content_hash, (SELECT f.url FROM feeds f WHERE f.id = stories.feed_id) AS feed_url
        FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) ORDER BY id LIMIT ?4`,
     )
     .bind(q.afterId, q.version, q.all ? 1 : 0, q.limit)
-    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string }>();
+    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string; feed_url: string | null }>();
   return results.map((r) => ({
     id: r.id,
     feedId: r.feed_id,
     fetchedAt: r.fetched_at,
+    feedUrl: r.feed_url,
     item: {
       guid: r.guid,
       url: r.url,

@@ -10,6 +10,8 @@ import set from "../../fixtures/clusters/set.json";
 import { ClusterBatch } from "../../src/ingest/cluster";
 import { type StoredCounts, storeItems } from "../../src/ingest/run";
 import type { ParsedFeed, Story } from "../../src/model";
+import { pruneClusterKeys } from "../../src/ingest/prune";
+import { reannotateBatch } from "../../src/ingest/reannotate";
 import { pruneBandKeys } from "../../src/store/clusters";
 import { insertFeed } from "../../src/store/feeds";
 import type { FeedTally } from "../../src/store/runs";
@@ -279,6 +281,35 @@ describe("band key pruning", () => {
     expect(await count()).toBe(0);
     // Clusters outlive their keys: the keys only find new copies.
     expect((await story("haiti-gangs/original")).cluster?.size).toBe(2);
+  });
+});
+
+describe("the cron", () => {
+  it("prunes the keys of stories dated before the window, and only those", async () => {
+    await ingest(["haiti-gangs/original"]);
+    await ingest(["haiti-gangs/no-dateline"]);
+    expect(await pruneClusterKeys(env, new Date("2024-07-10T00:00:00Z"))).toBe(0);
+    expect(await pruneClusterKeys(env, new Date("2024-08-01T00:00:00Z"))).toBe(64);
+  });
+});
+
+describe("re-annotation", () => {
+  it("recomputes signatures and clusters with the new annotation", async () => {
+    await ingest(["ecb-hold/original"]);
+    await ingest(["ecb-hold/no-dateline"]);
+    const before = await story("ecb-hold/no-dateline");
+    await env.DB.batch([
+      env.DB.prepare("DELETE FROM story_signatures"),
+      env.DB.prepare("DELETE FROM band_keys"),
+      env.DB.prepare("DELETE FROM story_inferred"),
+      env.DB.prepare("DELETE FROM story_wires WHERE position >= 100"),
+      env.DB.prepare("UPDATE stories SET inferred_syndicated = 0, inferred_unedited = 0, annotator_version = 0"),
+    ]);
+    expect((await story("ecb-hold/no-dateline")).cluster).toBeNull();
+    expect((await reannotateBatch(env)).processed).toBe(2);
+    const after = await story("ecb-hold/no-dateline");
+    expect(after.cluster).toEqual({ ...before.cluster, id: expect.any(Number) });
+    expect(after.flags).toEqual(before.flags);
   });
 });
 
