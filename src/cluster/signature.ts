@@ -29,13 +29,28 @@ export function signature(text: string): Signature | null {
 }
 
 export function minhash(hashes: Uint32Array): Signature {
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let s = 0; s < hashes.length; s++) {
-    const x = hashes[s]!;
-    for (let i = 0; i < HASHES; i++) {
-      const v = (Math.imul(COEFF_A[i]!, x) + COEFF_B[i]!) >>> 0;
-      if (v < mins[i]!) mins[i] = v;
+  const mins = new Uint32Array(HASHES);
+  // Four functions per pass over the shingles keep their coefficients and running minima in registers
+  // (HASHES is a multiple of 4).
+  for (let i = 0; i < HASHES; i += 4) {
+    const a0 = COEFF_A[i]!, a1 = COEFF_A[i + 1]!, a2 = COEFF_A[i + 2]!, a3 = COEFF_A[i + 3]!;
+    const b0 = COEFF_B[i]!, b1 = COEFF_B[i + 1]!, b2 = COEFF_B[i + 2]!, b3 = COEFF_B[i + 3]!;
+    let m0 = 0xffffffff, m1 = 0xffffffff, m2 = 0xffffffff, m3 = 0xffffffff;
+    for (let s = 0; s < hashes.length; s++) {
+      const x = hashes[s]!;
+      const v0 = (Math.imul(a0, x) + b0) >>> 0;
+      const v1 = (Math.imul(a1, x) + b1) >>> 0;
+      const v2 = (Math.imul(a2, x) + b2) >>> 0;
+      const v3 = (Math.imul(a3, x) + b3) >>> 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
     }
+    mins[i] = m0;
+    mins[i + 1] = m1;
+    mins[i + 2] = m2;
+    mins[i + 3] = m3;
   }
   return { mins, shingles: hashes.length };
 }

@@ -332,8 +332,11 @@ describe("the clusters API", () => {
     const second = await (await api(`/v1/clusters?limit=2&cursor=${first.next_cursor}`)).json<{ clusters: { id: number }[]; next_cursor: string | null }>();
     expect([...first.clusters, ...second.clusters].map((c) => c.id)).toEqual(all.clusters.map((c) => c.id));
     expect(second.next_cursor).toBeNull();
-    const stats = await (await api("/v1/stats?since=2024-07-01&until=2024-07-10")).json<{ copy_share: { feed_id: number; copies: number }[] }>();
+    const stats = await (await api("/v1/stats?since=2024-07-01&until=2024-07-10")).json<{ copy_share: { feed_id: number; copies: number }[]; per_flag: { syndicated: number } }>();
     expect(stats.copy_share.reduce((n, f) => n + f.copies, 0)).toBe(7);
+    // Three wire originals state it; three copies and the added-paragraph copy (dateline kept) — 7 in all, as flag=syndicated counts.
+    expect(stats.per_flag.syndicated).toBe((await page("flag=syndicated&limit=200")).stories.length);
+    expect(stats.per_flag.syndicated).toBe(7);
   });
 
   it("answers bad input with a 400 naming the parameter, and unknown clusters with a 404", async () => {
