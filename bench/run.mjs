@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
 const OUT = mkdtempSync(join(tmpdir(), "wirewatch-bench-"));
-const WORKERD_FILES = ["stages", "store", "ingest", "cron"].map((f) => `bench/workerd/${f}.workerd.ts`);
+const WORKERD_FILES = ["stages", "store", "ingest", "cron", "clusters"].map((f) => `bench/workerd/${f}.workerd.ts`);
 const HEAP_LIMIT_MB = 64;
 
 const TARGETS = {
@@ -31,6 +31,7 @@ const TARGETS = {
   memoryMb: 64,
   flags5kMs: 0.2,
   entitiesMs: 1,
+  signature3kMs: 0.3,
 };
 
 const failures = [];
@@ -150,6 +151,7 @@ function main() {
     ingest: readJson(join(OUT, "workerd-ingest.json")),
     cron: readJson(join(OUT, "workerd-cron.json")),
     memory: readJson(join(OUT, "workerd-memory.json")),
+    clusters: readJson(join(OUT, "workerd-clusters.json")),
   };
   const api = apiBench();
 
@@ -183,6 +185,10 @@ function main() {
     },
     target("flags, CPU per 5 KB story (median)", w.stages?.stages?.["flags (5 KB)"]?.cpu.median, TARGETS.flags5kMs, "ms", "workerd: 1,000 stories per round, process CPU"),
     target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
+    target("signature, CPU per 3 KB story (median)", w.stages?.stages?.["signature (3 KB)"]?.cpu.median, TARGETS.signature3kMs, "ms", "workerd: 1,000 cleaned 3 KB bodies per round, process CPU"),
+    ...Object.entries(w.clusters?.runs ?? {}).map(([name, r]) =>
+      target(`cluster lookups per chunk, ${name}`, r.lookups / w.clusters.chunks, 1, "queries", `workerd: D1 calls counted during storeItems of 1,000 stories (${w.clusters.chunks} chunks); all reads ${r.reads}, batches ${r.batches}`),
+    ),
   ];
 
   const results = {
@@ -201,6 +207,7 @@ function main() {
     targets,
     stages,
     store: w.store,
+    clusters: w.clusters,
     e2e: { ingest1000: w.ingest, cron200x50: w.cron, memory10mb: { workerd: w.memory, nodeModel: memoryModel } },
     api,
     failures,
@@ -242,6 +249,10 @@ function print(r) {
   if (r.store) {
     out.push(`\nD1 store per story, ms (workerd, local D1; ${fmt(r.store.statementsPerStory, 1)} statements per story in the batched path)`);
     out.push(table(["store", "wall median", "wall p95", "process CPU median"], Object.entries(r.store.stores).map(([s, v]) => [s, fmt(v.wall.median), fmt(v.wall.p95), fmt(v.cpu.median)])));
+  }
+  if (r.clusters) {
+    out.push(`\nD1 round trips per feed batch with clustering (workerd, local D1; 1,000 stories in ${r.clusters.chunks} chunks; baseline without clustering: ${r.clusters.baseline.knownStoryLookups} lookups + ${r.clusters.baseline.finalBatch} batch, one query per story would be ${r.clusters.baseline.onePerStory})`);
+    out.push(table(["feed batch", "stories", "cluster lookups", "all reads", "batches", "statements in batches", "wall s"], Object.entries(r.clusters.runs).map(([s, v]) => [s, v.stories, v.lookups, v.reads, v.batches, v.statementsInBatches, fmt(v.wallMs / 1000, 2)])));
   }
   const e = r.e2e;
   const rows = [];

@@ -46,7 +46,7 @@ const SEND_BATCH_SIZE = 100;
 /** At most this many fetches to one host at a time within a consumer batch (the batch itself is ≤ 6). */
 const PER_HOST_CONCURRENCY = 2;
 /** Items normalized and annotated at a time. */
-const CHUNK_ITEMS = 100;
+export const CHUNK_ITEMS = 100;
 /** Story text a single D1 batch carries before a large feed is split (see writeStories). */
 const FLUSH_BYTES = 8 * 1024 * 1024;
 /** Items beyond this in one fetch are ignored (newest first in practice): bounds CPU, memory and batch size. */
