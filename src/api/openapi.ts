@@ -120,7 +120,8 @@ function toSchema(schema: z.ZodType, io: "input" | "output", components: Record<
   for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) components[name] = rewrite(def);
   const metaId = z.globalRegistry.get(schema)?.id;
   if (!metaId) return rewrite(root);
-  components[metaId] = rewrite(root);
+  // A schema that zod also lists in $defs comes back as a reference to itself: keep the definition.
+  if (root.$ref !== `#/$defs/${metaId}`) components[metaId] = rewrite(root);
   return { $ref: `#/components/schemas/${metaId}` };
 }
 

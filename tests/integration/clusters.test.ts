@@ -357,4 +357,15 @@ describe("the clusters API", () => {
     }
     expect((await api("/v1/clusters/999999")).status).toBe(404);
   });
+
+  it("are described in the OpenAPI document", async () => {
+    const doc = await (await api("/v1/openapi.json")).json<{ paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } }>();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/clusters", "/v1/clusters/{id}"]));
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.Story!.properties!)).toContain("cluster");
+    expect(Object.keys(schemas.ClusterDetail!.properties!)).toContain("members");
+    expect(Object.keys(schemas.FeedDetail!.properties!)).toContain("copy_share");
+    expect(Object.keys(schemas.Stats!.properties!)).toContain("copy_share");
+    expect(schemas.CopyShare).toBeDefined();
+  });
 });
