@@ -24,6 +24,7 @@ import {
   signatureStatements,
   type StoredNode,
   type StoryRef,
+  unseenCandidatesStatement,
   unsignStatements,
 } from "../store/clusters";
 
@@ -46,6 +47,11 @@ export interface ClusterOutcome {
   changed: StoryRef[];
   /** Candidate lookups made (one per chunk of at most LOOKUP_CHUNK stories). */
   lookups: number;
+  /**
+   * How many of `statements`, from the first, are race checks: their results say (raced()) whether another
+   * batch stored a copy between this batch's lookups and its commit.
+   */
+  checks: number;
 }
 
 /** Stories per candidate lookup: 32 band keys each keeps the query's JSON near 40 KB. */
@@ -77,6 +83,8 @@ export class ClusterBatch {
   private readonly oldCluster = new Map<string, number | null>();
   private readonly oldInferred = new Map<string, string>();
   private lookups = 0;
+  /** What each chunk looked up, to check at commit time that no concurrent batch stored a copy meanwhile. */
+  private readonly chunks: { inputs: ClusterInput[]; keys: number[]; from: string; to: string }[] = [];
 
   constructor(private readonly db: D1Database) {}
 
@@ -106,14 +114,18 @@ export class ClusterBatch {
       from = Math.min(from, at - WINDOW_MS);
       to = Math.max(to, at + WINDOW_MS);
     }
-    const rows = await lookupNodes(this.db, {
+    const chunk = {
+      inputs: [...inputs],
       keys: [...keys],
       from: Number.isFinite(from) ? new Date(from).toISOString() : "",
       to: Number.isFinite(to) ? new Date(to).toISOString() : "",
-      own: inputs.map((i) => [i.feedId, i.guid]),
-      version: SIGNATURE_VERSION,
-    });
+    };
+    this.chunks.push(chunk);
+    this.load(await lookupNodes(this.db, { ...chunk, own: inputs.map((i) => [i.feedId, i.guid]), version: SIGNATURE_VERSION }));
     this.lookups++;
+  }
+
+  private load(rows: readonly StoredNode[]): void {
     for (const r of rows) {
       const key = keyOf(r.feed_id, r.guid);
       this.ids.set(key, r.id);
@@ -136,6 +148,23 @@ export class ClusterBatch {
 
   private ref(node: { feedId: number; guid: string; key: string }): StoryRef {
     return this.ids.get(node.key) ?? [node.feedId, node.guid];
+  }
+
+  /**
+   * Whether another batch stored a copy of one of these stories after this batch looked (the race checks'
+   * results, from the batch that ran finish()'s statements). Then clusters must be looked at again: second().
+   */
+  raced(results: readonly D1Result[]): boolean {
+    return results.some((r) => ((r.results[0] as { unseen?: number } | undefined)?.unseen ?? 0) > 0);
+  }
+
+  /** After a race: looks every chunk up again, now that both batches are stored, and clusters once more. */
+  async second(): Promise<ClusterOutcome> {
+    for (const c of this.chunks) {
+      this.load(await lookupNodes(this.db, { ...c, own: c.inputs.map((i) => [i.feedId, i.guid]), version: SIGNATURE_VERSION }));
+      this.lookups++;
+    }
+    return this.finish();
   }
 
   /** Clusters everything loaded and returns the statements for the components this batch changed. */
@@ -182,8 +211,15 @@ export class ClusterBatch {
       }
     }
     for (const u of unsigned) if ((this.oldInferred.get(u.key) ?? NOTHING_INFERRED) !== NOTHING_INFERRED) changed.push(this.ref(u));
+    const feeds = [...new Set(this.chunks.flatMap((c) => c.inputs.map((i) => i.feedId)))];
+    const known = [...this.ids.values()];
+    const checks = this.chunks
+      .filter((c) => c.keys.length > 0)
+      .map((c) => unseenCandidatesStatement(this.db, { keys: c.keys, from: c.from, to: c.to, feeds, known, version: SIGNATURE_VERSION }));
     return {
+      checks: checks.length,
       statements: [
+        ...checks,
         ...unsignStatements(this.db, unsigned.map((u) => this.ref(u))),
         ...signatureStatements(this.db, signatures, SIGNATURE_VERSION),
         ...membershipStatements(this.db, memberWrites, [...dropped]),
@@ -203,5 +239,5 @@ export class ClusterBatch {
  * matching (issue 16) re-checks after an ingest batch, besides the batch's new and changed stories.
  */
 export async function storiesChangedByClustering(db: D1Database, changed: readonly StoryRef[]): Promise<number[]> {
-  return changed.length === 0 ? [] : resolveRefs(db, changed);
+  return changed.length === 0 ? [] : [...new Set(await resolveRefs(db, changed))];
 }

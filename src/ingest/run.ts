@@ -298,8 +298,14 @@ export async function storeItems(
     }
   }
   const { tally, statements } = closing(counts);
-  const clustered = clusters.finish();
-  await db.batch([...pending, ...clustered.statements, ...statements]);
+  let clustered = clusters.finish();
+  const results = await db.batch([...pending, ...clustered.statements, ...statements]);
+  // A concurrent feed batch stored a copy after this one looked: cluster again, now that both are stored.
+  if (clusters.raced(results.slice(pending.length, pending.length + clustered.checks))) {
+    const again = await clusters.second();
+    await db.batch(again.statements);
+    clustered = { ...again, changed: [...clustered.changed, ...again.changed] };
+  }
   if (clusterChanged) await clusterChanged(await storiesChangedByClustering(db, clustered.changed));
   return tally;
 }

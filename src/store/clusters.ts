@@ -100,6 +100,24 @@ export async function lookupNodes(
   return results;
 }
 
+/**
+ * A statement for the end of a batch: how many signed stories of other feeds, not among `known`, share a band
+ * key with the chunk within [from, to]. Non-zero means a concurrent batch stored a copy after the lookup.
+ */
+export function unseenCandidatesStatement(
+  db: D1Database,
+  q: { keys: number[]; from: string; to: string; feeds: number[]; known: number[]; version: number },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT count(*) AS unseen FROM (SELECT DISTINCT b.story_id FROM json_each(?1) k JOIN band_keys b ON b.key = k.value
+         WHERE b.at >= ?2 AND b.at <= ?3) c JOIN stories s ON s.id = c.story_id
+         JOIN story_signatures g ON g.story_id = c.story_id AND g.version = ?6
+       WHERE s.feed_id NOT IN (SELECT value FROM json_each(?4)) AND c.story_id NOT IN (SELECT value FROM json_each(?5))`,
+    )
+    .bind(JSON.stringify(q.keys), q.from, q.to, JSON.stringify(q.feeds), JSON.stringify(q.known), q.version);
+}
+
 // ── writes ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface SignatureWrite {

@@ -255,6 +255,39 @@ describe("clusters of copies", () => {
   });
 });
 
+describe("concurrent feed batches", () => {
+  it("still link copies stored by a batch that committed between this batch's lookup and its commit", async () => {
+    const wireFeed = await feedOf("reuters.com");
+    const copyFeed = await feedOf("www.thehindu.com");
+    let raced = false;
+    // The copy's batch looks up (nothing stored yet); the wire's batch commits before the copy's batch does.
+    const racing = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === "batch") {
+          return async (statements: D1PreparedStatement[]) => {
+            if (!raced) {
+              raced = true;
+              await storeItems(env.DB, wireFeed, parsed(["haiti-gangs/original"]), { feedUrl: "https://reuters.com/feed.xml", fetchedAt: FETCHED_AT }, closing);
+            }
+            return target.batch(statements);
+          };
+        }
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    let changed: number[] = [];
+    await storeItems(racing, copyFeed, parsed(["haiti-gangs/no-dateline"]), { feedUrl: "https://www.thehindu.com/feed.xml", fetchedAt: FETCHED_AT }, closing, async (ids) => {
+      changed = ids;
+    });
+    expect(raced).toBe(true);
+    expect(await partition()).toEqual([["haiti-gangs/original", "haiti-gangs/no-dateline"]]);
+    const copy = await story("haiti-gangs/no-dateline");
+    expect(copy.flags).toMatchObject({ syndicated: true, unedited: true, wire_services: ["Reuters"] });
+    expect(changed).toContain(copy.id);
+  });
+});
+
 describe("candidate lookups", () => {
   it("take one query per chunk of 100 stories, not one per story", async () => {
     const feedId = await feedOf("bench.example");
