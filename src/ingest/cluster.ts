@@ -57,6 +57,9 @@ export interface ClusterOutcome {
 /** Stories per candidate lookup: 32 band keys each keeps the query's JSON near 40 KB. */
 export const LOOKUP_CHUNK = 100;
 
+/** The chunk's own [feed, guid] list beside its 3,200 band keys (~40 KB) stays under D1's 100 KB statement. */
+const MAX_OWN_CHARS = 40_000;
+
 const keyOf = (feedId: number, guid: string) => `${feedId}\u0000${guid}`;
 
 /** What inference said about a stored story before this batch, to tell which flags changed. */
@@ -95,6 +98,13 @@ export class ClusterBatch {
 
   private async addChunk(inputs: readonly ClusterInput[]): Promise<void> {
     if (inputs.length === 0) return;
+    // D1 takes 100 KB per statement: a chunk of unusually long guids is looked up in two halves.
+    if (inputs.length > 1 && JSON.stringify(inputs.map((i) => [i.feedId, i.guid])).length > MAX_OWN_CHARS) {
+      const half = Math.ceil(inputs.length / 2);
+      await this.addChunk(inputs.slice(0, half));
+      await this.addChunk(inputs.slice(half));
+      return;
+    }
     const keys = new Set<number>();
     let from = Infinity;
     let to = -Infinity;

@@ -299,6 +299,17 @@ describe("candidate lookups", () => {
     })));
     expect(batch.finish().lookups).toBe(3);
   });
+
+  it("split a chunk whose guids would make the lookup too large for one D1 statement", async () => {
+    const feedId = await feedOf("bench.example");
+    const text = stories.get("ecb-hold/original")!.text;
+    const batch = new ClusterBatch(env.DB);
+    await batch.add(Array.from({ length: 100 }, (_, i) => ({
+      feedId, guid: `${"g".repeat(1_000)}-${i}`, url: null, feedUrl: "https://bench.example/feed.xml", at: FETCHED_AT,
+      text: `${text} Item ${i}.`, stated: { wires: [], syndicated: false, unedited: false },
+    })));
+    expect(batch.finish().lookups).toBe(4);
+  });
 });
 
 describe("band key pruning", () => {
