@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
 const OUT = mkdtempSync(join(tmpdir(), "wirewatch-bench-"));
-const WORKERD_FILES = ["stages", "store", "ingest", "cron", "alerts"].map((f) => `bench/workerd/${f}.workerd.ts`);
+const WORKERD_FILES = ["stages", "store", "ingest", "cron", "alerts", "clusters"].map((f) => `bench/workerd/${f}.workerd.ts`);
 const HEAP_LIMIT_MB = 64;
 
 const TARGETS = {
@@ -32,6 +32,7 @@ const TARGETS = {
   flags5kMs: 0.2,
   entitiesMs: 1,
   alertMatchMs: 0.2,
+  signature3kMs: 0.3,
 };
 
 const failures = [];
@@ -152,6 +153,7 @@ function main() {
     cron: readJson(join(OUT, "workerd-cron.json")),
     memory: readJson(join(OUT, "workerd-memory.json")),
     alerts: readJson(join(OUT, "workerd-alerts.json")),
+    clusters: readJson(join(OUT, "workerd-clusters.json")),
   };
   const api = apiBench();
 
@@ -186,6 +188,10 @@ function main() {
     target("flags, CPU per 5 KB story (median)", w.stages?.stages?.["flags (5 KB)"]?.cpu.median, TARGETS.flags5kMs, "ms", "workerd: 1,000 stories per round, process CPU"),
     target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
     target("alert matching, CPU per new story, 1,000 alerts (median)", w.alerts?.inMemory.cpu.median, TARGETS.alertMatchMs, "ms", "workerd: in-memory filters of 1,000 compiled alerts over 1,000 stories per round, process CPU"),
+    target("signature, CPU per 3 KB story (median)", w.stages?.stages?.["signature (3 KB)"]?.cpu.median, TARGETS.signature3kMs, "ms", "workerd: 1,000 cleaned 3 KB bodies per round, process CPU"),
+    ...Object.entries(w.clusters?.runs ?? {}).map(([name, r]) =>
+      target(`cluster lookups per chunk, ${name}`, r.lookups / w.clusters.chunks, 1, "queries", `workerd: D1 calls counted during storeItems of 1,000 stories (${w.clusters.chunks} chunks); all reads ${r.reads}, batches ${r.batches}`),
+    ),
   ];
 
   const results = {
@@ -205,6 +211,7 @@ function main() {
     stages,
     store: w.store,
     alerts: w.alerts,
+    clusters: w.clusters,
     e2e: { ingest1000: w.ingest, cron200x50: w.cron, memory10mb: { workerd: w.memory, nodeModel: memoryModel } },
     api,
     failures,
@@ -265,6 +272,10 @@ function print(r) {
         Object.values(a.batches).map((b) => [`${b.stories} new stories`, b.matches, b.roundTrips, b.statements, b.wallMs, `${b.baseline.statements}, ${b.baseline.wallMs}`]),
       ),
     );
+  }
+  if (r.clusters) {
+    out.push(`\nD1 round trips per feed batch with clustering (workerd, local D1; 1,000 stories in ${r.clusters.chunks} chunks; baseline without clustering: ${r.clusters.baseline.knownStoryLookups} lookups + ${r.clusters.baseline.finalBatch} batch, one query per story would be ${r.clusters.baseline.onePerStory})`);
+    out.push(table(["feed batch", "stories", "cluster lookups", "all reads", "batches", "statements in batches", "wall s"], Object.entries(r.clusters.runs).map(([s, v]) => [s, v.stories, v.lookups, v.reads, v.batches, v.statementsInBatches, fmt(v.wallMs / 1000, 2)])));
   }
   const e = r.e2e;
   const rows = [];

@@ -17,6 +17,8 @@ import { detectFlags } from "../src/annotate/flags";
 import { annotate } from "../src/annotate";
 import { normalizeItems } from "../src/ingest/normalize";
 import { parseFeed } from "../src/ingest/parse";
+import { shingleHashes, words } from "../src/cluster/shingles";
+import { signature } from "../src/cluster/signature";
 import type { NormalizedItem } from "../src/model";
 import { BENCH_NOW, benchFeed } from "./fixtures";
 import { loadPagesDev } from "../scripts/pages-dev";
@@ -142,6 +144,17 @@ export async function runStages(): Promise<Record<string, StageResult>> {
   }
   if (wanted("annotate")) {
     results["annotate (flags + entities)"] = { ...summarize(await perStory(feed3k.items, (i) => annotate(i))), method: perStoryMethod, stories: n, storyBytes: size3k };
+  }
+  if (wanted("signature")) {
+    // As at ingest: the signature is taken of the cleaned body annotation leaves.
+    const bodies = feed3k.items.map((i) => annotate(i).content_text);
+    results["signature (3 KB)"] = { ...summarize(await perStory(bodies, (t) => signature(t))), method: perStoryMethod, stories: n, storyBytes: meanBytes(bodies) };
+    results["baseline: exact shingle set (no MinHash)"] = {
+      ...summarize(await perStory(bodies, (t) => new Set(shingleHashes(words(t))))),
+      method: `${perStoryMethod}; words and hashed 5-word shingles only, what any shingle-based method pays`,
+      stories: n,
+      storyBytes: meanBytes(bodies),
+    };
   }
   if (wanted("compromise")) {
     const sample = feed3k.items.slice(0, COMPROMISE_STORIES);

@@ -5,6 +5,7 @@
 import { consumeAlertBatch } from "./alerts/deliver";
 import { sweepAlerts } from "./alerts/run";
 import { createApp } from "./api/app";
+import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
 import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
 import type { AlertMessage } from "./store/alerts";
@@ -19,6 +20,7 @@ export default {
     ctx.waitUntil(reannotateBatch(env));
     // Alert deliveries whose message was lost, or whose alert is back from a pause or a backoff, go out again.
     ctx.waitUntil(sweepAlerts(env));
+    ctx.waitUntil(pruneClusterKeys(env));
   },
   async queue(batch, env, _ctx) {
     switch (batch.queue) {

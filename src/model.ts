@@ -141,7 +141,7 @@ export interface Feed {
 /** The members of a Story, in the order they are served; `fields=` on the list picks among them. */
 export const STORY_FIELDS = [
   "id", "feed_id", "guid", "url", "title", "author", "published_at", "updated_at", "fetched_at", "summary",
-  "content_html", "content_text", "categories", "flags", "entities",
+  "content_html", "content_text", "categories", "flags", "entities", "cluster",
 ] as const;
 export type StoryField = (typeof STORY_FIELDS)[number];
 
@@ -161,4 +161,14 @@ export interface Story {
   categories: string[];
   flags: Flags;
   entities: Entity[];
+  /** The cluster of copies of this story across feeds, or null when no other feed carries it. */
+  cluster: StoryCluster | null;
+}
+
+/** A story's cluster as a Story carries it. */
+export interface StoryCluster {
+  id: number;
+  size: number;
+  /** Distinct feeds among the members. */
+  feeds: number;
 }

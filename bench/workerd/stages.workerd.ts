@@ -13,6 +13,8 @@ import { tagEntitiesTrained } from "../../src/annotate/entities/index";
 import { detectFlags } from "../../src/annotate/flags";
 import { normalizeItems } from "../../src/ingest/normalize";
 import { parseFeed } from "../../src/ingest/parse";
+import { shingleHashes, words } from "../../src/cluster/shingles";
+import { signature } from "../../src/cluster/signature";
 import { storyWriteStatements } from "../../src/store/stories";
 import { BENCH_NOW } from "../fixtures";
 import { bracketOverhead, feedBytes, perStoryRounds, report, type StageFigures } from "./helpers";
@@ -59,6 +61,9 @@ it("measures every pure stage per story inside workerd", async () => {
   stages.entities = await perStoryRounds(n, ROUNDS, overhead, () => cleaned.forEach((i) => tagEntitiesTrained(i.title, i.text)), how);
   stages["baseline: rule tagger alone"] = await perStoryRounds(n, ROUNDS, overhead, () => cleaned.forEach((i) => tagEntities(i.title, i.text)), how);
   stages["annotate (flags + entities)"] = await perStoryRounds(n, ROUNDS, overhead, () => items3k.forEach((i) => annotate(i)), how);
+  const bodies = items3k.map((i) => annotate(i).content_text);
+  stages["signature (3 KB)"] = await perStoryRounds(n, ROUNDS, overhead, () => bodies.forEach((t) => signature(t)), how);
+  stages["baseline: exact shingle set (no MinHash)"] = await perStoryRounds(n, ROUNDS, overhead, () => bodies.forEach((t) => new Set(shingleHashes(words(t)))), how);
   const sample = items3k.slice(0, COMPROMISE_STORIES);
   stages["baseline: compromise"] = await perStoryRounds(
     sample.length,
@@ -80,7 +85,12 @@ it("measures every pure stage per story inside workerd", async () => {
       const parsed = await parseFeed(bytes3k, "application/rss+xml");
       const items = await normalizeItems(parsed.items, CTX);
       const now = BENCH_NOW.toISOString();
-      for (const item of items) storyWriteStatements(env.DB, 1, { item, annotation: annotate(item), annotatorVersion: 1 }, now);
+      for (const item of items) {
+        const annotation = annotate(item);
+        storyWriteStatements(env.DB, 1, { item, annotation, annotatorVersion: 1 }, now);
+        // The cluster stage's own CPU per story: its signature (issue 14).
+        signature(annotation.content_text);
+      }
     },
     how,
   );

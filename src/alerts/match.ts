@@ -20,6 +20,8 @@ export interface AlertFilter {
   q?: string;
   since?: string;
   until?: string;
+  /** `evidence=stated`: a flag counts only when the story's own text states it, not what copies imply. */
+  statedOnly?: boolean;
 }
 
 export interface CompiledAlert {
@@ -46,6 +48,8 @@ export interface PreparedStory {
   /** Lower-cased entity name → the types it is tagged under. */
   entityTypes: Map<string, EntityType[]>;
   wireKeys: Set<string>;
+  /** The flags some stated evidence sets (for `evidence=stated`). */
+  statedFlags: Set<string>;
 }
 
 /** Why a story matched: the conditions it met, and the evidence behind each flag asked for. */
@@ -73,7 +77,8 @@ export function prepareStory(story: MatchStory): PreparedStory {
     if (types) types.push(e.type);
     else entityTypes.set(key, [e.type]);
   }
-  return { story, entityTypes, wireKeys: new Set(story.flags.wire_services.map((w) => w.toLowerCase())) };
+  const statedFlags = new Set(story.flags.evidence.filter((e) => e.kind === "stated").map((e) => e.flag));
+  return { story, entityTypes, wireKeys: new Set(story.flags.wire_services.map((w) => w.toLowerCase())), statedFlags };
 }
 
 /** True when the story meets every condition but `q`. Allocation-free: it runs for every alert on every story. */
@@ -81,8 +86,9 @@ export function meetsFilters(alert: CompiledAlert, s: PreparedStory): boolean {
   const f = alert.filter;
   const { flags } = s.story;
   if (f.feedId !== undefined && s.story.feedId !== f.feedId) return false;
-  for (const flag of f.flags) if (!flags[flag]) return false;
-  for (const flag of f.noFlags) if (flags[flag]) return false;
+  const has = (flag: FlagName): boolean => (f.statedOnly ? s.statedFlags.has(flag) : flags[flag]);
+  for (const flag of f.flags) if (!has(flag)) return false;
+  for (const flag of f.noFlags) if (has(flag)) return false;
   if (alert.wireKey !== undefined && !s.wireKeys.has(alert.wireKey)) return false;
   for (const key of alert.entityKeys) {
     const types = s.entityTypes.get(key);

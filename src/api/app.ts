@@ -7,6 +7,7 @@ import { cors } from "hono/cors";
 import { alerts } from "./alerts";
 import { annotateRoute } from "./annotate";
 import { cacheControl, weakEtag } from "./cache";
+import { clusters } from "./clusters";
 import { docs } from "./docs";
 import { entities } from "./entities";
 import { feeds } from "./feeds";
@@ -35,6 +36,7 @@ export function createApp(services: ApiServices) {
   app.route("/v1", feedsOut);
   app.route("/v1/stories", stories);
   app.route("/v1/entities", entities);
+  app.route("/v1/clusters", clusters);
   app.route("/v1/stats", stats);
   app.route("/docs", docs);
   app.route("/v1/annotate", annotateRoute);

@@ -1,6 +1,7 @@
 /** /v1/feeds: register, list, inspect, pause and remove feeds. Reads are public, writes admin. */
 import { Hono } from "hono";
 import { checkFeedUrl } from "../url-safety";
+import { feedCopyShare } from "../store/clusters";
 import { deleteFeed, getFeed, getFeedErrors, insertFeed, listFeeds, updateFeed } from "../store/feeds";
 import { adminOnly } from "./auth";
 import { limitBody } from "./body-limit";
@@ -30,7 +31,7 @@ export const feeds = new Hono<{ Bindings: Env }>()
     const { id } = c.req.valid("param");
     const feed = await getFeed(c.env.DB, id);
     if (!feed) throw new ApiError("not-found", `No feed with id ${id}.`);
-    return c.json({ ...feed, recent_errors: await getFeedErrors(c.env.DB, id) });
+    return c.json({ ...feed, recent_errors: await getFeedErrors(c.env.DB, id), copy_share: await feedCopyShare(c.env.DB, id) });
   })
 
   .patch("/:id", adminOnly(), limitBody(MAX_FEED_BODY_BYTES), valid("param", IdParam), valid("json", PatchFeedBody), async (c) => {

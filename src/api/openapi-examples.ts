@@ -34,6 +34,7 @@ const story: Story = {
     { name: "India Meteorological Department", type: "organization", mentions: 1, spans: [{ field: "text", start: 28, end: 59 }] },
     { name: "New Delhi", type: "place", mentions: 1, spans: [{ field: "text", start: 0, end: 9 }] },
   ],
+  cluster: { id: 1017, size: 6, feeds: 5 },
 };
 
 const feed = {
@@ -64,6 +65,17 @@ const run = {
   items_seen: 0,
   stories_new: 0,
   stories_updated: 0,
+};
+
+const cluster = {
+  id: 1017,
+  size: 6,
+  feeds: 5,
+  outlets: 5,
+  title: "Monsoon forecast lifts hopes for farm output",
+  first_story_id: 1017,
+  first_at: "2024-03-12T05:40:00.000Z",
+  last_at: "2024-03-12T09:02:00.000Z",
 };
 
 const page = { stories: [story], next_cursor: "WyIyMDI0LTAzLTEyVDA2OjEwOjAwLjAwMFoiLDEwNDJd" };
@@ -113,7 +125,7 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   "get /v1/health": { ok: true },
   "get /v1/feeds": { feeds: [feed] },
   "post /v1/feeds": { ...feed, status: "pending", last_fetched_at: null, story_count: 0 },
-  "get /v1/feeds/{id}": { ...feed, recent_errors: [] },
+  "get /v1/feeds/{id}": { ...feed, recent_errors: [], copy_share: { signed: 120, copies: 77, share: 0.642 } },
   "patch /v1/feeds/{id}": { ...feed, paused: true },
   "delete /v1/feeds/{id}": null,
   "post /v1/feeds/import": { added: ["https://harbour-gazette.example/world/rss.xml"], already_registered: [], refused: [] },
@@ -162,6 +174,15 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
     per_feed: [{ feed_id: 3, title: "Harbour Gazette — World", stories: 5 }, { feed_id: 4, title: "Newsroom", stories: 4 }],
     per_flag: { auto_generated: 2, unedited: 3, syndicated: 5, ai_generated: 0 },
     per_wire: [{ wire: "Reuters", stories: 3 }, { wire: "Press Trust of India", stories: 2 }],
+    copy_share: [{ feed_id: 3, signed: 5, copies: 3, share: 0.6 }, { feed_id: 4, signed: 4, copies: 0, share: 0 }],
+  },
+  "get /v1/clusters": { clusters: [cluster], next_cursor: null },
+  "get /v1/clusters/{id}": {
+    ...cluster,
+    members: [
+      { story_id: 1017, feed_id: 9, title: "Monsoon forecast lifts hopes for farm output", url: "https://wire.example/monsoon", published_at: "2024-03-12T05:40:00.000Z", similarity: 0.97, first: true, outlet: "wire.example", same_outlet: false, copy: true },
+      { story_id: 1042, feed_id: 3, title: "Monsoon forecast lifts hopes for farm output", url: "https://harbour-gazette.example/world/monsoon-forecast", published_at: "2024-03-12T06:10:00.000Z", similarity: 0.97, first: false, outlet: "harbour-gazette.example", same_outlet: false, copy: true },
+    ],
   },
   "post /v1/annotate": { title: story.title, flags: story.flags, entities: story.entities, content_text: story.content_text },
   "post /v1/alerts": { ...alert, webhook: { url: alert.webhook.url, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }, status: "pending", last_delivered_at: null },

@@ -94,6 +94,14 @@ const OPERATIONS: Operation[] = [
     responses: { 200: { description: "Profile", schema: s.EntityProfile }, 404: problem("No story is tagged with this entity") },
   },
   {
+    method: "get", path: "/v1/clusters", summary: "Clusters of copies of one story across feeds, newest activity first", query: s.ClustersQuery,
+    responses: { 200: { description: "A page of clusters", schema: s.ClusterPage }, 400: problem("Bad parameter") },
+  },
+  {
+    method: "get", path: "/v1/clusters/{id}", summary: "One cluster with its members, the earliest first", path_params: s.IdParam,
+    responses: { 200: { description: "Cluster", schema: s.ClusterDetail }, 404: problem("Unknown cluster") },
+  },
+  {
     method: "get", path: "/v1/stats", summary: "Stories per day, feed, flag and wire over a window of published_at", query: s.StatsQuery,
     responses: { 200: { description: "Counts", schema: s.Stats }, 400: problem("Bad window") },
   },
@@ -132,7 +140,8 @@ function toSchema(schema: z.ZodType, io: "input" | "output", components: Record<
   for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) components[name] = rewrite(def);
   const metaId = z.globalRegistry.get(schema)?.id;
   if (!metaId) return rewrite(root);
-  components[metaId] = rewrite(root);
+  // A schema that zod also lists in $defs comes back as a reference to itself: keep the definition.
+  if (root.$ref !== `#/$defs/${metaId}`) components[metaId] = rewrite(root);
   return { $ref: `#/components/schemas/${metaId}` };
 }
 

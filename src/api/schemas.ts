@@ -53,6 +53,10 @@ export const Entity = z
   })
   .meta({ id: "Entity" });
 
+export const StoryCluster = z
+  .object({ id: z.int(), size: z.int().min(2).describe("members"), feeds: z.int().min(1).describe("distinct feeds among the members") })
+  .meta({ id: "StoryCluster" });
+
 export const Story = z
   .object({
     id: z.int(),
@@ -70,6 +74,7 @@ export const Story = z
     categories: z.array(z.string()),
     flags: Flags,
     entities: z.array(Entity),
+    cluster: StoryCluster.nullable().describe("copies of this story across feeds; null when no other story is a copy"),
   })
   .meta({ id: "Story" });
 
@@ -92,6 +97,7 @@ export const Feed = z
 
 export const FeedDetail = Feed.extend({
   recent_errors: z.array(z.object({ at: isoTime, status: z.int().nullable(), message: z.string() })),
+  copy_share: z.lazy(() => CopyShare).describe("how much of this feed is copies of other outlets' stories"),
 }).meta({ id: "FeedDetail" });
 
 export const IngestRun = z
@@ -159,6 +165,19 @@ export const StoriesQuery = z.object({
   q: single(z.string().trim().min(1).max(500).optional()).describe("full-text search (FTS5 syntax: phrases, prefix*)"),
   since: single(dateBound.optional()).describe("published_at >= since (ISO 8601 date or date-time)"),
   until: single(dateBound.optional()).describe("published_at < until (ISO 8601 date or date-time)"),
+  limit: single(z.coerce.number().int().min(1).max(200).default(50)).describe("1–200, default 50"),
+  cursor: single(z.string().max(500).optional()).describe("opaque, from next_cursor"),
+  evidence: single(z.enum(["stated", "any"]).default("any")).describe("stated: flag and no_flag count only evidence the story's own text states, not what copies imply"),
+  cluster: single(positiveId.optional()).describe("members of this cluster (GET /v1/clusters)"),
+  min_copies: single(z.coerce.number().int().min(2).max(100_000).optional()).describe("stories whose cluster has at least this many members"),
+});
+
+export const ClustersQuery = z.object({
+  since: single(dateBound.optional()).describe("clusters whose latest member is dated at or after since"),
+  until: single(dateBound.optional()).describe("clusters whose earliest member is dated before until"),
+  entity: repeated(z.string().trim().min(1).max(200)).describe("repeatable; a member is tagged with every given entity"),
+  wire: single(z.string().trim().min(1).max(100).optional()).describe("a member is attributed to this wire (stated or inherited)"),
+  min_size: single(z.coerce.number().int().min(2).max(100_000).optional()).describe("at least this many members"),
   limit: single(z.coerce.number().int().min(1).max(200).default(50)).describe("1–200, default 50"),
   cursor: single(z.string().max(500).optional()).describe("opaque, from next_cursor"),
 });
@@ -289,16 +308,19 @@ export const Stats = z
     per_feed: z.array(z.object({ feed_id: z.int(), title: z.string().nullable(), stories: z.int() })),
     per_flag: z.object(Object.fromEntries(FLAG_NAMES.map((f) => [f, z.int()])) as Record<(typeof FLAG_NAMES)[number], z.ZodInt>),
     per_wire: z.array(z.object({ wire: z.string(), stories: z.int() })),
+    copy_share: z.array(z.lazy(() => CopyShare.extend({ feed_id: z.int() }))).describe("per feed, stories of the window that are copies of other outlets'"),
   })
   .meta({ id: "Stats" });
 
 // ── alerts (issue 16) ────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * An alert's saved query: exactly the GET /v1/stories parameters (the same schema), less paging, which means
+ * An alert's saved query: the GET /v1/stories parameters (the same schema), less paging, which means
  * nothing to a query that runs on every new story. Strict, so a misspelt filter is an error, not a match-all.
  */
-export const AlertQuery = StoriesListQuery.omit({ limit: true, cursor: true }).strict();
+// `cluster` and `min_copies` are left out too: cluster membership is settled after the in-memory match runs, so an
+// alert could not honour them; asking for them is a 400 rather than a filter silently ignored.
+export const AlertQuery = StoriesListQuery.omit({ limit: true, cursor: true, cluster: true, min_copies: true }).strict();
 
 /** Standard Webhooks secrets: "whsec_" and the base64 of 24 to 64 random bytes. */
 const webhookSecret = z
@@ -383,3 +405,47 @@ export const DeliveriesQuery = z.object({
   limit: single(z.coerce.number().int().min(1).max(100).default(20)).describe("1–100, default 20"),
   cursor: single(positiveId.optional()).describe("from next_cursor"),
 });
+
+// ── clusters (issue 14) ──────────────────────────────────────────────────────────────────────────────────
+
+export const Cluster = z
+  .object({
+    id: z.int().describe("the smallest story id among the members when the cluster was last written"),
+    size: z.int().min(2),
+    feeds: z.int().describe("distinct feeds"),
+    outlets: z.int().describe("distinct outlets (registrable domains)"),
+    title: z.string().describe("the earliest member's title"),
+    first_story_id: z.int(),
+    first_at: isoTime.describe("earliest member's published_at (fetched_at when undated)"),
+    last_at: isoTime.describe("latest member's date: the cluster's last activity"),
+  })
+  .meta({ id: "Cluster" });
+
+export const ClusterPage = z
+  .object({ clusters: z.array(Cluster), next_cursor: z.string().nullable() })
+  .meta({ id: "ClusterPage" });
+
+export const ClusterDetail = Cluster.extend({
+  members: z.array(
+    z.object({
+      story_id: z.int(),
+      feed_id: z.int(),
+      title: z.string(),
+      url: z.string().nullable(),
+      published_at: isoTime.nullable(),
+      similarity: z.number().min(0).max(1).nullable().describe("estimated containment with its closest linked member"),
+      first: z.boolean().describe("the earliest member (listed first)"),
+      outlet: z.string().describe("registrable domain of the story (else its feed)"),
+      same_outlet: z.boolean().describe("another member is from the same outlet: not counted as syndication"),
+      copy: z.boolean().describe("shares most of its body with another outlet's member"),
+    }),
+  ),
+}).meta({ id: "ClusterDetail" });
+
+export const CopyShare = z
+  .object({
+    signed: z.int().describe("stories with a signature (a body of at least 50 words)"),
+    copies: z.int().describe("of those, stories sharing at least 80% of their body with another outlet's story"),
+    share: z.number().min(0).max(1).describe("copies / signed"),
+  })
+  .meta({ id: "CopyShare" });

@@ -1,5 +1,6 @@
 /** /v1/stats: counts for dashboards over a window of published_at, by default the last 30 UTC days. */
 import { Hono } from "hono";
+import { copySharePerFeed } from "../store/clusters";
 import { storyStats } from "../store/stats";
 import { ApiError } from "./problems";
 import { StatsQuery } from "./schemas";
@@ -21,6 +22,8 @@ export function statsWindow(q: { since?: string; until?: string }, now: Date): {
   return { since, until };
 }
 
-export const stats = new Hono<{ Bindings: Env }>().get("/", valid("query", StatsQuery), async (c) =>
-  c.json(await storyStats(c.env.DB, statsWindow(c.req.valid("query"), new Date()))),
-);
+export const stats = new Hono<{ Bindings: Env }>().get("/", valid("query", StatsQuery), async (c) => {
+  const window = statsWindow(c.req.valid("query"), new Date());
+  const [counts, copyShare] = await Promise.all([storyStats(c.env.DB, window), copySharePerFeed(c.env.DB, window)]);
+  return c.json({ ...counts, copy_share: copyShare });
+});

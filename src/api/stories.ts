@@ -31,6 +31,9 @@ export function storyFilter(q: z.infer<typeof StoriesQuery>): StoryFilter {
     until: q.until,
     limit: q.limit,
     cursor,
+    statedOnly: q.evidence === "stated",
+    clusterId: q.cluster,
+    minCopies: q.min_copies,
   };
 }
 

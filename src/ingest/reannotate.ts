@@ -5,7 +5,22 @@
  */
 import { matchStories } from "../alerts/run";
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
-import { countStale, storiesForReannotation, storyWriteStatements } from "../store/stories";
+import type { Annotation } from "../model";
+import { countStale, type StoredItem, storiesForReannotation, storyWriteStatements } from "../store/stories";
+import { ClusterBatch, type ClusterInput } from "./cluster";
+
+function clusterInputOf(r: StoredItem, annotation: Annotation): ClusterInput {
+  const f = annotation.flags;
+  return {
+    feedId: r.feedId,
+    guid: r.item.guid,
+    url: r.item.url,
+    feedUrl: r.feedUrl ?? "",
+    at: r.item.published_at ?? r.fetchedAt,
+    text: annotation.content_text,
+    stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
+  };
+}
 
 export interface ReannotateResult {
   annotator_version: number;
@@ -30,20 +45,20 @@ export async function reannotateBatch(
     limit,
     all: opts.all ?? false,
   });
-  const statements = rows.flatMap((r) =>
+  // A new annotation may clean the body differently: its signature and clusters are recomputed with it.
+  const clusters = new ClusterBatch(env.DB);
+  const annotated = rows.map((r) => ({ r, annotation: annotate({ title: r.item.title, text: r.item.text }) }));
+  await clusters.add(annotated.map(({ r, annotation }) => clusterInputOf(r, annotation)));
+  const statements = annotated.flatMap(({ r, annotation }) =>
     storyWriteStatements(
       env.DB,
       r.feedId,
-      {
-        item: r.item,
-        annotation: annotate({ title: r.item.title, text: r.item.text }),
-        annotatorVersion: ANNOTATOR_VERSION,
-      },
+      { item: r.item, annotation, annotatorVersion: ANNOTATOR_VERSION },
       r.fetchedAt,
       { ifUnchanged: true },
     ),
   );
-  if (statements.length > 0) await env.DB.batch(statements);
+  if (statements.length > 0) await env.DB.batch([...statements, ...clusters.finish().statements]);
   // A story whose new annotation newly meets an alert fires it (one already matched never fires again).
   await matchStories(env, rows.map((r) => r.id), { trigger: "reannotation" });
   return {

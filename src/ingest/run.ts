@@ -6,7 +6,7 @@
  * (stories, feed status, run tally) go to D1 in a single batch, so a crash midway leaves nothing half-written
  * and the next pass simply does the work again.
  */
-import { flushRunDigests, type LandedStory, matchLanded } from "../alerts/run";
+import { flushRunDigests, type LandedStory, matchLanded, matchStories } from "../alerts/run";
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
 import type { NormalizedItem, ParsedFeed } from "../model";
 import {
@@ -18,6 +18,7 @@ import {
 } from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
+import { ClusterBatch, type ClusterInput, storiesChangedByClustering } from "./cluster";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -46,7 +47,7 @@ const SEND_BATCH_SIZE = 100;
 /** At most this many fetches to one host at a time within a consumer batch (the batch itself is ≤ 6). */
 const PER_HOST_CONCURRENCY = 2;
 /** Items normalized and annotated at a time. */
-const CHUNK_ITEMS = 100;
+export const CHUNK_ITEMS = 100;
 /** Story text a single D1 batch carries before a large feed is split (see writeStories). */
 const FLUSH_BYTES = 8 * 1024 * 1024;
 /** Items beyond this in one fetch are ignored (newest first in practice): bounds CPU, memory and batch size. */
@@ -184,7 +185,7 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       return { tally, statements };
     };
     const landed: LandedStory[] = [];
-    const tally = await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing, landed);
+    const tally = await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing, (ids) => matchStories(env, ids, { trigger: "clustering" }).then(() => undefined), landed);
     await matchLanded(env, { runId: msg.runId, feedId: feed.id, stories: landed });
     return tally;
   } catch (err) {
@@ -247,6 +248,8 @@ export async function storeItems(
   parsed: ParsedFeed,
   ctx: NormalizeContext,
   closing: (counts: StoredCounts) => { tally: FeedTally; statements: D1PreparedStatement[] },
+  /** Called after the batch with the stories whose flags clustering changed (alert matching, issue 16). */
+  clusterChanged?: (storyIds: number[]) => Promise<void>,
   landed: LandedStory[] = [],
 ): Promise<FeedTally> {
   // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
@@ -261,7 +264,9 @@ export async function storeItems(
   const contents = new Set<string>();
   let pending: D1PreparedStatement[] = [];
   let pendingBytes = 0;
+  const clusters = new ClusterBatch(db);
   while (raw.length > 0) {
+    const toCluster: ClusterInput[] = [];
     const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
     const known = await knownStories(db, feedId, items);
     for (const item of items) claimed.add(item.guid);
@@ -290,7 +295,9 @@ export async function storeItems(
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
       landed.push({ guid: item.guid, published_at: item.published_at, annotation: write.annotation });
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
+      toCluster.push(clusterInput(feedId, item, write, ctx));
     }
+    await clusters.add(toCluster);
     if (pendingBytes > FLUSH_BYTES) {
       await db.batch(pending);
       pending = [];
@@ -298,8 +305,29 @@ export async function storeItems(
     }
   }
   const { tally, statements } = closing(counts);
-  await db.batch([...pending, ...statements]);
+  let clustered = clusters.finish();
+  const results = await db.batch([...pending, ...clustered.statements, ...statements]);
+  // A concurrent feed batch stored a copy after this one looked: cluster again, now that both are stored.
+  if (clusters.raced(results.slice(pending.length, pending.length + clustered.checks))) {
+    const again = await clusters.second();
+    await db.batch(again.statements);
+    clustered = { ...again, changed: [...clustered.changed, ...again.changed] };
+  }
+  if (clusterChanged) await clusterChanged(await storiesChangedByClustering(db, clustered.changed));
   return tally;
+}
+
+function clusterInput(feedId: number, item: NormalizedItem, write: StoryWrite, ctx: NormalizeContext): ClusterInput {
+  const f = write.annotation.flags;
+  return {
+    feedId,
+    guid: item.guid,
+    url: item.url,
+    feedUrl: ctx.feedUrl,
+    at: item.published_at ?? ctx.fetchedAt,
+    text: write.annotation.content_text,
+    stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
+  };
 }
 
 function errorMessage(err: unknown): string {

@@ -17,6 +17,8 @@ export interface StoryStats {
 }
 
 const DAY_MS = 86_400_000;
+/** Flags that copies in other feeds can imply (migrations/0007): counted as the stories filter counts them. */
+const INFERABLE: readonly FlagName[] = ["syndicated", "unedited"];
 
 export async function storyStats(db: D1Database, window: { since: string; until: string }): Promise<StoryStats> {
   const inWindow = "s.published_at >= ?1 AND s.published_at < ?2";
@@ -32,7 +34,7 @@ export async function storyStats(db: D1Database, window: { since: string; until:
       .bind(window.since, window.until),
     db
       .prepare(
-        `SELECT count(*) AS total, ${FLAG_NAMES.map((f) => `coalesce(sum(s.${f}), 0) AS ${f}`).join(", ")}
+        `SELECT count(*) AS total, ${FLAG_NAMES.map((f) => `coalesce(sum(${INFERABLE.includes(f) ? `max(s.${f}, s.inferred_${f})` : `s.${f}`}), 0) AS ${f}`).join(", ")}
          FROM stories s WHERE ${inWindow}`,
       )
       .bind(window.since, window.until),

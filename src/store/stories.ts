@@ -7,7 +7,7 @@
  * - fetched_at and sort_at are set when a story is first stored and never move, so a cursor stays valid
  *   while stories are updated or added (paging returns each story exactly once).
  */
-import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
+import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story, StoryCluster } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
@@ -175,6 +175,12 @@ export interface StoryFilter {
   until?: string;
   limit: number;
   cursor?: Cursor;
+  /** `evidence=stated`: flag and no_flag count only what the story's own text states. */
+  statedOnly?: boolean;
+  /** Members of this cluster. */
+  clusterId?: number;
+  /** Stories whose cluster has at least this many members. */
+  minCopies?: number;
 }
 
 export interface Cursor {
@@ -221,6 +227,10 @@ interface StoryRow {
   evidence: string;
   wires: string;
   entity_list: string;
+  inferred_syndicated: number;
+  inferred_unedited: number;
+  inferred_evidence: string;
+  cluster_json: string | null;
 }
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
@@ -228,6 +238,12 @@ const WIRES_SQL = `(SELECT json_group_array(wire) FROM (SELECT wire FROM story_w
 const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions, json(spans))) FROM (
      SELECT e.name, e.type, se.mentions, se.spans FROM story_entities se JOIN entities e ON e.id = se.entity_id
      WHERE se.story_id = s.id ORDER BY se.mentions DESC, e.name)) AS entity_list`;
+
+// Evidence inferred from copies in other feeds (store/clusters.ts), after the stated evidence.
+const INFERRED_EVIDENCE_SQL = `(SELECT json_group_array(json_object('flag', i.flag, 'rule', i.rule, 'text', i.text, 'kind', 'inferred',
+     'stories', json(i.sources), 'similarity', i.similarity)) FROM (SELECT * FROM story_inferred i WHERE i.story_id = s.id ORDER BY i.position) i) AS inferred_evidence`;
+const CLUSTER_SQL = `(SELECT json_object('id', c.id, 'size', c.size, 'feeds', c.feeds) FROM story_signatures g JOIN clusters c ON c.id = g.cluster_id
+     WHERE g.story_id = s.id) AS cluster_json`;
 
 /** The columns each Story member is built from; id and sort_at are always read (identity and the cursor). */
 const FIELD_COLUMNS: Record<StoryField, string[]> = {
@@ -244,8 +260,9 @@ const FIELD_COLUMNS: Record<StoryField, string[]> = {
   content_html: ["s.content_html"],
   content_text: ["s.content_text"],
   categories: ["s.categories"],
-  flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL],
+  flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL, "s.inferred_syndicated", "s.inferred_unedited", INFERRED_EVIDENCE_SQL],
   entities: [ENTITIES_SQL],
+  cluster: [CLUSTER_SQL],
 };
 
 function storyColumns(fields: readonly StoryField[]): string {
@@ -268,18 +285,22 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
   categories: (r) => JSON.parse(r.categories) as string[],
   flags: (r) => ({
     auto_generated: r.auto_generated === 1,
-    unedited: r.unedited === 1,
-    syndicated: r.syndicated === 1,
+    unedited: r.unedited === 1 || r.inferred_unedited === 1,
+    syndicated: r.syndicated === 1 || r.inferred_syndicated === 1,
     ai_generated: r.ai_generated === 1,
     wire_services: JSON.parse(r.wires) as string[],
-    // Rows written before evidence had a kind hold only stated evidence.
-    evidence: (JSON.parse(r.evidence) as Evidence[]).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
+    // Rows written before evidence had a kind hold only stated evidence; inferred evidence comes after it.
+    evidence: [
+      ...(JSON.parse(r.evidence) as Evidence[]).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
+      ...(JSON.parse(r.inferred_evidence) as Evidence[]),
+    ],
   }),
   entities: (r) =>
     (JSON.parse(r.entity_list) as [string, EntityType, number, SpanTriple[] | null][]).map(([name, type, mentions, triples]): Entity => {
       const spans = spansFromTriples(triples);
       return spans ? { name, type, mentions, spans } : { name, type, mentions };
     }),
+  cluster: (r) => (r.cluster_json === null ? null : (JSON.parse(r.cluster_json) as StoryCluster)),
 };
 
 /** The story's members among `fields`, in the order a Story lists them. */
@@ -344,10 +365,16 @@ export function storyPageSql(
   if (f.wire !== undefined && driver >= 0) {
     where.push(`EXISTS (SELECT 1 FROM story_wires w WHERE w.story_id = s.id AND w.wire = ${p(f.wire)})`);
   }
-  for (const flag of f.flags) where.push(`s.${checkedFlag(flag)} = 1`);
+  for (const flag of f.flags) where.push(flagSql(flag, f.statedOnly, "= 1"));
   // No index for "= 0": a story lacks any given flag far more often than it has it, so walking the sort
   // order and skipping the flagged few fills a page sooner than any index on the unflagged many would.
-  for (const flag of f.noFlags) where.push(`s.${checkedFlag(flag)} = 0`);
+  for (const flag of f.noFlags) where.push(flagSql(flag, f.statedOnly, "= 0"));
+  if (f.clusterId !== undefined) {
+    where.push(`s.id IN (SELECT g.story_id FROM story_signatures g WHERE g.cluster_id = ${p(f.clusterId)})`);
+  }
+  if (f.minCopies !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM story_signatures g JOIN clusters c ON c.id = g.cluster_id WHERE g.story_id = s.id AND c.size >= ${p(f.minCopies)})`);
+  }
   if (f.feedId !== undefined) where.push(`s.feed_id = ${p(f.feedId)}`);
   // The unary + keeps the matches from driving: looking up and sorting every match costs as many row reads
   // as the term is common (a third of the archive for a common word), while walking the sort order and
@@ -376,6 +403,16 @@ export function storyPageSql(
     page,
     params,
   };
+}
+
+/** Flags that copies can imply (migrations/0007): the filter counts them unless only stated evidence is asked for. */
+const INFERABLE: readonly FlagName[] = ["syndicated", "unedited"];
+
+/** The condition for a flag being set (`= 1`) or not (`= 0`); written as the partial indexes are. */
+function flagSql(flag: FlagName, statedOnly: boolean | undefined, test: "= 1" | "= 0"): string {
+  const column = `s.${checkedFlag(flag)}`;
+  if (statedOnly || !INFERABLE.includes(flag)) return `${column} ${test}`;
+  return test === "= 1" ? `(${column} = 1 OR s.inferred_${flag} = 1)` : `${column} = 0 AND s.inferred_${flag} = 0`;
 }
 
 /** Column names are interpolated, so only the known flag names get through. */
@@ -441,6 +478,8 @@ export interface StoredItem {
   feedId: number;
   fetchedAt: string;
   item: NormalizedItem;
+  /** The feed's URL, null once the feed is deleted: where the story's outlet comes from when it has no URL. */
+  feedUrl?: string | null;
 }
 
 /**
@@ -454,15 +493,16 @@ export async function storiesForReannotation(
   const { results } = await db
     .prepare(
       `SELECT id, feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at, summary,
-         content_html, source_text, categories, content_hash
+         content_html, source_text, categories, content_hash, (SELECT f.url FROM feeds f WHERE f.id = stories.feed_id) AS feed_url
        FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) ORDER BY id LIMIT ?4`,
     )
     .bind(q.afterId, q.version, q.all ? 1 : 0, q.limit)
-    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string }>();
+    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string; feed_url: string | null }>();
   return results.map((r) => ({
     id: r.id,
     feedId: r.feed_id,
     fetchedAt: r.fetched_at,
+    feedUrl: r.feed_url,
     item: {
       guid: r.guid,
       url: r.url,

@@ -115,6 +115,9 @@ describe("alerts: errors", () => {
       [{ flag: "not-a-flag" }, "query.flag.0"],
       [{ flags: "syndicated" }, "query"], // misspelt: an error, never a match-all
       [{ limit: 5 }, "query"],
+      [{ cluster: 4 }, "query"], // cluster membership is settled after matching: refused, not ignored
+      [{ min_copies: 3 }, "query"],
+      [{ evidence: "some" }, "query.evidence"],
       [{ since: "yesterday" }, "query.since"],
       [{ feed: -1 }, "query.feed"],
       [{ fields: "title,nope" }, "query.fields"],

@@ -30,7 +30,7 @@ describe("fields", () => {
   });
 
   it("gives every member when all are named, as without the parameter", async () => {
-    const all = "id,feed_id,guid,url,title,author,published_at,updated_at,fetched_at,summary,content_html,content_text,categories,flags,entities";
+    const all = "id,feed_id,guid,url,title,author,published_at,updated_at,fetched_at,summary,content_html,content_text,categories,flags,entities,cluster";
     expect(await partialPage(`limit=10&fields=${all}`)).toEqual(await page("limit=10"));
   });
 

@@ -117,10 +117,12 @@ describe("OpenAPI 3.1 document", () => {
 
   it("describes every query API operation with its parameters", () => {
     const params = (path: string) => doc.paths[path]!.get!.parameters.map((p) => `${p.in}:${p.name}`);
-    const storyParams = ["entity", "entity_type", "flag", "no_flag", "wire", "feed", "q", "since", "until", "limit", "cursor"].map((n) => `query:${n}`);
+    const storyParams = ["entity", "entity_type", "flag", "no_flag", "wire", "feed", "q", "since", "until", "limit", "cursor", "evidence", "cluster", "min_copies"].map((n) => `query:${n}`);
     for (const ext of ["rss", "atom", "json"]) expect(params(`/v1/stories.${ext}`)).toEqual(storyParams);
     expect(params("/v1/entities/{type}/{name}")).toEqual(["path:type", "path:name", "query:top"]);
     expect(params("/v1/stats")).toEqual(["query:since", "query:until"]);
+    expect(params("/v1/clusters")).toEqual(["since", "until", "entity", "wire", "min_size", "limit", "cursor"].map((n) => `query:${n}`));
+    expect(params("/v1/clusters/{id}")).toEqual(["path:id"]);
     expect(params("/v1/entities")).toEqual(["query:type", "query:q", "query:since", "query:until", "query:limit"]);
     expect(doc.paths["/docs"]?.get).toBeDefined();
   });

@@ -42,6 +42,7 @@ describe("GET /v1/stats", () => {
         { wire: "Reuters", stories: 2 },
         { wire: "Press Trust of India", stories: 1 },
       ],
+      copy_share: [],
     });
   });
 

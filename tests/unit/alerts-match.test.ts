@@ -68,6 +68,21 @@ describe("meetsFilters", () => {
     expect(meetsFilters(compileAlert(1, "each", filter({ until: "2100-01-01T00:00:00.000Z" })), undated)).toBe(false);
     expect(meetsFilters(compileAlert(1, "each", filter()), undated)).toBe(true);
   });
+
+  it("evidence=stated counts only stated evidence: a flag inferred from copies does not meet it", () => {
+    const inferred = prepareStory({
+      ...story,
+      flags: flags({
+        syndicated: true,
+        wire_services: ["Reuters"],
+        evidence: [{ flag: "syndicated", rule: "cluster-copy", text: "shares its body with story 9", kind: "inferred", stories: [9], similarity: 0.97 }],
+      }),
+    });
+    expect(meetsFilters(compileAlert(1, "each", filter({ flags: ["syndicated"] })), inferred)).toBe(true);
+    expect(meetsFilters(compileAlert(1, "each", filter({ flags: ["syndicated"], statedOnly: true })), inferred)).toBe(false);
+    expect(meetsFilters(compileAlert(1, "each", filter({ noFlags: ["syndicated"], statedOnly: true })), inferred)).toBe(true);
+    expect(meetsFilters(compileAlert(1, "each", filter({ flags: ["syndicated"], statedOnly: true })), prepareStory(story))).toBe(true);
+  });
 });
 
 describe("matchReason", () => {
