@@ -45,7 +45,10 @@ async function compileQuery(db: D1Database, query: z.infer<typeof AlertQuery>): 
         db.prepare("SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?1 LIMIT 1").bind(filter.q).all(),
       );
     }
-    const shown = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+    // `evidence: "any"` is the default, so it is left out like an absent member.
+    const shown = Object.fromEntries(
+      Object.entries(query).filter(([k, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(k === "evidence" && v === "any")),
+    );
     return { query: shown, filter };
   } catch (err) {
     return inQuery(err);
