@@ -28,7 +28,8 @@ export function DayBars(props: { label: string; series: DaySeries; href?: (day: 
   const step = plotW / Math.max(1, days.length);
   const barW = Math.max(1, step * 0.8);
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary(props.label, props.series)}>
+    // A group, not an img: its bars may be links, and an img's children are not reachable.
+    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="group" aria-label={summary(props.label, props.series)}>
       <line class="axis" x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} />
       <text x={PAD.left - 4} y={PAD.top + 8} text-anchor="end">
         {String(max)}
@@ -44,7 +45,13 @@ export function DayBars(props: { label: string; series: DaySeries; href?: (day: 
             <title>{`${day}: ${v} ${v === 1 ? "story" : "stories"}`}</title>
           </rect>
         );
-        return v > 0 && props.href ? <a href={props.href(day)}>{bar}</a> : bar;
+        return v > 0 && props.href ? (
+          <a href={props.href(day)} aria-label={`${day}: ${v} ${v === 1 ? "story" : "stories"}`}>
+            {bar}
+          </a>
+        ) : (
+          bar
+        );
       })}
       <text x={PAD.left} y={H - 6}>
         {days[0] ?? ""}

@@ -193,7 +193,7 @@ describe("entity, overview and try-it pages", () => {
     const body = text(html);
     expect(body).toContain("Antony Blinken");
     expect(body).toMatch(/Stories \d+/);
-    expect(html).toMatch(/<svg class="chart"[^>]*role="img"[^>]*aria-label="Stories about Antony Blinken per day: \d+ stories/);
+    expect(html).toMatch(/<svg class="chart"[^>]*role="group"[^>]*aria-label="Stories about Antony Blinken per day: \d+ stories/);
     expect((await api("/entities/person/Nobody%20At%20All")).status).toBe(404);
     expect((await api("/entities/planet/Mars")).status).toBe(404);
   });

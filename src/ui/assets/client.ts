@@ -12,6 +12,7 @@ export const CLIENT_JS = `"use strict";
   if (!form || !results || !window.fetch || !window.history.pushState) return;
   var pending = null;
   var timer = 0;
+  var shown = window.location.pathname + window.location.search;
 
   function urlFor(data) {
     var params = new URLSearchParams();
@@ -33,6 +34,7 @@ export const CLIENT_JS = `"use strict";
         results.innerHTML = html;
         results.removeAttribute("aria-busy");
         if (push) window.history.pushState({ wirewatch: true }, "", url);
+        shown = window.location.pathname + window.location.search;
       })
       .catch(function (err) {
         if (err && err.name === "AbortError") return;
@@ -57,7 +59,10 @@ export const CLIENT_JS = `"use strict";
     event.preventDefault();
     load(link.getAttribute("href"), true).then(function () { results.focus(); });
   });
-  window.addEventListener("popstate", function () { window.location.reload(); });
+  // Back and Forward between filtered views; a jump to an anchor (the skip link) changes no view.
+  window.addEventListener("popstate", function () {
+    if (window.location.pathname + window.location.search !== shown) load(window.location.href, false);
+  });
   document.documentElement.setAttribute("data-instant", "on");
 })();
 `;

@@ -33,7 +33,7 @@ textarea { min-height: 10rem; }
 button, .button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary, .button.secondary { background: var(--bg); color: var(--accent); }
 ol.stories { list-style: none; padding: 0; margin: 0; }
-ol.stories li { border-bottom: 1px solid var(--line); padding: .6rem 0; }
+ol.stories > li { border-bottom: 1px solid var(--line); padding: .6rem 0; }
 ol.stories h2 { margin: 0; font-size: 1.05rem; font-weight: 600; }
 .badges { display: inline-flex; flex-wrap: wrap; gap: .3rem; margin: .2rem 0; padding: 0; list-style: none; }
 .badge { display: inline-block; font-size: .8rem; line-height: 1.4; padding: 0 .45rem; border: 1px solid currentColor; border-radius: 999px; font-weight: 600; }

@@ -107,7 +107,7 @@ export function FeedsPage(props: { feeds: Feed[]; sparks: Map<number, DaySeries>
                     <form class="inline-form" method="post" action="/feeds/ingest">
                       <input type="hidden" name="feed" value={String(f.id)} />
                       <input type="hidden" name="force" value="true" />
-                      <button type="submit" class="secondary" aria-label={`Fetch ${f.title ?? f.url} now`}>
+                      <button type="submit" class="secondary" aria-label={`Fetch now: ${f.title ?? f.url}`}>
                         Fetch now
                       </button>
                     </form>

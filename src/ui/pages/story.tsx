@@ -61,45 +61,54 @@ function Marked(props: { segments: Segment[]; evidence: Evidence[] }) {
   );
 }
 
+/** One entry per evidence text: a disclaimer that set three flags is one sentence, listed once with its flags. */
 function EvidenceList(props: { story: UiStory }) {
   const evidence = props.story.flags.evidence;
   if (evidence.length === 0) return <p class="muted">No flag was set on this story, so there is no evidence to show.</p>;
   const inBody = evidenceRanges(evidence, props.story.content_text);
+  const groups = new Map<string, number[]>();
+  evidence.forEach((e, i) => groups.set(e.text, [...(groups.get(e.text) ?? []), i]));
   return (
     <ul class="evidence-list">
-      {evidence.map((e, i) => (
-        <li>
-          <strong>{evidenceLabel(e)}</strong>
-          {` · rule ${e.rule} · ${e.kind}`}
-          {e.similarity !== undefined ? ` · similarity ${e.similarity.toFixed(2)}` : ""}
-          <br />
-          {inBody[i] ? (
-            <>
-              <a href={`#ev-${i}`}>Highlighted in the body</a>
-              {": "}
-              <q>{e.text}</q>
-            </>
-          ) : (
-            <>
-              <span>Removed from the body: </span>
-              <blockquote class="evidence-removed">
-                <mark class="evidence">{e.text}</mark>
-              </blockquote>
-            </>
-          )}
-          {e.stories && e.stories.length > 0 ? (
-            <div>
-              {"Rests on "}
-              {e.stories.map((id, k) => (
-                <>
-                  {k > 0 ? ", " : ""}
-                  <a href={`/stories/${id}`}>{`story ${id}`}</a>
-                </>
-              ))}
-            </div>
-          ) : null}
-        </li>
-      ))}
+      {[...groups].map(([text, indices]) => {
+        const items = indices.map((i) => evidence[i]!);
+        const first = indices[0]!;
+        const stories = [...new Set(items.flatMap((e) => e.stories ?? []))];
+        const similarity = items.find((e) => e.similarity !== undefined)?.similarity;
+        return (
+          <li>
+            <strong>{[...new Set(items.map(evidenceLabel))].join(", ")}</strong>
+            {` · ${items.map((e) => `rule ${e.rule}`).join(", ")} · ${[...new Set(items.map((e) => e.kind))].join(", ")}`}
+            {similarity !== undefined ? ` · similarity ${similarity.toFixed(2)}` : ""}
+            <br />
+            {inBody[first] ? (
+              <>
+                <a href={`#ev-${first}`}>Highlighted in the body</a>
+                {": "}
+                <q>{text}</q>
+              </>
+            ) : (
+              <>
+                <span>Removed from the body: </span>
+                <blockquote class="evidence-removed">
+                  <mark class="evidence">{text}</mark>
+                </blockquote>
+              </>
+            )}
+            {stories.length > 0 ? (
+              <div>
+                {"Rests on "}
+                {stories.map((id, k) => (
+                  <>
+                    {k > 0 ? ", " : ""}
+                    <a href={`/stories/${id}`}>{`story ${id}`}</a>
+                  </>
+                ))}
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
