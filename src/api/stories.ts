@@ -41,7 +41,7 @@ export function storyFilter(q: z.infer<typeof StoriesQuery>): StoryFilter {
 const FTS_PROBLEM = /(fts5: .*?|syntax error.*?|no such column.*?|unterminated string.*?|malformed MATCH.*?|unknown special query.*?)(: SQLITE_ERROR)?$/is;
 
 /** Runs a page query, turning FTS5 syntax errors into a 400 naming the problem. */
-async function withSearchErrors<T>(filter: StoryFilter, run: () => Promise<T>): Promise<T> {
+export async function withSearchErrors<T>(filter: StoryFilter, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {

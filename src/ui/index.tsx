@@ -1,26 +1,26 @@
 /**
  * The editors' interface, served by the same Worker at / (the API stays under /v1). Pages read through the
- * same store functions as the API (and the same stories filter, storyPage); writes and annotate go through
+ * same store functions as the API (and the same stories filter, storyFilter); writes and annotate go through
  * the API itself with the session's token. Every page works without JavaScript.
  */
 import { Hono, type Context } from "hono";
 import { canonicalEntityName } from "../annotate/entities";
 import { ApiError } from "../api/problems";
 import { IdParam, StoriesQuery } from "../api/schemas";
-import { storyPage } from "../api/stories";
+import { storyFilter, storyPage, withSearchErrors } from "../api/stories";
 import { ENTITY_TYPES, type Annotation, type EntityType, type Feed } from "../model";
 import { dailyByFeed, dailyByFlagAndWire, dailyForEntity, daysIn, type DayWindow, newestPublished } from "../store/daily";
 import { entityProfile } from "../store/entities";
 import { getFeed, listFeeds } from "../store/feeds";
 import { getRun } from "../store/runs";
-import { getStory } from "../store/stories";
+import { getStory, queryStoryFields } from "../store/stories";
 import { type ApiFetch, callApi } from "./api-call";
 import { assets } from "./assets";
 import { EntityPage } from "./pages/entity";
 import { FeedsPage, RunPage } from "./pages/feeds";
 import { OverviewPage } from "./pages/overview";
 import { LoginPage, MessagePage, TryPage, type TryInput } from "./pages/simple";
-import { Results, StoriesPage } from "./pages/stories";
+import { Results, StoriesPage, type StoryRow } from "./pages/stories";
 import { type ClusterMember, StoryPage, type UiStory } from "./pages/story";
 import { formGuard, logIn, logOut, pageHeaders, sessionToken } from "./session";
 import type { UiEntity } from "./marks";
@@ -28,6 +28,8 @@ import type { UiEntity } from "./marks";
 type C = Context<{ Bindings: Env }>;
 
 const DAY_MS = 86_400_000;
+/** What a row of the stories list shows: the page reads only these columns, as GET /v1/stories?fields= does. */
+const ROW_FIELDS = ["feed_id", "title", "published_at", "fetched_at", "flags"] as const;
 
 /** The 30 UTC days up to and including the newest story's day (today, if that is later or there is none). */
 async function coverageWindow(db: D1Database, now: Date): Promise<DayWindow> {
@@ -90,8 +92,9 @@ export function ui(fetchApi: ApiFetch) {
       results = <Results url={url} stories={[]} nextCursor={null} feeds={byId(feeds)} error={`These filters cannot be applied: ${detail}.`} />;
     } else {
       try {
-        const page = await storyPage(c.env.DB, parsed.data);
-        results = <Results url={url} stories={page.stories} nextCursor={page.next_cursor} feeds={byId(feeds)} />;
+        const filter = storyFilter(parsed.data);
+        const page = await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, ROW_FIELDS));
+        results = <Results url={url} stories={page.stories as StoryRow[]} nextCursor={page.next_cursor} feeds={byId(feeds)} />;
       } catch (err) {
         if (!(err instanceof ApiError) || err.code !== "invalid-request") throw err;
         status = 400;

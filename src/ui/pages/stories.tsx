@@ -1,15 +1,14 @@
 /**
  * Stories: the newest stories under a filter bar whose every control is a GET parameter of the same name as
  * in GET /v1/stories, so a view is a URL to bookmark or share, and the API, the feeds out and this page
- * filter alike (one storyPage). Paging is by the API's cursor; the feeds-out links repeat the view.
+ * filter alike (one storyFilter, one store query). Paging is by the API's cursor; the feeds-out links repeat the view.
  */
-import type * as z from "zod";
 import { FLAG_NAMES, type Feed, type Story } from "../../model";
-import type { StoriesQuery } from "../../api/schemas";
 import { FLAG_LABELS, FlagBadges, Time, queryOf } from "../components";
 import { Layout, Notice } from "../layout";
 
-export type StoriesParams = z.infer<typeof StoriesQuery>;
+/** The members of a Story a row shows (the list reads only these). */
+export type StoryRow = Pick<Story, "id" | "feed_id" | "title" | "published_at" | "fetched_at" | "flags">;
 
 /** The view's parameters as a URL query, without the cursor (the first page of the same view). */
 export function viewParams(url: URL): URLSearchParams {
@@ -18,7 +17,7 @@ export function viewParams(url: URL): URLSearchParams {
   return out;
 }
 
-export function Results(props: { url: URL; stories: Story[]; nextCursor: string | null; feeds: Map<number, Feed>; error?: string }) {
+export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: string | null; feeds: Map<number, Feed>; error?: string }) {
   const view = viewParams(props.url);
   const next = new URLSearchParams(view);
   if (props.nextCursor) next.set("cursor", props.nextCursor);
