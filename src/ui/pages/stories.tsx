@@ -17,7 +17,7 @@ export function viewParams(url: URL): URLSearchParams {
   return out;
 }
 
-export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: string | null; feeds: Map<number, Feed>; error?: string }) {
+export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: string | null; feeds: Map<number, Feed>; error?: string; note?: string }) {
   const view = viewParams(props.url);
   const next = new URLSearchParams(view);
   if (props.nextCursor) next.set("cursor", props.nextCursor);
@@ -25,6 +25,7 @@ export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: stri
   return (
     <>
       {props.error ? <Notice kind="error">{props.error}</Notice> : null}
+      {props.note ? <Notice>{props.note}</Notice> : null}
       <p class="meta" role="status">
         {props.error ? "No stories shown." : `${props.stories.length} ${props.stories.length === 1 ? "story" : "stories"} on this page${paged ? " (a later page)" : ""}.`}
       </p>
@@ -146,6 +147,11 @@ export function FilterBar(props: { url: URL; feeds: Feed[] }) {
         <label for="f-until">Published before</label>
         <input id="f-until" type="date" name="until" value={(p.get("until") ?? "").slice(0, 10)} />
       </div>
+      <fieldset>
+        <legend>Evidence</legend>
+        {/* evidence=stated as in GET /v1/stories (CONTRACT.md): flags count only what the text itself says. */}
+        <Check name="evidence" value="stated" checked={p.get("evidence") === "stated"} label="Stated only, not inferred" />
+      </fieldset>
       <div class="actions">
         <button type="submit">Apply filters</button>
         <a href="/">Clear</a>
