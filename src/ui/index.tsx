@@ -11,7 +11,7 @@ import { storyFilter, storyPage, withSearchErrors } from "../api/stories";
 import { ENTITY_TYPES, type Annotation, type EntityType, type Feed } from "../model";
 import { dailyByFeed, dailyByFlagAndWire, dailyForEntity, daysIn, type DayWindow, newestPublished } from "../store/daily";
 import { entityProfile } from "../store/entities";
-import { getFeed, listFeeds } from "../store/feeds";
+import { getFeedErrors, listFeeds } from "../store/feeds";
 import { getRun } from "../store/runs";
 import { getStory, queryStoryFields } from "../store/stories";
 import { type ApiFetch, callApi } from "./api-call";
@@ -149,7 +149,10 @@ export function ui(fetchApi: ApiFetch) {
   const feedsPage = async (c: C, notice?: { kind: "ok" | "error"; text: string }, status: 200 | 400 | 409 = 200) => {
     const window = await coverageWindow(c.env.DB, new Date());
     const [feeds, sparks, admin] = await Promise.all([listFeeds(c.env.DB), dailyByFeed(c.env.DB, window), sessionToken(c)]);
-    return c.html(<FeedsPage feeds={feeds} sparks={sparks} days={daysIn(window)} admin={admin !== null} notice={notice} />, status);
+    // The error history, as GET /v1/feeds/:id gives it, for the feeds that have one.
+    const failing = feeds.filter((f) => f.last_error !== null || f.error_count > 0);
+    const errors = new Map(await Promise.all(failing.map(async (f) => [f.id, await getFeedErrors(c.env.DB, f.id)] as const)));
+    return c.html(<FeedsPage feeds={feeds} sparks={sparks} errors={errors} days={daysIn(window)} admin={admin !== null} notice={notice} />, status);
   };
 
   app.get("/feeds", async (c) => {

@@ -36,6 +36,7 @@ let seedStoryId: number;
 beforeAll(async () => {
   await seed(CORPUS);
   await registerFeed("/fixtures/feeds/seed.xml", "Devdiscourse");
+  await registerFeed("/status/500", "Broken");
   await runCron();
   const row = await env.DB.prepare("SELECT id FROM stories WHERE title LIKE 'Blinken hopes%'").first<{ id: number }>();
   seedStoryId = row!.id;
@@ -223,6 +224,22 @@ describe("entity, overview and try-it pages", () => {
     expect(body).toContain("Antony Blinken · person");
     const empty = await api("/try", form({ body: "  ", format: "text" }));
     expect(empty.status).toBe(400);
+  });
+});
+
+describe("feeds page", () => {
+  it("shows each feed's status, counts and errors to anyone, and the admin forms only after login", async () => {
+    const html = await (await api("/feeds")).text();
+    const rows = html.split("<tr id=").slice(1);
+    const broken = rows.find((r) => r.includes("/status/500"))!;
+    expect(text(broken)).toMatch(/Error \(1 in a row\)/);
+    expect(text(broken)).toContain("Last 1 errors");
+    expect(text(broken)).toMatch(/HTTP 500/);
+    const seedRow = rows.find((r) => r.includes("seed.xml"))!;
+    expect(text(seedRow)).toContain("OK");
+    expect(seedRow).toMatch(/<svg class="spark"[^>]*aria-label="Stories per day in Devdiscourse: \d+ stories/);
+    expect(html).not.toContain('action="/feeds/add"');
+    expect(text(html)).toContain("Log in to add, import, pause or fetch feeds.");
   });
 });
 

@@ -3,6 +3,7 @@
  * and fetch them. Each form posts to this origin's /feeds/* routes, which call the admin API with the session.
  */
 import type { Feed } from "../../model";
+import type { FeedError } from "../../store/feeds";
 import type { IngestRun } from "../../store/runs";
 import { Sparkline, type DaySeries } from "../charts";
 import { Time } from "../components";
@@ -46,7 +47,7 @@ function AdminForms() {
   );
 }
 
-export function FeedsPage(props: { feeds: Feed[]; sparks: Map<number, DaySeries>; days: string[]; admin: boolean; notice?: { kind: "ok" | "error"; text: string } }) {
+export function FeedsPage(props: { feeds: Feed[]; sparks: Map<number, DaySeries>; errors: Map<number, FeedError[]>; days: string[]; admin: boolean; notice?: { kind: "ok" | "error"; text: string } }) {
   const empty: DaySeries = { days: props.days, values: props.days.map(() => 0) };
   return (
     <Layout title="Feeds" section="feeds" admin={props.admin}>
@@ -94,6 +95,19 @@ export function FeedsPage(props: { feeds: Feed[]; sparks: Map<number, DaySeries>
                 </td>
                 <td>
                   {f.last_error ? <div class="status-error">{f.last_error}</div> : null}
+                  {(props.errors.get(f.id)?.length ?? 0) > 0 ? (
+                    <details>
+                      <summary>{`Last ${props.errors.get(f.id)!.length} errors`}</summary>
+                      <ul>
+                        {props.errors.get(f.id)!.map((e) => (
+                          <li>
+                            <Time at={e.at} />
+                            {`${e.status ? ` · HTTP ${e.status}` : ""} · ${e.message}`}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
                   {f.last_warning ? <div class="status-pending">{`Warning: ${f.last_warning}`}</div> : null}
                   {!f.last_error && !f.last_warning ? <span class="muted">none</span> : null}
                 </td>
