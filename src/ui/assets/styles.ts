@@ -71,8 +71,10 @@ svg.spark polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }
 .charts figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem; }
 .charts figcaption { font-weight: 600; }
 .inline-form { display: inline; }
-.admin-forms { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
-.admin-forms form { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; display: grid; gap: .5rem; }
+.admin-forms { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; align-items: start; }
+.admin-forms form { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; display: grid; gap: .5rem; align-content: start; }
+.admin-forms form > * { margin: 0; }
+.admin-forms button { justify-self: start; }
 progress { width: 100%; max-width: 30rem; height: 1.25rem; }
 [aria-busy="true"] { opacity: .6; }
 @media (max-width: 40rem) {
