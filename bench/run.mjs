@@ -9,6 +9,7 @@
  *      INSERT per story, one 1,000-story feed through ingestFeed, 200 feeds × 50 stories through cron → queue →
  *      consumer, and (in a fresh workerd) the 10 MB feed with process RSS sampled from outside.
  *   4. The API bench (bench/api/run.mjs), when present, unless --skip-api.
+ *   5. The interface bench (bench/ui/run.mjs: the first page of stories over the wire), unless --skip-ui.
  *
  * Prints a table with PASS/FAIL per target, writes bench/results.json and appends a line to bench/history.jsonl.
  * Flags: --skip-api, --no-history (measure without recording).
@@ -122,6 +123,15 @@ function apiBench() {
   return readJson(join(ROOT, "bench", "api", "results.json"));
 }
 
+function uiBench() {
+  const script = join(ROOT, "bench", "ui", "run.mjs");
+  if (args.has("--skip-ui") || !existsSync(script)) return null;
+  log("interface bench (bench/ui/run.mjs)");
+  const res = run("node", [script]);
+  if (res.status !== 0) failures.push(`bench/ui/run.mjs exited with ${res.status ?? res.signal}`);
+  return readJson(join(ROOT, "bench", "ui", "results.json"));
+}
+
 const fmt = (n, digits = 3) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(digits) : "—");
 
 function table(headers, rows) {
@@ -156,6 +166,7 @@ function main() {
     clusters: readJson(join(OUT, "workerd-clusters.json")),
   };
   const api = apiBench();
+  const ui = uiBench();
 
   const stageNames = [...new Set([...Object.keys(node), ...Object.keys(w.stages?.stages ?? {})])];
   const stages = Object.fromEntries(stageNames.map((s) => [s, { node: node[s] ?? null, workerd: w.stages?.stages?.[s] ?? null }]));
@@ -214,6 +225,7 @@ function main() {
     clusters: w.clusters,
     e2e: { ingest1000: w.ingest, cron200x50: w.cron, memory10mb: { workerd: w.memory, nodeModel: memoryModel } },
     api,
+    ui,
     failures,
   };
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -316,6 +328,7 @@ function print(r) {
     );
     if (r.api.ceiling) out.push(`ceiling (constant ${r.api.ceiling.bytes}-byte body, no work): p99 ${r.api.ceiling.p99_ms} ms, ${r.api.ceiling.req_per_s} req/s`);
   }
+  if (r.ui) out.push(`\nInterface (bench/ui/run.mjs): first page of stories ${fmt(r.ui.page.gzip / 1024, 1)} KB gzipped (${fmt(r.ui.page.raw / 1024, 1)} KB raw) against the API's ${fmt(r.ui.baseline.api_full.gzip / 1024, 1)} KB (${fmt(r.ui.baseline.api_full.raw / 1024, 1)} KB); target < ${r.ui.target_kb} KB: ${r.ui.pass ? "PASS" : "FAIL"}`);
   process.stdout.write(`${out.join("\n")}\n\nWritten: bench/results.json${args.has("--no-history") ? "" : ", bench/history.jsonl (appended)"}\n`);
 }
 

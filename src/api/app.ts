@@ -18,6 +18,7 @@ import { opml } from "./opml";
 import { onError, problemResponse } from "./problems";
 import { stats } from "./stats";
 import { stories } from "./stories";
+import { ui } from "../ui";
 
 export interface ApiServices {
   startIngest: StartIngest;
@@ -43,6 +44,8 @@ export function createApp(services: ApiServices) {
   app.route("/v1/ingest", ingestRoutes(services.startIngest));
   app.route("/v1/reannotate", reannotateRoutes(services.reannotate));
   app.route("/v1/alerts", alerts);
+  // The editors' interface; its writes call this same app in-process, as a client of the API.
+  app.route("/", ui((req, env, ctx) => Promise.resolve(app.fetch(req, env, ctx))));
   app.notFound((c) => problemResponse(c, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError(onError);
   return app;

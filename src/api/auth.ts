@@ -8,7 +8,7 @@ import { ApiError } from "./problems";
 const encoder = new TextEncoder();
 
 /** Hashing both sides first gives equal-length inputs, as timingSafeEqual requires, whatever was sent. */
-async function tokensEqual(given: string, expected: string): Promise<boolean> {
+export async function tokensEqual(given: string, expected: string): Promise<boolean> {
   const [a, b] = await Promise.all([
     crypto.subtle.digest("SHA-256", encoder.encode(given)),
     crypto.subtle.digest("SHA-256", encoder.encode(expected)),
