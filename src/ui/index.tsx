@@ -274,5 +274,18 @@ export function ui(fetchApi: ApiFetch) {
     return c.redirect("/", 303);
   });
 
+  // Any other address outside the API is a page saying so (a 404 page, with the pages' headers); /v1 keeps its
+  // problem documents through the app's own notFound.
+  const headers = pageHeaders();
+  app.get("*", (c, next) => {
+    if (c.req.path === "/v1" || c.req.path.startsWith("/v1/")) return next();
+    return (async () => {
+      await headers(c, async () => {
+        c.res = await message(c, 404, "Page not found", "There is no page at this address.");
+      });
+      return c.res;
+    })();
+  });
+
   return app;
 }

@@ -39,6 +39,8 @@ function evidenceLabel(e: Evidence): string {
 }
 
 function Marked(props: { segments: Segment[]; evidence: Evidence[] }) {
+  // An evidence sentence split by an entity mention is several marks; only the first carries the anchor id.
+  const anchored = new Set<number>();
   return (
     <>
       {props.segments.map((seg) => {
@@ -51,8 +53,10 @@ function Marked(props: { segments: Segment[]; evidence: Evidence[] }) {
         );
         if (seg.evidence === undefined) return inner;
         const e = props.evidence[seg.evidence]!;
+        const first = !anchored.has(seg.evidence);
+        anchored.add(seg.evidence);
         return (
-          <mark class="evidence" id={`ev-${seg.evidence}`} title={`Evidence: ${evidenceLabel(e)} (${e.rule})`}>
+          <mark class="evidence" id={first ? `ev-${seg.evidence}` : undefined} title={`Evidence: ${evidenceLabel(e)} (${e.rule})`}>
             {inner}
           </mark>
         );
