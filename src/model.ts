@@ -150,3 +150,30 @@ export interface Story {
   flags: Flags;
   entities: Entity[];
 }
+
+// ── full articles (issue 13) ─────────────────────────────────────────────────────────────────────────────
+
+/** When a feed's items get their article page fetched: auto (summary-only items), feed (never), article (always). */
+export const CONTENT_MODES = ["auto", "feed", "article"] as const;
+export type ContentMode = (typeof CONTENT_MODES)[number];
+
+export type ContentSource = "feed" | "article";
+
+export const ARTICLE_STATUSES = ["pending", "ok", "error", "skipped"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** The article fetch of one story: null when none was wanted. */
+export interface ArticleState {
+  status: ArticleStatus;
+  fetched_at: string | null;
+  error: string | null;
+}
+
+/** What a page's own markup says about where its story comes from, as a catalogue rule (src/extract/provenance.ts). */
+export interface PageSignal {
+  rule: string;
+  flags: FlagName[];
+  wire_services: string[];
+  /** The tag or byline as found, e.g. 'link rel="canonical" https://…'. */
+  text: string;
+}

@@ -219,11 +219,33 @@ export const AnnotateBody = z
     title: z.string().max(10_000).optional(),
     text: z.string().optional(),
     html: z.string().optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe("with extract: where the page is from (tells outlets apart; nothing is fetched)"),
+    extract: z.boolean().optional().describe("run article extraction and page-provenance reading on html, as ingest does"),
   })
-  .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] });
+  .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] })
+  .refine((b) => !b.extract || b.html !== undefined, { message: "extract needs html", path: ["html"] });
+
+export const PageSignal = z
+  .object({
+    rule: z.string().describe("id of the page rule (src/extract/provenance.ts)"),
+    flags: z.array(z.enum(FLAG_NAMES)),
+    wire_services: z.array(z.string()),
+    text: z.string().describe("the tag or byline as found"),
+  })
+  .meta({ id: "PageSignal" });
+
+export const ExtractedArticle = z
+  .object({
+    title: z.string().nullable(),
+    byline: z.string().nullable(),
+    published_at: isoTime.nullable(),
+    site_name: z.string().nullable(),
+    signals: z.array(PageSignal).describe("the page's own provenance statements, also given as stated evidence"),
+  })
+  .meta({ id: "ExtractedArticle" });
 
 export const AnnotateResult = z
-  .object({ flags: Flags, entities: z.array(Entity), content_text: z.string() })
+  .object({ flags: Flags, entities: z.array(Entity), content_text: z.string(), article: ExtractedArticle.optional() })
   .meta({ id: "AnnotateResult" });
 
 export const EntityCount = z
