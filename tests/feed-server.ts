@@ -30,6 +30,13 @@
  *   GET  /hostile/rotating/<name>  three items whose GUIDs change on every request (titles and links stay)
  *   GET  /hostile/memory           RSS and peak RSS (VmHWM) of the workerd processes this test run started
  *   POST /hostile/record           append one JSON record to this run's hostile report (see scripts/hostile-report.mjs)
+ *
+ * Full articles (issue 13): each "site" is a path prefix with its own robots.txt, as a host would be:
+ *   GET  /reset-once/<name>        destroys the first connection for <name>, then serves a tiny feed
+ *   PUT  /site/<site>/robots.txt   store that site's robots.txt (?status=N answers N instead); GET serves it
+ *   GET  /site/<site>/hits         the requests each path under the site has had, as JSON, with their times
+ *   GET  /site/<site>/<path>       the stored body (PUT /site/<site>/<path> with a Content-Type) or 404;
+ *                                  ?status=N&retry-after=S answers N with Retry-After once, then the body
  */
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, readdir, readFile } from "node:fs/promises";
@@ -185,6 +192,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       });
       return;
     }
+    case "reset-once":
+    case "site":
+      return articleRoute(req, res, route, rest, url);
     case "alias":
       return aliasRoute(req, res, tail);
     case "hostile":
@@ -379,4 +389,47 @@ async function hostileRoute(req: IncomingMessage, res: ServerResponse, rest: str
     default:
       return void res.writeHead(404).end();
   }
+}
+
+// ── full articles (issue 13) ────────────────────────────────────────────────────────────────────────────
+
+const resetOnce = new Set<string>();
+const sitePages = new Map<string, { body: Buffer; type: string; status: number | null; retryAfter: string | null }>();
+const siteHits = new Map<string, { path: string; at: number }[]>();
+
+async function articleRoute(req: IncomingMessage, res: ServerResponse, route: string, rest: string[], url: URL): Promise<void> {
+  if (route === "reset-once") {
+    const name = rest.join("/");
+    if (!resetOnce.has(name)) {
+      resetOnce.add(name);
+      return void req.socket.destroy();
+    }
+    return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(TINY_FEED);
+  }
+  const [site = "", ...pathParts] = rest;
+  const path = pathParts.join("/");
+  if (path === "hits") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(siteHits.get(site) ?? []));
+  const key = `${site}/${path}`;
+  if (req.method === "PUT") {
+    const status = url.searchParams.get("status");
+    sitePages.set(key, {
+      body: await readBody(req),
+      type: req.headers["content-type"] ?? "text/html; charset=utf-8",
+      status: status ? Number(status) : null,
+      retryAfter: url.searchParams.get("retry-after"),
+    });
+    return void res.writeHead(204).end();
+  }
+  siteHits.set(site, [...(siteHits.get(site) ?? []), { path, at: Date.now() }]);
+  const page = sitePages.get(key);
+  if (!page) return void res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  if (page.status !== null) {
+    const status = page.status;
+    const headers: Record<string, string> = {};
+    if (page.retryAfter) headers["retry-after"] = page.retryAfter;
+    // A robots.txt status stays; a page's throttling answer is given once.
+    if (path !== "robots.txt") page.status = null;
+    return void res.writeHead(status, headers).end();
+  }
+  res.writeHead(200, { "content-type": page.type }).end(page.body);
 }
