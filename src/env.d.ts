@@ -3,5 +3,11 @@ declare namespace Cloudflare {
   interface Env {
     /** Bearer token for admin endpoints (`wrangler secret put ADMIN_TOKEN`); unset means admin is closed. */
     ADMIN_TOKEN?: string;
+    /** Full articles (issue 13), declared by hand beside wrangler.toml: one message per article page to fetch. */
+    ARTICLE_QUEUE: Queue<import("./ingest/article-plan").ArticleMessage>;
+    /** Milliseconds between two article fetches from one origin (default 3000). */
+    ARTICLE_SPACING_MS?: string;
+    /** Cap on an article page, in bytes after decompression (default 5 MB). */
+    MAX_ARTICLE_BYTES?: string;
   }
 }

@@ -1,10 +1,15 @@
 /**
  * The Worker's entry points: HTTP (the API), cron (start an ingest pass, advance re-annotation) and
- * queue (ingest one feed per message).
+ * queue (ingest one feed per message; fetch one article page per message on the article queue).
  */
 import { createApp } from "./api/app";
 import { reannotateBatch } from "./ingest/reannotate";
 import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
+import { consumeArticles } from "./ingest/article";
+import type { ArticleMessage } from "./ingest/article-plan";
+
+/** The article queue's name in wrangler.toml (full articles, issue 13); every other batch is the feed queue's. */
+const ARTICLE_QUEUE_NAME = "wirewatch-articles";
 
 const app = createApp({ startIngest, reannotate: reannotateBatch });
 
@@ -16,6 +21,12 @@ export default {
     ctx.waitUntil(reannotateBatch(env));
   },
   async queue(batch, env, _ctx) {
-    await consumeBatch(batch, env);
+    switch (batch.queue) {
+      case ARTICLE_QUEUE_NAME:
+        await consumeArticles(batch as MessageBatch<ArticleMessage>, env);
+        break;
+      default:
+        await consumeBatch(batch as MessageBatch<FeedMessage>, env);
+    }
   },
-} satisfies ExportedHandler<Env, FeedMessage>;
+} satisfies ExportedHandler<Env, FeedMessage | ArticleMessage>;

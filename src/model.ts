@@ -124,12 +124,16 @@ export interface Feed {
   error_count: number;
   next_fetch_at: string | null;
   story_count: number;
+  /** When items get their article page fetched (full articles). */
+  content_mode: ContentMode;
+  /** A CSS selector for the story's element on this feed's pages; null lets the extractor find it. */
+  article_selector: string | null;
 }
 
 /** The members of a Story, in the order they are served; `fields=` on the list picks among them. */
 export const STORY_FIELDS = [
   "id", "feed_id", "guid", "url", "title", "author", "published_at", "updated_at", "fetched_at", "summary",
-  "content_html", "content_text", "categories", "flags", "entities",
+  "content_html", "content_text", "categories", "flags", "entities", "content_source", "article",
 ] as const;
 export type StoryField = (typeof STORY_FIELDS)[number];
 
@@ -149,6 +153,9 @@ export interface Story {
   categories: string[];
   flags: Flags;
   entities: Entity[];
+  /** Where content_text came from: the feed's body, or the article page (the feed's text is then in summary). */
+  content_source: ContentSource;
+  article: ArticleState | null;
 }
 
 // ── full articles (issue 13) ─────────────────────────────────────────────────────────────────────────────

@@ -31,9 +31,11 @@
  *   GET  /hostile/memory           RSS and peak RSS (VmHWM) of the workerd processes this test run started
  *   POST /hostile/record           append one JSON record to this run's hostile report (see scripts/hostile-report.mjs)
  *
- * Full articles (issue 13): each "site" is a path prefix with its own robots.txt, as a host would be:
+ * Full articles (issue 13). robots.txt belongs to an origin, so it is kept per Host header: the tests reach
+ * this one server as 127.0.0.1 and as localhost, two origins with a robots.txt each.
  *   GET  /reset-once/<name>        destroys the first connection for <name>, then serves a tiny feed
- *   PUT  /site/<site>/robots.txt   store that site's robots.txt (?status=N answers N instead); GET serves it
+ *   PUT  /robots-for/<host:port>   store the robots.txt that GET /robots.txt serves to that Host (?status=N answers N)
+ *   GET  /robots.txt               the Host's stored robots.txt, else 404
  *   GET  /site/<site>/hits         the requests each path under the site has had, as JSON, with their times
  *   GET  /site/<site>/<path>       the stored body (PUT /site/<site>/<path> with a Content-Type) or 404;
  *                                  ?status=N&retry-after=S answers N with Retry-After once, then the body
@@ -193,6 +195,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       return;
     }
     case "reset-once":
+    case "robots-for":
+    case "robots.txt":
     case "site":
       return articleRoute(req, res, route, rest, url);
     case "alias":
@@ -406,7 +410,21 @@ async function articleRoute(req: IncomingMessage, res: ServerResponse, route: st
     }
     return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(TINY_FEED);
   }
-  const [site = "", ...pathParts] = rest;
+  if (route === "robots-for" || route === "robots.txt") {
+    const host = route === "robots.txt" ? (req.headers.host ?? "") : rest.join("/");
+    const key = `robots ${host}`;
+    if (req.method === "PUT") {
+      const status = url.searchParams.get("status");
+      sitePages.set(key, { body: await readBody(req), type: "text/plain", status: status ? Number(status) : null, retryAfter: null });
+      return void res.writeHead(204).end();
+    }
+    siteHits.set(key, [...(siteHits.get(key) ?? []), { path: "robots.txt", at: Date.now() }]);
+    const robots = sitePages.get(key);
+    if (!robots) return void res.writeHead(404).end();
+    if (robots.status !== null) return void res.writeHead(robots.status).end();
+    return void res.writeHead(200, { "content-type": "text/plain" }).end(robots.body);
+  }
+  const [site = "", ...pathParts] = rest.map((part) => decodeURIComponent(part));
   const path = pathParts.join("/");
   if (path === "hits") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(siteHits.get(site) ?? []));
   const key = `${site}/${path}`;
@@ -427,8 +445,8 @@ async function articleRoute(req: IncomingMessage, res: ServerResponse, route: st
     const status = page.status;
     const headers: Record<string, string> = {};
     if (page.retryAfter) headers["retry-after"] = page.retryAfter;
-    // A robots.txt status stays; a page's throttling answer is given once.
-    if (path !== "robots.txt") page.status = null;
+    // A throttling answer is given once; the next request gets the page.
+    page.status = null;
     return void res.writeHead(status, headers).end();
   }
   res.writeHead(200, { "content-type": page.type }).end(page.body);

@@ -34,6 +34,8 @@ const story: Story = {
     { name: "India Meteorological Department", type: "organization", mentions: 1 },
     { name: "New Delhi", type: "place", mentions: 1 },
   ],
+  content_source: "feed",
+  article: null,
 };
 
 const feed = {
@@ -49,6 +51,8 @@ const feed = {
   error_count: 0,
   next_fetch_at: "2024-03-12T06:45:00.000Z",
   story_count: 128,
+  content_mode: "auto",
+  article_selector: null,
 };
 
 const run = {

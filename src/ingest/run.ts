@@ -17,6 +17,8 @@ import {
 } from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
+import { feedContentOptions } from "../store/articles";
+import { ArticlePlanner } from "./article-plan";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -181,7 +183,10 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       ];
       return { tally, statements };
     };
-    return await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing);
+    const articles = new ArticlePlanner(feed.id, (await feedContentOptions(db, feed.id))?.content_mode ?? "auto");
+    const stored = await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing, articles);
+    await articles.send(env.ARTICLE_QUEUE);
+    return stored;
   } catch (err) {
     const known = err instanceof FetchError || err instanceof FeedParseError;
     if (!known) console.error(`ingest: feed ${feed.id} failed unexpectedly: ${errorMessage(err)}`);
@@ -242,6 +247,7 @@ export async function storeItems(
   parsed: ParsedFeed,
   ctx: NormalizeContext,
   closing: (counts: StoredCounts) => { tally: FeedTally; statements: D1PreparedStatement[] },
+  articles?: ArticlePlanner,
 ): Promise<FeedTally> {
   // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
   const raw = parsed.items.slice(0, MAX_ITEMS_PER_FETCH);
@@ -258,6 +264,7 @@ export async function storeItems(
   while (raw.length > 0) {
     const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
     const known = await knownStories(db, feedId, items);
+    await articles?.chunk(db, items);
     for (const item of items) claimed.add(item.guid);
     for (const item of items) {
       counts.itemsSeen++;
@@ -272,7 +279,7 @@ export async function storeItems(
         pending.push(renameStory(db, feedId, k.stored_guid, item.guid));
         counts.storiesUpdated++;
         if (k.annotator_version === ANNOTATOR_VERSION) continue;
-      } else if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) {
+      } else if (k && k.content_hash === item.content_hash && (k.annotator_version === ANNOTATOR_VERSION || articles?.keeps(item.guid))) {
         continue;
       } else if (k) counts.storiesUpdated++;
       else counts.storiesNew++;
@@ -282,6 +289,8 @@ export async function storeItems(
         annotatorVersion: ANNOTATOR_VERSION,
       };
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
+      // New or changed content only: an unchanged item's article is never fetched again.
+      if (articles && k?.content_hash !== item.content_hash) pending.push(...articles.plan(db, item));
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
     }
     if (pendingBytes > FLUSH_BYTES) {

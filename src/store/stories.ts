@@ -7,7 +7,7 @@
  * - fetched_at and sort_at are set when a story is first stored and never move, so a cursor stays valid
  *   while stories are updated or added (paging returns each story exactly once).
  */
-import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
+import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { resolveEntityIds, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
@@ -221,6 +221,10 @@ interface StoryRow {
   evidence: string;
   wires: string;
   entity_list: string;
+  content_source: ContentSource;
+  article_status: ArticleStatus | null;
+  article_fetched_at: string | null;
+  article_error: string | null;
 }
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
@@ -246,6 +250,8 @@ const FIELD_COLUMNS: Record<StoryField, string[]> = {
   categories: ["s.categories"],
   flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL],
   entities: [ENTITIES_SQL],
+  content_source: ["s.content_source"],
+  article: ["s.article_status", "s.article_fetched_at", "s.article_error"],
 };
 
 function storyColumns(fields: readonly StoryField[]): string {
@@ -277,6 +283,8 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
   }),
   entities: (r) =>
     (JSON.parse(r.entity_list) as [string, EntityType, number][]).map(([name, type, mentions]): Entity => ({ name, type, mentions })),
+  content_source: (r) => r.content_source,
+  article: (r) => (r.article_status === null ? null : { status: r.article_status, fetched_at: r.article_fetched_at, error: r.article_error }),
 };
 
 /** The story's members among `fields`, in the order a Story lists them. */
