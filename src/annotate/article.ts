@@ -60,7 +60,7 @@ export function articleText(input: ArticleInput): string {
 }
 
 /** The page signals' flags, wires and stated evidence, added to what the text rules found. */
-function withSignals(flags: Flags, signals: readonly PageSignal[]): Flags {
+export function withSignals(flags: Flags, signals: readonly PageSignal[]): Flags {
   const out: Flags = { ...flags, wire_services: [...flags.wire_services], evidence: [...flags.evidence] };
   const seen = new Set(out.evidence.map((e) => `${e.flag}\u0000${e.rule}\u0000${e.text}`));
   const note = (flag: Flags["evidence"][number]["flag"], rule: string, text: string): void => {

@@ -4,6 +4,7 @@
  * Each batch is one D1 batch; a story changed by a fetch meanwhile is left to its newer annotation.
  */
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
+import { withSignals } from "../annotate/article";
 import { countStale, storiesForReannotation, storyWriteStatements } from "../store/stories";
 
 export interface ReannotateResult {
@@ -29,19 +30,14 @@ export async function reannotateBatch(
     limit,
     all: opts.all ?? false,
   });
-  const statements = rows.flatMap((r) =>
-    storyWriteStatements(
-      env.DB,
-      r.feedId,
-      {
-        item: r.item,
-        annotation: annotate({ title: r.item.title, text: r.item.text }),
-        annotatorVersion: ANNOTATOR_VERSION,
-      },
-      r.fetchedAt,
-      { ifUnchanged: true },
-    ),
-  );
+  const statements = rows.flatMap((r) => {
+    const annotation = annotate({ title: r.item.title, text: r.item.text });
+    // A story read from its article page keeps the page's stated provenance (full articles).
+    if (r.signals.length > 0) annotation.flags = withSignals(annotation.flags, r.signals);
+    return storyWriteStatements(env.DB, r.feedId, { item: r.item, annotation, annotatorVersion: ANNOTATOR_VERSION }, r.fetchedAt, {
+      ifUnchanged: true,
+    });
+  });
   if (statements.length > 0) await env.DB.batch(statements);
   return {
     annotator_version: ANNOTATOR_VERSION,

@@ -7,7 +7,7 @@
  * - fetched_at and sort_at are set when a story is first stored and never move, so a cursor stays valid
  *   while stories are updated or added (paging returns each story exactly once).
  */
-import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story } from "../model";
+import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { resolveEntityIds, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
@@ -435,6 +435,8 @@ export interface StoredItem {
   feedId: number;
   fetchedAt: string;
   item: NormalizedItem;
+  /** The page's provenance signals when the text came from the article page (full articles), else empty. */
+  signals: PageSignal[];
 }
 
 /**
@@ -448,15 +450,25 @@ export async function storiesForReannotation(
   const { results } = await db
     .prepare(
       `SELECT id, feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at, summary,
-         content_html, source_text, categories, content_hash
+         content_html, source_text, categories, content_hash, article_signals
        FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) ORDER BY id LIMIT ?4`,
     )
     .bind(q.afterId, q.version, q.all ? 1 : 0, q.limit)
-    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string }>();
+    .all<
+      Omit<NormalizedItem, "text" | "categories"> & {
+        id: number;
+        feed_id: number;
+        fetched_at: string;
+        source_text: string;
+        categories: string;
+        article_signals: string | null;
+      }
+    >();
   return results.map((r) => ({
     id: r.id,
     feedId: r.feed_id,
     fetchedAt: r.fetched_at,
+    signals: r.article_signals ? (JSON.parse(r.article_signals) as PageSignal[]) : [],
     item: {
       guid: r.guid,
       url: r.url,

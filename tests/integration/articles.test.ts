@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { annotate } from "../../src/annotate";
 import { fetchArticle } from "../../src/ingest/article";
 import type { Story } from "../../src/model";
-import { adminJson, api, feedUrl, makeAllDue, putMutable, registerFeed, runCron } from "./helpers";
+import { ADMIN, adminJson, api, feedUrl, makeAllDue, putMutable, registerFeed, runCron } from "./helpers";
 import seedPage from "../../fixtures/articles/pages/00-seed-haiti--newsroom.html?raw";
 import strikePage from "../../fixtures/articles/pages/01-port-strike--newsroom.html?raw";
 import libraryPage from "../../fixtures/articles/pages/06-library-reopens--wordpress.html?raw";
@@ -145,6 +145,22 @@ describe("a feed whose every item is summary-only", () => {
     expect(strike.content_text.startsWith("MOMBASA, June 4 (Reuters) - Dock workers at Kenya's main port")).toBe(true);
     expect(strike.flags.wire_services).toContain("Reuters");
     expect(strike.content_text).not.toMatch(/Share on Facebook|Related stories|cookies/);
+  });
+
+  it("keeps the article's text and the page's stated provenance through re-annotation", async () => {
+    const strike = stories.find((s) => s.guid === "s-1")!;
+    const page = strike.flags.evidence.filter((e) => e.rule.startsWith("page-"));
+    expect(page).toContainEqual({ flag: "wire", rule: "page-jsonld-wire-author", text: "NewsArticle author: Reuters", kind: "stated" });
+    for (let after = 0; ; ) {
+      const res = await api(`/v1/reannotate?all=true&after=${after}&limit=500`, { method: "POST", headers: ADMIN });
+      const batch = await res.json<{ next_after: number | null }>();
+      if (batch.next_after === null) break;
+      after = batch.next_after;
+    }
+    const again = (await storiesOf(feedId)).find((s) => s.guid === "s-1")!;
+    expect(again.content_text).toBe(strike.content_text);
+    expect(again.flags.evidence.filter((e) => e.rule.startsWith("page-"))).toEqual(page);
+    expect(again.flags.wire_services).toEqual(strike.flags.wire_services);
   });
 
   it("fetches one page at a time from the origin, with the stated spacing between them", async () => {
