@@ -18,7 +18,8 @@ export interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
   getAttribute?(name: string): string | null;
 }
 
@@ -47,7 +48,8 @@ export function paragraphsOf(root: DomNode, skip: (element: DomNode) => boolean 
     }
     const block = BLOCK.has(name);
     if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    // Sibling links, not childNodes: linkedom builds a fresh childNodes array on every access.
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) walk(child);
     if (block) flush();
   };
   walk(root);

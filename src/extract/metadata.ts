@@ -28,8 +28,9 @@ export interface PageMetadata {
   jsonLd: JsonLdArticle | null;
 }
 
+/** getElementsByTagName rather than querySelectorAll: a plain walk, several times faster on linkedom. */
 export interface QueryableDocument {
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  getElementsByTagName(name: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
 }
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNews|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|WebPage)$/;
@@ -39,7 +40,7 @@ const MAX_JSON_LD_CHARS = 1_000_000;
 function metaContent(doc: QueryableDocument, keys: readonly string[]): string[] {
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
   const out: string[] = [];
-  const metas = doc.querySelectorAll("meta");
+  const metas = doc.getElementsByTagName("meta");
   for (let i = 0; i < metas.length; i++) {
     const meta = metas[i]!;
     const key = (meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop") ?? "").toLowerCase();
@@ -50,7 +51,7 @@ function metaContent(doc: QueryableDocument, keys: readonly string[]): string[] 
 }
 
 function linkHref(doc: QueryableDocument, rel: string): string | null {
-  const links = doc.querySelectorAll("link");
+  const links = doc.getElementsByTagName("link");
   for (let i = 0; i < links.length; i++) {
     const link = links[i]!;
     const rels = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
@@ -102,9 +103,10 @@ function* nodesOf(value: unknown, depth = 0): Generator<Record<string, unknown>>
 
 /** The page's schema.org article, the most specific one when several are given; unparsable blocks are skipped. */
 function readJsonLd(doc: QueryableDocument): JsonLdArticle | null {
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = doc.getElementsByTagName("script");
   let best: JsonLdArticle | null = null;
   for (let i = 0; i < scripts.length; i++) {
+    if ((scripts[i]!.getAttribute("type") ?? "").trim().toLowerCase() !== "application/ld+json") continue;
     const raw = (scripts[i]!.textContent ?? "").slice(0, MAX_JSON_LD_CHARS);
     let parsed: unknown;
     try {
@@ -134,7 +136,7 @@ function readJsonLd(doc: QueryableDocument): JsonLdArticle | null {
 
 export function readMetadata(doc: QueryableDocument): PageMetadata {
   const first = (...keys: string[]): string | null => metaContent(doc, keys)[0] ?? null;
-  const titles = doc.querySelectorAll("title");
+  const titles = doc.getElementsByTagName("title");
   const jsonLd = readJsonLd(doc);
   const authors = [
     ...new Set(metaContent(doc, ["author", "article:author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl"])),
