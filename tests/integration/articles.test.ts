@@ -198,6 +198,16 @@ describe("politeness and safety", () => {
     expect(s.content_source).toBe("feed");
   });
 
+  it("reads robots.txt once per origin and caches it (for a day)", async () => {
+    const robotsHits = await (await fetch(`${server}/site/${encodeURIComponent(`robots ${host}`)}/hits`)).json<unknown[]>();
+    expect(robotsHits).toHaveLength(1);
+    const row = await env.DB.prepare("SELECT robots_status, robots_expires_at FROM article_origins WHERE origin = ?1").bind(`http://${host}`).first<{ robots_status: number; robots_expires_at: string }>();
+    expect(row?.robots_status).toBe(200);
+    const hours = (Date.parse(row!.robots_expires_at) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23);
+    expect(hours).toBeLessThanOrEqual(24);
+  });
+
   it("waits when robots.txt answers 5xx, without requesting the page", async () => {
     const s = await byGuid("r-robots-5xx");
     expect(s.article).toMatchObject({ status: "pending", error: expect.stringMatching(/robots\.txt answered HTTP 503: waiting/) });
@@ -252,6 +262,39 @@ describe("politeness and safety", () => {
     const after = (await storiesOf(redirectFeed))[0]!;
     expect(after.article).toMatchObject({ status: "error", error: expect.stringMatching(/redirect to a refused URL/) });
     expect(after.content_text).toBe("A summary.");
+  });
+});
+
+describe("the feed's article selector", () => {
+  async function readWith(pageUrl: string, finalUrl: string): Promise<Story> {
+    const guid = `sel-${crypto.randomUUID()}`;
+    await putMutable(`articles-${guid}`, rss([{ guid, title: "Library", link: pageUrl, description: "Short." }]));
+    const res = await api("/v1/feeds", adminJson("POST", { url: feedUrl(`/mutable/articles-${guid}`), content_mode: "feed", article_selector: ".comments-area" }));
+    const feedId = (await res.json<{ id: number }>()).id;
+    await runCron();
+    const hash = (await env.DB.prepare("SELECT content_hash FROM stories WHERE feed_id = ?1").bind(feedId).first<{ content_hash: string }>())!.content_hash;
+    const fake: typeof fetch = async (input) => {
+      const url = String(input);
+      if (url.endsWith("/robots.txt")) return new Response("", { status: 404 });
+      if (url === pageUrl && finalUrl !== pageUrl) return new Response(null, { status: 301, headers: { location: finalUrl } });
+      return new Response(libraryPage, { headers: { "content-type": "text/html; charset=utf-8" } });
+    };
+    const config = { spacingMs: 0, maxBytes: 5 * 1024 * 1024, timeoutMs: 5000, allowPrivate: false };
+    await fetchArticle(env, new URL(pageUrl).origin, { feedId, guid, url: pageUrl, hash }, 1, config, { fetch: fake, now: () => new Date(), sleep: async () => undefined });
+    return (await storiesOf(feedId))[0]!;
+  }
+
+  it("picks the story's element on the feed's own site", async () => {
+    const s = await readWith("https://www.gazette.example/a", "https://news.gazette.example/a");
+    expect(s.article?.status).toBe("ok");
+    expect(s.content_text).toMatch(/Good reporting/);
+  });
+
+  it("is ignored after a redirect to another site", async () => {
+    const s = await readWith("https://www.gazette.example/b", "https://elsewhere.example/b");
+    expect(s.article?.status).toBe("ok");
+    expect(s.content_text).not.toMatch(/Good reporting/);
+    expect(s.content_text.startsWith("The Riverside branch library reopened")).toBe(true);
   });
 });
 
