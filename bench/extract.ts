@@ -2,8 +2,8 @@
  * The article stage's CPU per page (Node, process.cpuUsage around each page): extractPage alone, the whole
  * annotatePage (extraction, the pass over the page's other blocks, annotation), and beside them in the same run
  * the baseline of the path without extraction (htmlToText then annotate, POST /v1/annotate with html). On the
- * 43 labelled pages of fixtures/articles (10–25 KB each) and on one heavy page (a labelled page padded with
- * 400 related links and 150 comments, about 250 KB, the size of a real news page).
+ * 43 labelled pages of fixtures/articles (4–9 KB each) and on one heavy page (a labelled page padded with
+ * 400 related links and 150 comments, about 76 KB).
  *
  *   npx tsx bench/extract.ts [--out file.json]
  */
@@ -29,7 +29,7 @@ function heavy(): (typeof pages)[number] {
   const links = Array.from({ length: 400 }, (_, i) => `<li><a href="/story/${i}">Related story number ${i} about the region and its politics</a></li>`).join("");
   const comments = Array.from({ length: 150 }, (_, i) => `<div class="comment"><span class="comment-author">reader${i}</span><p>Comment ${i}: I have followed this story for a long time and I think the people in charge should explain what they will do next, and when.</p></div>`).join("");
   const html = base.html.replace("</main>", `<section class="related-stories"><ul>${links}</ul></section><section class="comments-area">${comments}</section></main>`);
-  return { ...base, page: "heavy (~250 KB)", html };
+  return { ...base, page: "heavy (~76 KB)", html };
 }
 
 function cpuMs(fn: () => unknown): number {
