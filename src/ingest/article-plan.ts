@@ -8,7 +8,7 @@
  * most ARTICLES_PER_FEED_PASS per feed per fetch are sent, the rest are recorded as skipped.
  */
 import type { ContentMode, NormalizedItem } from "../model";
-import { articlePlanStatement, articleSourcedGuids } from "../store/articles";
+import { articlePlanStatement, articleResetStatement, articleSourcedGuids } from "../store/articles";
 
 /** A feed body shorter than this is a summary. */
 export const SUMMARY_MAX_CHARS = 500;
@@ -78,12 +78,15 @@ export class ArticlePlanner {
 
   /** The statements that record the plan for a story this fetch writes as new or changed. */
   plan(db: D1Database, item: NormalizedItem): D1PreparedStatement[] {
-    if (this.mode === "feed" || !fetchable(item.url)) return [];
-    if (this.mode === "auto" && summaryReason(item.text, median(this.fullLengths)) === null) return [];
+    const url = item.url;
+    const wanted =
+      this.mode !== "feed" && fetchable(url) && (this.mode === "article" || summaryReason(item.text, median(this.fullLengths)) !== null);
+    // A story whose text came from its page, rewritten from a changed feed item that needs no page: the feed's again.
+    if (!wanted || url === null) return this.keeps(item.guid) ? [articleResetStatement(db, this.feedId, item.guid)] : [];
     if (this.messages.length >= this.budget) {
       return [articlePlanStatement(db, this.feedId, item.guid, { status: "skipped", error: `over the per-feed budget of ${this.budget} article fetches per pass` })];
     }
-    this.messages.push({ feedId: this.feedId, guid: item.guid, url: item.url, hash: item.content_hash });
+    this.messages.push({ feedId: this.feedId, guid: item.guid, url, hash: item.content_hash });
     return [articlePlanStatement(db, this.feedId, item.guid, { status: "pending", error: null })];
   }
 

@@ -51,6 +51,16 @@ export function articlePlanStatement(
     .bind(feedId, guid, plan.status, plan.error);
 }
 
+/** The story's text is the feed's again, and no article fetch is wanted. */
+export function articleResetStatement(db: D1Database, feedId: number, guid: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE stories SET content_source = 'feed', article_status = NULL, article_error = NULL, article_fetched_at = NULL,
+         article_signals = NULL WHERE feed_id = ?1 AND guid = ?2`,
+    )
+    .bind(feedId, guid);
+}
+
 export interface StoryForArticle {
   id: number;
   feedId: number;

@@ -298,6 +298,31 @@ describe("the feed's article selector", () => {
   });
 });
 
+describe("a changed feed item", () => {
+  it("is the feed's again when it no longer needs its page, and is refetched when it still does", async () => {
+    const full = "The Riverside branch library reopened on Monday after long repairs to the basement. ".repeat(12).trim();
+    await putMutable("articles-changed", rss([{ guid: "c-1", title: "Library", link: feedUrl("/site/news/library"), description: "Short." }]));
+    const feedId = (await registerFeed("/mutable/articles-changed")).id;
+    await runCron();
+    const [first] = await waitForArticles(feedId, settled);
+    expect(first).toMatchObject({ content_source: "article", article: { status: "ok" } });
+
+    await putMutable("articles-changed", rss([{ guid: "c-1", title: "Library", link: feedUrl("/site/news/library"), description: full }]));
+    await makeAllDue();
+    await runCron();
+    const [second] = await storiesOf(feedId);
+    expect(second).toMatchObject({ content_source: "feed", article: null, content_text: full });
+
+    const before = (await hits("news")).filter((h) => h.path === "library").length;
+    await putMutable("articles-changed", rss([{ guid: "c-1", title: "Library", link: feedUrl("/site/news/library"), description: "Short again." }]));
+    await makeAllDue();
+    await runCron();
+    const [third] = await waitForArticles(feedId, settled);
+    expect(third).toMatchObject({ content_source: "article", article: { status: "ok" }, summary: "Short again." });
+    expect((await hits("news")).filter((h) => h.path === "library").length).toBe(before + 1);
+  });
+});
+
 describe("content_mode", () => {
   it("is auto by default, settable by POST and PATCH, and validated", async () => {
     const created = await api("/v1/feeds", adminJson("POST", { url: feedUrl("/mutable/articles-mode"), content_mode: "feed", article_selector: "article .body" }));
