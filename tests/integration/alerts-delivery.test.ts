@@ -125,8 +125,9 @@ async function attempt(e: Env, deliveryId: number, n: number) {
 
 /** A stored story, matched by a new alert through matchStories with the collecting queue: its delivery id. */
 async function pendingDelivery(name: string, webhookUrl: string, over: Partial<Env> = {}): Promise<{ alertId: number; deliveryId: number; storyId: number; e: Env }> {
-  await putMutable(name, rss([item(`${name}-1`, `Story for ${name}`, `Copy about Lagos. ${WIRE}`)]));
-  const feed = await registerFeed(`/mutable/${name}`);
+  // The feed server is shared by every test file of the run: this file's feed names carry its own prefix.
+  await putMutable(`alerts-${name}`, rss([item(`${name}-1`, `Story for ${name}`, `Copy about Lagos. ${WIRE}`)]));
+  const feed = await registerFeed(`/mutable/alerts-${name}`);
   await runCron();
   const story = await env.DB.prepare("SELECT id FROM stories WHERE feed_id = ?1").bind(feed.id).first<{ id: number }>();
   const alertId = await createAlert({ query: { feed: feed.id }, webhook: { url: webhookUrl, secret: SECRET } });

@@ -25,7 +25,10 @@ const rss = (items: string[]) =>
 
 describe("errors back off and recover", () => {
   it("backs off exponentially while a feed is away, and recovers when it comes back", async () => {
-    const f = await registerFeed("/mutable/flaky");
+    // The feed server is shared by every test file of the run (alerts-delivery once stored a "flaky" body that
+    // answered this feed's first fetch), so the name is unique: the feed must really be away at first.
+    const name = `flaky-${crypto.randomUUID()}`;
+    const f = await registerFeed(`/mutable/${name}`);
     await runCron();
     let state = await feed(f.id);
     expect(state).toMatchObject({ status: "error", error_count: 1 });
@@ -39,7 +42,7 @@ describe("errors back off and recover", () => {
     expect(minutesUntil(state.next_fetch_at)).toBeGreaterThan(firstDelay * 1.5);
     expect(state.recent_errors).toHaveLength(2);
 
-    await putMutable("flaky", rss(["a", "b"]));
+    await putMutable(name, rss(["a", "b"]));
     await makeAllDue();
     await runCron();
     state = await feed(f.id);
