@@ -4,17 +4,7 @@
  * non-local ones in the spirit of Ratinov & Roth (2009): whether the document also writes the word in lower
  * case, or capitalised away from a sentence start, and whether its line is Title-Case or capitals.
  */
-import {
-  exactWord,
-  foldWord,
-  ORG_CUE_WORDS,
-  ORG_SUFFIX_WORDS,
-  PERSON_CUE_WORDS,
-  PHRASES,
-  PLACE_CUE_WORDS,
-  PLACE_NOUN_WORDS,
-  PLACE_SUFFIX_WORDS,
-} from "../gazetteer";
+import * as gazetteer from "../gazetteer";
 import type { Token } from "./tokens";
 
 export const TAGS = [
@@ -46,6 +36,8 @@ export interface DocContext {
   canStart: boolean[];
 }
 
+// Local names for the gazetteer's tables: the features read them for every scored token.
+const { exactWord, foldWord, ORG_CUE_WORDS, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PHRASES, PLACE_CUE_WORDS, PLACE_NOUN_WORDS, PLACE_SUFFIX_WORDS } = gazetteer;
 const CAP_RE = /^\p{Lu}/u;
 const START_RE = /^(?:\p{Lu}|\p{N}|(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu})/u;
 const LOWER_RE = /\p{Ll}/u;

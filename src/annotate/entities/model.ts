@@ -20,6 +20,8 @@ export function allowed(prev: Tag, next: Tag): boolean {
   return !continues;
 }
 
+// Module-level copies: a bundler may turn an imported binding into a property read, too slow for the inner loops.
+const N = TAG_COUNT;
 const ALLOWED: boolean[][] = TAGS.map((p) => TAGS.map((n) => allowed(p, n)));
 const START = TAGS.indexOf("O");
 /** Tags that leave a name open (B, I): the next tag must continue it, and the last token may not be one. */
@@ -30,9 +32,9 @@ export function score(w: Weights, feats: number[], scores: Float64Array): void {
   scores.fill(0);
   const mask = w.buckets - 1;
   const table = w.table;
-  for (const f of feats) {
-    const row = (f & mask) * TAG_COUNT;
-    for (let k = 0; k < TAG_COUNT; k++) scores[k] = (scores[k] as number) + (table[row + k] as number);
+  for (let j = 0; j < feats.length; j++) {
+    const row = ((feats[j] as number) & mask) * N;
+    for (let k = 0; k < N; k++) scores[k] = (scores[k] as number) + (table[row + k] as number);
   }
 }
 
@@ -48,7 +50,7 @@ export function decode(
 ): Tag[] {
   const tags: Tag[] = [];
   const feats: number[] = [];
-  const scores = new Float64Array(TAG_COUNT);
+  const scores = new Float64Array(N);
   let prev = START;
   let prev2 = START;
   const n = ctx.tokens.length;
@@ -64,7 +66,7 @@ export function decode(
     const last = i === n - 1 || ctx.tokens[i + 1]?.field !== ctx.tokens[i]?.field;
     let best = -1;
     const allowedAfter = ALLOWED[prev] as boolean[];
-    for (let k = 0; k < TAG_COUNT; k++) {
+    for (let k = 0; k < N; k++) {
       if (!allowedAfter[k] || (last && OPENS[k])) continue;
       if (best < 0 || (scores[k] as number) > (scores[best] as number)) best = k;
     }
