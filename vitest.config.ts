@@ -14,6 +14,8 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: "test-admin-token",
             ALLOW_PRIVATE_FEEDS: "true",
+            // Full articles: every test page is on one local origin, so the spacing between fetches is shortened.
+            ARTICLE_SPACING_MS: "150",
           },
         },
       }),

@@ -10,6 +10,7 @@
  *      consumer, and (in a fresh workerd) the 10 MB feed with process RSS sampled from outside.
  *   4. The API bench (bench/api/run.mjs), when present, unless --skip-api.
  *   5. The interface bench (bench/ui/run.mjs: the first page of stories over the wire), unless --skip-ui.
+ *   5. Node (bench/extract.ts): the article stage's extraction CPU per page, beside the html → text baseline.
  *
  * Prints a table with PASS/FAIL per target, writes bench/results.json and appends a line to bench/history.jsonl.
  * Flags: --skip-api, --no-history (measure without recording).
@@ -114,6 +115,14 @@ function workerd(files, label) {
   if (res.status !== 0) failures.push(`workerd bench (${label}) exited with ${res.status ?? res.signal}`);
 }
 
+function extractBench() {
+  log("Node: article extraction per page (bench/extract.ts)");
+  const file = join(OUT, "node-extract.json");
+  const res = run("npx", ["tsx", "bench/extract.ts", "--out", file]);
+  if (res.status !== 0) failures.push("bench/extract.ts failed");
+  return readJson(file);
+}
+
 function apiBench() {
   const script = join(ROOT, "bench", "api", "run.mjs");
   if (args.has("--skip-api") || !existsSync(script)) return null;
@@ -167,6 +176,7 @@ function main() {
   };
   const api = apiBench();
   const ui = uiBench();
+  const extract = extractBench();
 
   const stageNames = [...new Set([...Object.keys(node), ...Object.keys(w.stages?.stages ?? {})])];
   const stages = Object.fromEntries(stageNames.map((s) => [s, { node: node[s] ?? null, workerd: w.stages?.stages?.[s] ?? null }]));
@@ -226,6 +236,7 @@ function main() {
     e2e: { ingest1000: w.ingest, cron200x50: w.cron, memory10mb: { workerd: w.memory, nodeModel: memoryModel } },
     api,
     ui,
+    extract,
     failures,
   };
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -329,6 +340,20 @@ function print(r) {
     if (r.api.ceiling) out.push(`ceiling (constant ${r.api.ceiling.bytes}-byte body, no work): p99 ${r.api.ceiling.p99_ms} ms, ${r.api.ceiling.req_per_s} req/s`);
   }
   if (r.ui) out.push(`\nInterface (bench/ui/run.mjs): first page of stories ${fmt(r.ui.page.gzip / 1024, 1)} KB gzipped (${fmt(r.ui.page.raw / 1024, 1)} KB raw) against the API's ${fmt(r.ui.baseline.api_full.gzip / 1024, 1)} KB (${fmt(r.ui.baseline.api_full.raw / 1024, 1)} KB); target < ${r.ui.target_kb} KB: ${r.ui.pass ? "PASS" : "FAIL"}`);
+  if (r.extract) {
+    const x = r.extract;
+    out.push(`\nArticle extraction, Node CPU ms per page (bench/extract.ts; ${x.pages} labelled pages, median ${fmt(x.bytes.median / 1024, 0)} KB; heavy page ${fmt(x.heavy.bytes / 1024, 0)} KB)`);
+    out.push(
+      table(
+        ["step", "median", "p95", "heavy median", "heavy p95"],
+        [
+          ["extractPage (Readability on linkedom, metadata, walls)", fmt(x.extract.median), fmt(x.extract.p95), fmt(x.heavy.extract.median), fmt(x.heavy.extract.p95)],
+          ["annotatePage (extract + blocks + annotate)", fmt(x.annotatePage.median), fmt(x.annotatePage.p95), fmt(x.heavy.annotatePage.median), fmt(x.heavy.annotatePage.p95)],
+          ["baseline: htmlToText + annotate", fmt(x.baseline.median), fmt(x.baseline.p95), fmt(x.heavy.baseline.median), fmt(x.heavy.baseline.p95)],
+        ],
+      ),
+    );
+  }
   process.stdout.write(`${out.join("\n")}\n\nWritten: bench/results.json${args.has("--no-history") ? "" : ", bench/history.jsonl (appended)"}\n`);
 }
 

@@ -9,5 +9,11 @@ declare namespace Cloudflare {
     ALERT_QUEUE: Queue;
     /** Webhook POST timeout in milliseconds (wrangler.toml: 10000). */
     WEBHOOK_TIMEOUT_MS: string;
+    /** Full articles (issue 13), declared by hand beside wrangler.toml: one message per article page to fetch. */
+    ARTICLE_QUEUE: Queue<import("./ingest/article-plan").ArticleMessage>;
+    /** Milliseconds between two article fetches from one origin (default 3000). */
+    ARTICLE_SPACING_MS?: string;
+    /** Cap on an article page, in bytes after decompression (default 5 MB). */
+    MAX_ARTICLE_BYTES?: string;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The Worker's entry points: HTTP (the API), cron (start an ingest pass, advance re-annotation) and
- * queue (ingest one feed per message).
+ * queue (ingest one feed per message; fetch one article page per message on the article queue).
  */
 import { consumeAlertBatch } from "./alerts/deliver";
 import { sweepAlerts } from "./alerts/run";
@@ -8,7 +8,12 @@ import { createApp } from "./api/app";
 import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
 import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
+import { consumeArticles } from "./ingest/article";
+import type { ArticleMessage } from "./ingest/article-plan";
 import type { AlertMessage } from "./store/alerts";
+
+/** The article queue's name in wrangler.toml (full articles); a batch from neither it nor the alerts queue is the feed queue's. */
+const ARTICLE_QUEUE_NAME = "wirewatch-articles";
 
 const app = createApp({ startIngest, reannotate: reannotateBatch });
 
@@ -27,8 +32,11 @@ export default {
       case "wirewatch-alerts":
         await consumeAlertBatch(batch as MessageBatch<AlertMessage>, env);
         break;
+      case ARTICLE_QUEUE_NAME:
+        await consumeArticles(batch as MessageBatch<ArticleMessage>, env);
+        break;
       default:
         await consumeBatch(batch as MessageBatch<FeedMessage>, env);
     }
   },
-} satisfies ExportedHandler<Env, FeedMessage | AlertMessage>;
+} satisfies ExportedHandler<Env, FeedMessage | AlertMessage | ArticleMessage>;

@@ -136,12 +136,16 @@ export interface Feed {
   error_count: number;
   next_fetch_at: string | null;
   story_count: number;
+  /** When items get their article page fetched (full articles). */
+  content_mode: ContentMode;
+  /** A CSS selector for the story's element on this feed's pages; null lets the extractor find it. */
+  article_selector: string | null;
 }
 
 /** The members of a Story, in the order they are served; `fields=` on the list picks among them. */
 export const STORY_FIELDS = [
   "id", "feed_id", "guid", "url", "title", "author", "published_at", "updated_at", "fetched_at", "summary",
-  "content_html", "content_text", "categories", "flags", "entities", "cluster",
+  "content_html", "content_text", "categories", "flags", "entities", "cluster", "content_source", "article",
 ] as const;
 export type StoryField = (typeof STORY_FIELDS)[number];
 
@@ -163,6 +167,9 @@ export interface Story {
   entities: Entity[];
   /** The cluster of copies of this story across feeds, or null when no other feed carries it. */
   cluster: StoryCluster | null;
+  /** Where content_text came from: the feed's body, or the article page (the feed's text is then in summary). */
+  content_source: ContentSource;
+  article: ArticleState | null;
 }
 
 /** A story's cluster as a Story carries it. */
@@ -171,4 +178,31 @@ export interface StoryCluster {
   size: number;
   /** Distinct feeds among the members. */
   feeds: number;
+}
+
+// ── full articles (issue 13) ─────────────────────────────────────────────────────────────────────────────
+
+/** When a feed's items get their article page fetched: auto (summary-only items), feed (never), article (always). */
+export const CONTENT_MODES = ["auto", "feed", "article"] as const;
+export type ContentMode = (typeof CONTENT_MODES)[number];
+
+export type ContentSource = "feed" | "article";
+
+export const ARTICLE_STATUSES = ["pending", "ok", "error", "skipped"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** The article fetch of one story: null when none was wanted. */
+export interface ArticleState {
+  status: ArticleStatus;
+  fetched_at: string | null;
+  error: string | null;
+}
+
+/** What a page's own markup says about where its story comes from, as a catalogue rule (src/extract/provenance.ts). */
+export interface PageSignal {
+  rule: string;
+  flags: FlagName[];
+  wire_services: string[];
+  /** The tag or byline as found, e.g. 'link rel="canonical" https://…'. */
+  text: string;
 }

@@ -30,6 +30,15 @@
  *   GET  /hostile/rotating/<name>  three items whose GUIDs change on every request (titles and links stay)
  *   GET  /hostile/memory           RSS and peak RSS (VmHWM) of the workerd processes this test run started
  *   POST /hostile/record           append one JSON record to this run's hostile report (see scripts/hostile-report.mjs)
+ *
+ * Full articles (issue 13). robots.txt belongs to an origin, so it is kept per Host header: the tests reach
+ * this one server as 127.0.0.1 and as localhost, two origins with a robots.txt each.
+ *   GET  /reset-once/<name>        destroys the first connection for <name>, then serves a tiny feed
+ *   PUT  /robots-for/<host:port>   store the robots.txt that GET /robots.txt serves to that Host (?status=N answers N)
+ *   GET  /robots.txt               the Host's stored robots.txt, else 404
+ *   GET  /site/<site>/hits         the requests each path under the site has had, as JSON, with their times
+ *   GET  /site/<site>/<path>       the stored body (PUT /site/<site>/<path> with a Content-Type) or 404;
+ *                                  ?status=N&retry-after=S answers N with Retry-After once, then the body
  */
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, readdir, readFile } from "node:fs/promises";
@@ -185,6 +194,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       });
       return;
     }
+    case "reset-once":
+    case "robots-for":
+    case "robots.txt":
+    case "site":
+      return articleRoute(req, res, route, rest, url);
     case "alias":
       return aliasRoute(req, res, tail);
     case "hostile":
@@ -379,4 +393,61 @@ async function hostileRoute(req: IncomingMessage, res: ServerResponse, rest: str
     default:
       return void res.writeHead(404).end();
   }
+}
+
+// ── full articles (issue 13) ────────────────────────────────────────────────────────────────────────────
+
+const resetOnce = new Set<string>();
+const sitePages = new Map<string, { body: Buffer; type: string; status: number | null; retryAfter: string | null }>();
+const siteHits = new Map<string, { path: string; at: number }[]>();
+
+async function articleRoute(req: IncomingMessage, res: ServerResponse, route: string, rest: string[], url: URL): Promise<void> {
+  if (route === "reset-once") {
+    const name = rest.join("/");
+    if (!resetOnce.has(name)) {
+      resetOnce.add(name);
+      return void req.socket.destroy();
+    }
+    return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(TINY_FEED);
+  }
+  if (route === "robots-for" || route === "robots.txt") {
+    const host = route === "robots.txt" ? (req.headers.host ?? "") : rest.join("/");
+    const key = `robots ${host}`;
+    if (req.method === "PUT") {
+      const status = url.searchParams.get("status");
+      sitePages.set(key, { body: await readBody(req), type: "text/plain", status: status ? Number(status) : null, retryAfter: null });
+      return void res.writeHead(204).end();
+    }
+    siteHits.set(key, [...(siteHits.get(key) ?? []), { path: "robots.txt", at: Date.now() }]);
+    const robots = sitePages.get(key);
+    if (!robots) return void res.writeHead(404).end();
+    if (robots.status !== null) return void res.writeHead(robots.status).end();
+    return void res.writeHead(200, { "content-type": "text/plain" }).end(robots.body);
+  }
+  const [site = "", ...pathParts] = rest.map((part) => decodeURIComponent(part));
+  const path = pathParts.join("/");
+  if (path === "hits") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(siteHits.get(site) ?? []));
+  const key = `${site}/${path}`;
+  if (req.method === "PUT") {
+    const status = url.searchParams.get("status");
+    sitePages.set(key, {
+      body: await readBody(req),
+      type: req.headers["content-type"] ?? "text/html; charset=utf-8",
+      status: status ? Number(status) : null,
+      retryAfter: url.searchParams.get("retry-after"),
+    });
+    return void res.writeHead(204).end();
+  }
+  siteHits.set(site, [...(siteHits.get(site) ?? []), { path, at: Date.now() }]);
+  const page = sitePages.get(key);
+  if (!page) return void res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  if (page.status !== null) {
+    const status = page.status;
+    const headers: Record<string, string> = {};
+    if (page.retryAfter) headers["retry-after"] = page.retryAfter;
+    // A throttling answer is given once; the next request gets the page.
+    page.status = null;
+    return void res.writeHead(status, headers).end();
+  }
+  res.writeHead(200, { "content-type": page.type }).end(page.body);
 }

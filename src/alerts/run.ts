@@ -27,8 +27,8 @@ export interface LandedStory {
   annotation: Annotation;
 }
 
-/** What made a story new to the alerts: it landed, or re-annotation or clustering changed its flags. */
-export type MatchTrigger = "ingest" | "reannotation" | "clustering";
+/** What made a story new to the alerts: it landed, or re-annotation, clustering or its fetched article page changed its flags. */
+export type MatchTrigger = "ingest" | "reannotation" | "clustering" | "article";
 
 /** A queued delivery's lease: past it without an outcome, the cron sends the delivery again. */
 const LEASE_MS = 15 * 60_000;

@@ -35,6 +35,8 @@ const story: Story = {
     { name: "New Delhi", type: "place", mentions: 1, spans: [{ field: "text", start: 0, end: 9 }] },
   ],
   cluster: { id: 1017, size: 6, feeds: 5 },
+  content_source: "feed",
+  article: null,
 };
 
 const feed = {
@@ -50,6 +52,8 @@ const feed = {
   error_count: 0,
   next_fetch_at: "2024-03-12T06:45:00.000Z",
   story_count: 128,
+  content_mode: "auto",
+  article_selector: null,
 };
 
 const run = {

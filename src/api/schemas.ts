@@ -3,7 +3,8 @@
  * OpenAPI document is generated from them (zod 4's own JSON Schema output).
  */
 import * as z from "zod";
-import { ENTITY_TYPES, FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
+import { ARTICLE_STATUSES, CONTENT_MODES, ENTITY_TYPES, FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
+import { isValidSelector } from "../extract/selector";
 
 // ── objects ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -75,6 +76,11 @@ export const Story = z
     flags: Flags,
     entities: z.array(Entity),
     cluster: StoryCluster.nullable().describe("copies of this story across feeds; null when no other story is a copy"),
+    content_source: z.enum(["feed", "article"]).describe("where content_text came from; with article, the feed's own text is in summary"),
+    article: z
+      .object({ status: z.enum(ARTICLE_STATUSES), fetched_at: isoTime.nullable(), error: z.string().nullable() })
+      .nullable()
+      .describe("the article page fetch; null when none was wanted"),
   })
   .meta({ id: "Story" });
 
@@ -92,6 +98,8 @@ export const Feed = z
     error_count: z.int(),
     next_fetch_at: isoTime.nullable(),
     story_count: z.int(),
+    content_mode: z.enum(CONTENT_MODES).describe("auto: fetch the article page of summary-only items; feed: never; article: every item"),
+    article_selector: z.string().nullable().describe("CSS selector for the story's element on this feed's pages; null: the extractor finds it"),
   })
   .meta({ id: "Feed" });
 
@@ -216,17 +224,27 @@ export const EntitiesQuery = z.object({
   limit: single(z.coerce.number().int().min(1).max(1000).default(100)),
 });
 
+/** A CSS selector the extractor can use: checked here, so that a bad one is a 400 and never stored. */
+const articleSelector = z.string().trim().min(1).max(500).refine(isValidSelector, "is not a valid CSS selector");
+
 export const CreateFeedBody = z.strictObject({
   url: z.string().trim().min(1).max(2048),
   title: z.string().trim().min(1).max(500).optional(),
+  content_mode: z.enum(CONTENT_MODES).optional(),
+  article_selector: articleSelector.nullable().optional(),
 });
 
 export const PatchFeedBody = z
   .strictObject({
     title: z.string().trim().min(1).max(500).nullable().optional(),
     paused: z.boolean().optional(),
+    content_mode: z.enum(CONTENT_MODES).optional(),
+    article_selector: articleSelector.nullable().optional(),
   })
-  .refine((b) => b.title !== undefined || b.paused !== undefined, "give at least one of title, paused");
+  .refine(
+    (b) => b.title !== undefined || b.paused !== undefined || b.content_mode !== undefined || b.article_selector !== undefined,
+    "give at least one of title, paused, content_mode, article_selector",
+  );
 
 export const DeleteFeedQuery = z.object({ purge: single(boolParam.default(false)) });
 
@@ -250,8 +268,30 @@ export const AnnotateBody = z
     title: z.string().max(10_000).optional(),
     text: z.string().optional(),
     html: z.string().optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe("with extract: where the page is from (tells outlets apart; nothing is fetched)"),
+    extract: z.boolean().optional().describe("run article extraction and page-provenance reading on html, as ingest does"),
   })
-  .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] });
+  .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] })
+  .refine((b) => !b.extract || b.html !== undefined, { message: "extract needs html", path: ["html"] });
+
+export const PageSignal = z
+  .object({
+    rule: z.string().describe("id of the page rule (src/extract/provenance.ts)"),
+    flags: z.array(z.enum(FLAG_NAMES)),
+    wire_services: z.array(z.string()),
+    text: z.string().describe("the tag or byline as found"),
+  })
+  .meta({ id: "PageSignal" });
+
+export const ExtractedArticle = z
+  .object({
+    title: z.string().nullable(),
+    byline: z.string().nullable(),
+    published_at: isoTime.nullable(),
+    site_name: z.string().nullable(),
+    signals: z.array(PageSignal).describe("the page's own provenance statements, also given as stated evidence"),
+  })
+  .meta({ id: "ExtractedArticle" });
 
 export const AnnotateResult = z
   .object({
@@ -259,6 +299,7 @@ export const AnnotateResult = z
     flags: Flags,
     entities: z.array(Entity),
     content_text: z.string(),
+    article: ExtractedArticle.optional(),
   })
   .meta({ id: "AnnotateResult" });
 

@@ -31,6 +31,10 @@ export interface FetchOptions {
   maxBytes: number;
   allowPrivate: boolean;
   maxRedirects?: number;
+  /** The Accept header; feed types by default. The article stage asks for HTML. */
+  accept?: string;
+  /** What is fetched, for error messages ("feed is larger than 10 MB", "page is larger than 5 MB"). */
+  what?: string;
 }
 
 interface CacheSignals {
@@ -62,11 +66,17 @@ export class FetchError extends Error {
   override name = "FetchError";
   status: number | null;
   retryAfterSeconds: number | null;
+  /** The connection was refused or reset before a response: nothing reached the server's application. */
+  connectionLost: boolean;
 
-  constructor(message: string, opts: { status?: number | null; retryAfterSeconds?: number | null } = {}) {
+  constructor(
+    message: string,
+    opts: { status?: number | null; retryAfterSeconds?: number | null; connectionLost?: boolean } = {},
+  ) {
     super(`fetch: ${message}`);
     this.status = opts.status ?? null;
     this.retryAfterSeconds = opts.retryAfterSeconds ?? null;
+    this.connectionLost = opts.connectionLost ?? false;
   }
 }
 
@@ -123,7 +133,7 @@ function whenAborted(signal: AbortSignal): Promise<never> {
  * Reads the body chunk by chunk, counting the bytes the stream yields. workerd decompresses gzip/deflate/br
  * transparently, so these are the decompressed bytes: a small gzip bomb hits the cap like a large feed does.
  */
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, aborted: Promise<never>): Promise<Uint8Array> {
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, aborted: Promise<never>, what: string): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -132,7 +142,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, ab
       const { done, value } = await Promise.race([reader.read(), aborted]);
       if (done) break;
       total += value.byteLength;
-      if (total > maxBytes) throw new FetchError(`feed is larger than ${formatBytes(maxBytes)}`);
+      if (total > maxBytes) throw new FetchError(`${what} is larger than ${formatBytes(maxBytes)}`);
       chunks.push(value);
     }
   } catch (err) {
@@ -150,7 +160,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, ab
 }
 
 function requestHeaders(opts: FetchOptions): Headers {
-  const headers = new Headers({ "user-agent": USER_AGENT, accept: ACCEPT });
+  const headers = new Headers({ "user-agent": USER_AGENT, accept: opts.accept ?? ACCEPT });
   // The ETag alone when there is one: RFC 9110 §13.1.3 makes servers ignore If-Modified-Since beside
   // If-None-Match anyway, and servers that wrongly honour either one would answer 304 to a changed feed.
   if (opts.etag) headers.set("if-none-match", opts.etag);
@@ -251,9 +261,9 @@ async function fetchHops(url: string, opts: FetchOptions, signal: AbortSignal, a
     const declared = Number(res.headers.get("content-length") ?? NaN);
     if (!res.headers.has("content-encoding") && declared > opts.maxBytes) {
       res.body?.cancel().catch(() => undefined);
-      throw new FetchError(`feed is larger than ${formatBytes(opts.maxBytes)}`);
+      throw new FetchError(`${opts.what ?? "feed"} is larger than ${formatBytes(opts.maxBytes)}`);
     }
-    const body = res.body ? await readCapped(res.body, opts.maxBytes, aborted) : new Uint8Array(0);
+    const body = res.body ? await readCapped(res.body, opts.maxBytes, aborted, opts.what ?? "feed") : new Uint8Array(0);
     return {
       kind: "ok",
       body,
@@ -272,16 +282,33 @@ async function fetchHops(url: string, opts: FetchOptions, signal: AbortSignal, a
  */
 function networkError(err: unknown): FetchError {
   const message = err instanceof Error ? err.message : String(err);
-  if (message.startsWith("Network connection lost")) return new FetchError("network error: connection refused or reset");
+  if (message.startsWith("Network connection lost")) {
+    return new FetchError("network error: connection refused or reset", { connectionLost: true });
+  }
   if (message.startsWith("internal error")) return new FetchError("network error: host unreachable (DNS lookup or connection failed)");
   return new FetchError(`network error: ${message}`);
 }
 
 /**
- * Fetches a feed politely and safely. Resolves with the body or a not-modified answer; rejects with a
- * FetchError for a refused URL or hop, an HTTP error, a network failure, the timeout or the size cap.
+ * Fetches a feed (or, with `accept` and `what`, an article page) politely and safely. Resolves with the body
+ * or a not-modified answer; rejects with a FetchError for a refused URL or hop, an HTTP error, a network
+ * failure, the timeout or the size cap.
+ *
+ * A connection refused or reset before any response is tried once more: a GET is idempotent (RFC 9110
+ * §9.2.2), and the usual cause is not the server refusing but a pooled keep-alive connection that the
+ * server closed just as it was reused (RFC 9112 §9.3.1 lets a client retry then). Timeouts and HTTP errors
+ * are not retried.
  */
 export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchOutcome> {
+  try {
+    return await fetchOnce(url, opts);
+  } catch (err) {
+    if (err instanceof FetchError && err.connectionLost) return fetchOnce(url, opts);
+    throw err;
+  }
+}
+
+async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new FetchError(`timed out after ${formatSeconds(opts.timeoutMs)}`)), opts.timeoutMs);
   const aborted = whenAborted(controller.signal);

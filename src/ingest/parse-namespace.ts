@@ -9,6 +9,7 @@
 import { MAX_TAG_LENGTH } from "./parse-limits";
 
 const ATOM_NAMESPACES = new Set(["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"]);
+const RSS1_NAMESPACE = "http://purl.org/rss/1.0/";
 const NAMESPACE_DECLARATION = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export interface RootNamespace {
@@ -34,6 +35,25 @@ export function unprefixAtom(xml: string, root: string, rootAt: number): RootNam
     return { root, xml, namespace };
   }
   return { root: local, xml: dropPrefixes(xml, atomPrefixes), namespace };
+}
+
+/**
+ * unprefixAtom, and the same for RSS: a prefixed RSS root with no default namespace (<r:rss>) loses its prefix
+ * throughout, and an RDF document whose RSS 1.0 elements are all prefixed (<rss:channel>, <rss:item>) loses the
+ * prefixes bound to the RSS 1.0 namespace. Other prefixes (dc:, content:, atom:) stay: the adapters ask for them.
+ */
+export function unprefixRoot(xml: string, root: string, rootAt: number): RootNamespace {
+  const atom = unprefixAtom(xml, root, rootAt);
+  if (atom.root !== root || atom.xml !== xml) return atom;
+  const colon = root.indexOf(":");
+  const prefix = colon < 0 ? "" : root.slice(0, colon);
+  const local = root.slice(colon + 1);
+  if (local === "rss" && prefix !== "") return { root: local, xml: dropPrefixes(xml, [prefix]), namespace: atom.namespace };
+  if (root === "rdf:RDF") {
+    const rssPrefixes = [...declarationsAt(xml, rootAt)].filter(([name, uri]) => name !== "" && uri === RSS1_NAMESPACE).map(([name]) => name);
+    if (rssPrefixes.length > 0) return { root, xml: dropPrefixes(xml, rssPrefixes), namespace: atom.namespace };
+  }
+  return atom;
 }
 
 /** Prefix → URI declared on the start tag at `at` ("" for the default namespace). */

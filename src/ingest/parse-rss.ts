@@ -10,6 +10,9 @@ export function mapRssItem(item: XmlElement, channelBase: string | null): Parsed
   const guid = firstOf(textOf(guidNode), attrOf(item, "rdf:about"));
   const description = childText(item, "description");
   const encoded = childText(item, "content:encoded");
+  // Dublin Core's description is a summary (DCMI: "an account of the resource").
+  const dcDescription = childText(item, "dc:description");
+  const body = firstOf(encoded, description);
   const updated = firstOf(childText(item, "dcterms:modified"), childText(item, "atom:updated"));
   return {
     guid,
@@ -18,10 +21,23 @@ export function mapRssItem(item: XmlElement, channelBase: string | null): Parsed
     titleIsHtml: true,
     author: firstOf(joined(children(item, "dc:creator").map(textOf)), childText(item, "author")),
     // An item with only a modification date was at least published by then.
-    published: firstOf(childText(item, "pubDate"), childText(item, "dc:date"), childText(item, "dcterms:issued"), updated),
+    // DCMI Terms dates are fallbacks, most to least like a publication date.
+    published: firstOf(
+      childText(item, "pubDate"),
+      childText(item, "dc:date"),
+      childText(item, "dcterms:issued"),
+      childText(item, "dcterms:created"),
+      childText(item, "dcterms:available"),
+      updated,
+    ),
     updated,
-    summary: encoded !== null && description !== null && !sameText(description, encoded) ? description : null,
-    content: firstOf(encoded, description),
+    summary:
+      encoded !== null && description !== null && !sameText(description, encoded)
+        ? description
+        : dcDescription !== null && body !== null && !sameText(dcDescription, body)
+          ? dcDescription
+          : null,
+    content: firstOf(body, dcDescription),
     categories: distinct([...children(item, "category"), ...children(item, "dc:subject")].map(textOf)),
     base: resolveBase(attrOf(item, "xml:base"), channelBase),
   };

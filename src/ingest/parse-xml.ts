@@ -10,7 +10,7 @@ import type { FeedFormat, ParsedFeed } from "../model";
 import { alternateLink, authorsOf, mapAtomEntry, textConstruct, type TextConstruct } from "./parse-atom";
 import { FeedParseError } from "./parse-error";
 import { repairXml, salvageTruncated, trimAfterRoot } from "./parse-lenient";
-import { unprefixAtom } from "./parse-namespace";
+import { unprefixRoot } from "./parse-namespace";
 import { attrOf, childText, children, resolveBase, type XmlElement, type XmlNode } from "./parse-node";
 import { lineAt, readProlog } from "./parse-prolog";
 import { mapRssItem } from "./parse-rss";
@@ -87,7 +87,7 @@ const FORMAT_OF_ROOT: Record<string, FeedFormat> = { rss: "rss", "rdf:RDF": "rdf
 /** Parses an XML feed document (already decoded, illegal characters stripped). */
 export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
   const prolog = readProlog(text);
-  const { root, xml, namespace } = unprefixAtom(prolog.xml, prolog.root, prolog.rootAt);
+  const { root, xml, namespace } = unprefixRoot(prolog.xml, prolog.root, prolog.rootAt);
   const format = FORMAT_OF_ROOT[root];
   if (!format) throw notAFeed(root, prolog.htmlDoctype);
   const warnings: string[] = [];

@@ -5,6 +5,7 @@
  */
 import { matchStories } from "../alerts/run";
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
+import { withSignals } from "../annotate/article";
 import type { Annotation } from "../model";
 import { countStale, type StoredItem, storiesForReannotation, storyWriteStatements } from "../store/stories";
 import { ClusterBatch, type ClusterInput } from "./cluster";
@@ -47,7 +48,12 @@ export async function reannotateBatch(
   });
   // A new annotation may clean the body differently: its signature and clusters are recomputed with it.
   const clusters = new ClusterBatch(env.DB);
-  const annotated = rows.map((r) => ({ r, annotation: annotate({ title: r.item.title, text: r.item.text }) }));
+  const annotated = rows.map((r) => {
+    const annotation = annotate({ title: r.item.title, text: r.item.text });
+    // A story read from its article page keeps the page's stated provenance (full articles).
+    if (r.signals.length > 0) annotation.flags = withSignals(annotation.flags, r.signals);
+    return { r, annotation };
+  });
   await clusters.add(annotated.map(({ r, annotation }) => clusterInputOf(r, annotation)));
   const statements = annotated.flatMap(({ r, annotation }) =>
     storyWriteStatements(

@@ -19,6 +19,8 @@ import {
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
 import { ClusterBatch, type ClusterInput, storiesChangedByClustering } from "./cluster";
+import { feedContentOptions } from "../store/articles";
+import { ArticlePlanner } from "./article-plan";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -185,7 +187,18 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       return { tally, statements };
     };
     const landed: LandedStory[] = [];
-    const tally = await storeItems(db, feed.id, parsed, { feedUrl: meta.finalUrl, fetchedAt: nowIso }, closing, (ids) => matchStories(env, ids, { trigger: "clustering" }).then(() => undefined), landed);
+    const articles = new ArticlePlanner(feed.id, (await feedContentOptions(db, feed.id))?.content_mode ?? "auto");
+    const tally = await storeItems(
+      db,
+      feed.id,
+      parsed,
+      { feedUrl: meta.finalUrl, fetchedAt: nowIso },
+      closing,
+      (ids) => matchStories(env, ids, { trigger: "clustering" }).then(() => undefined),
+      landed,
+      articles,
+    );
+    await articles.send(env.ARTICLE_QUEUE);
     await matchLanded(env, { runId: msg.runId, feedId: feed.id, stories: landed });
     return tally;
   } catch (err) {
@@ -251,6 +264,8 @@ export async function storeItems(
   /** Called after the batch with the stories whose flags clustering changed (alert matching, issue 16). */
   clusterChanged?: (storyIds: number[]) => Promise<void>,
   landed: LandedStory[] = [],
+  /** Plans the article fetches of new and changed items (full articles); their rows go in the same batch. */
+  articles?: ArticlePlanner,
 ): Promise<FeedTally> {
   // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
   const raw = parsed.items.slice(0, MAX_ITEMS_PER_FETCH);
@@ -269,6 +284,7 @@ export async function storeItems(
     const toCluster: ClusterInput[] = [];
     const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
     const known = await knownStories(db, feedId, items);
+    await articles?.chunk(db, items);
     for (const item of items) claimed.add(item.guid);
     for (const item of items) {
       counts.itemsSeen++;
@@ -283,7 +299,7 @@ export async function storeItems(
         pending.push(renameStory(db, feedId, k.stored_guid, item.guid));
         counts.storiesUpdated++;
         if (k.annotator_version === ANNOTATOR_VERSION) continue;
-      } else if (k && k.content_hash === item.content_hash && k.annotator_version === ANNOTATOR_VERSION) {
+      } else if (k && k.content_hash === item.content_hash && (k.annotator_version === ANNOTATOR_VERSION || articles?.keeps(item.guid))) {
         continue;
       } else if (k) counts.storiesUpdated++;
       else counts.storiesNew++;
@@ -294,6 +310,8 @@ export async function storeItems(
       };
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
       landed.push({ guid: item.guid, published_at: item.published_at, annotation: write.annotation });
+      // New or changed content only: an unchanged item's article is never fetched again.
+      if (articles && k?.content_hash !== item.content_hash) pending.push(...articles.plan(db, item));
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
       toCluster.push(clusterInput(feedId, item, write, ctx));
     }

@@ -2,7 +2,7 @@
  * Feeds table: registration, the cron's due list, and the fetch bookkeeping.
  * Invariant: a feed is due when it is not paused and next_fetch_at is null or in the past.
  */
-import type { Feed, FeedStatus } from "../model";
+import type { ContentMode, Feed, FeedStatus } from "../model";
 
 /** What the ingest stage needs beyond the public Feed. */
 export interface FeedForFetch {
@@ -33,10 +33,13 @@ interface FeedRow {
   error_count: number;
   next_fetch_at: string | null;
   story_count: number;
+  content_mode: ContentMode;
+  article_selector: string | null;
 }
 
 const FEED_COLUMNS = `f.id, f.url, f.title, f.site_url, f.paused, f.status, f.last_fetched_at, f.last_error, f.last_warning,
-  f.error_count, f.next_fetch_at, (SELECT count(*) FROM stories s WHERE s.feed_id = f.id) AS story_count`;
+  f.error_count, f.next_fetch_at, (SELECT count(*) FROM stories s WHERE s.feed_id = f.id) AS story_count,
+  f.content_mode, f.article_selector`;
 
 /** How many past errors each feed keeps for its detail view. */
 export const FEED_ERRORS_KEPT = 10;
@@ -55,6 +58,8 @@ function toFeed(row: FeedRow): Feed {
     error_count: row.error_count,
     next_fetch_at: row.next_fetch_at,
     story_count: row.story_count,
+    content_mode: row.content_mode,
+    article_selector: row.article_selector,
   };
 }
 

@@ -7,7 +7,7 @@
  * - fetched_at and sort_at are set when a story is first stored and never move, so a cursor stays valid
  *   while stories are updated or added (paging returns each story exactly once).
  */
-import type { Annotation, Entity, EntityType, Evidence, FlagName, NormalizedItem, Story, StoryCluster } from "../model";
+import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
@@ -231,6 +231,10 @@ interface StoryRow {
   inferred_unedited: number;
   inferred_evidence: string;
   cluster_json: string | null;
+  content_source: ContentSource;
+  article_status: ArticleStatus | null;
+  article_fetched_at: string | null;
+  article_error: string | null;
 }
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
@@ -263,6 +267,8 @@ const FIELD_COLUMNS: Record<StoryField, string[]> = {
   flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL, "s.inferred_syndicated", "s.inferred_unedited", INFERRED_EVIDENCE_SQL],
   entities: [ENTITIES_SQL],
   cluster: [CLUSTER_SQL],
+  content_source: ["s.content_source"],
+  article: ["s.article_status", "s.article_fetched_at", "s.article_error"],
 };
 
 function storyColumns(fields: readonly StoryField[]): string {
@@ -301,6 +307,8 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
       return spans ? { name, type, mentions, spans } : { name, type, mentions };
     }),
   cluster: (r) => (r.cluster_json === null ? null : (JSON.parse(r.cluster_json) as StoryCluster)),
+  content_source: (r) => r.content_source,
+  article: (r) => (r.article_status === null ? null : { status: r.article_status, fetched_at: r.article_fetched_at, error: r.article_error }),
 };
 
 /** The story's members among `fields`, in the order a Story lists them. */
@@ -480,6 +488,8 @@ export interface StoredItem {
   item: NormalizedItem;
   /** The feed's URL, null once the feed is deleted: where the story's outlet comes from when it has no URL. */
   feedUrl?: string | null;
+  /** The page's provenance signals when the text came from the article page (full articles), else empty. */
+  signals: PageSignal[];
 }
 
 /**
@@ -493,16 +503,17 @@ export async function storiesForReannotation(
   const { results } = await db
     .prepare(
       `SELECT id, feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at, summary,
-         content_html, source_text, categories, content_hash, (SELECT f.url FROM feeds f WHERE f.id = stories.feed_id) AS feed_url
+         content_html, source_text, categories, content_hash, article_signals, (SELECT f.url FROM feeds f WHERE f.id = stories.feed_id) AS feed_url
        FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) ORDER BY id LIMIT ?4`,
     )
     .bind(q.afterId, q.version, q.all ? 1 : 0, q.limit)
-    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string; feed_url: string | null }>();
+    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string; feed_url: string | null; article_signals: string | null }>();
   return results.map((r) => ({
     id: r.id,
     feedId: r.feed_id,
     fetchedAt: r.fetched_at,
     feedUrl: r.feed_url,
+    signals: r.article_signals ? (JSON.parse(r.article_signals) as PageSignal[]) : [],
     item: {
       guid: r.guid,
       url: r.url,

@@ -30,6 +30,19 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * The article stage's bookkeeping (full articles): the good feeds' short items get their pages fetched in the
+ * background, and a failed fetch records only its status and error while the story stays as it was. Those
+ * columns move on their own schedule, so the digests below leave them out; everything a reader sees stays in.
+ */
+const ARTICLE_BOOKKEEPING = ["article_status", "article_error", "article_fetched_at"];
+
+function withoutBookkeeping(row: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...row };
+  for (const column of ARTICLE_BOOKKEEPING) delete out[column];
+  return out;
+}
+
 /** story id → SHA-256 of the whole row with its wire and entity links: any changed byte changes the digest. */
 export type Snapshot = Map<number, string>;
 
@@ -41,7 +54,7 @@ export async function snapshotStories(): Promise<Snapshot> {
      FROM stories s ORDER BY s.id`,
   ).all<Record<string, unknown> & { id: number }>();
   const snapshot: Snapshot = new Map();
-  for (const row of results) snapshot.set(row.id, await sha256(JSON.stringify(row)));
+  for (const row of results) snapshot.set(row.id, await sha256(JSON.stringify(withoutBookkeeping(row))));
   return snapshot;
 }
 
@@ -59,8 +72,8 @@ export const STORY_TABLES = ["stories", "story_entities", "story_wires", "entiti
 export async function databaseChecksum(tables = ["feeds", "feed_errors", ...STORY_TABLES]): Promise<string> {
   const parts: string[] = [];
   for (const table of tables) {
-    const { results } = await env.DB.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
-    parts.push(table, JSON.stringify(results));
+    const { results } = await env.DB.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all<Record<string, unknown>>();
+    parts.push(table, JSON.stringify(table === "stories" ? results.map(withoutBookkeeping) : results));
   }
   return sha256(parts.join("\n"));
 }

@@ -376,3 +376,48 @@ describe("fetchFeed: network faults, timeouts and size", () => {
     expect(err.message).toBe("fetch: feed is larger than 1 MB");
   });
 });
+
+describe("fetchFeed: one retry after a lost connection", () => {
+  const ok = () => new Response("<rss version=\"2.0\"><channel><title>t</title></channel></rss>", { headers: { "content-type": "application/rss+xml" } });
+
+  it("retries an idempotent GET once when the connection is refused or reset, and succeeds", async () => {
+    let calls = 0;
+    const flaky: typeof fetch = async () => {
+      calls += 1;
+      if (calls === 1) throw new Error("Network connection lost.");
+      return ok();
+    };
+    const outcome = await fetchFeed("https://feeds.example.com/rss", options({ fetch: flaky }));
+    expect(outcome.kind).toBe("ok");
+    expect(calls).toBe(2);
+  });
+
+  it("records the error when the second attempt fails too, after exactly two attempts", async () => {
+    let calls = 0;
+    const dead: typeof fetch = async () => {
+      calls += 1;
+      throw new Error("Network connection lost.");
+    };
+    const err = await failure(fetchFeed("https://feeds.example.com/rss", options({ fetch: dead })));
+    expect(err.message).toBe("fetch: network error: connection refused or reset");
+    expect(calls).toBe(2);
+  });
+
+  it("does not retry an HTTP error or another network failure", async () => {
+    let calls = 0;
+    const failing: typeof fetch = async () => {
+      calls += 1;
+      throw new TypeError("TLS handshake failed");
+    };
+    await failure(fetchFeed("https://feeds.example.com/rss", options({ fetch: failing })));
+    expect(calls).toBe(1);
+    const before = calls;
+    await failure(fetchFeed(respond(500, {}), options()));
+    expect(calls).toBe(before);
+  });
+
+  it("gets the feed when a real server resets the first connection", async () => {
+    const outcome = await fetchFeed(`${server}/reset-once/${crypto.randomUUID()}`, options());
+    expect(outcome.kind).toBe("ok");
+  });
+});

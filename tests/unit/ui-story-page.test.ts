@@ -1,7 +1,7 @@
 /**
- * The story page with the fields other issues add to Story (entity spans, cluster with members, content_source
- * and article, inferred evidence): rendered from a Story as the contract shapes them, since the API on this
- * branch does not carry them yet. The page must show each as soon as the data does.
+ * The story page with every field a Story carries (entity spans, cluster with members, content_source and
+ * article, inferred evidence), rendered from a Story as the contract shapes it, and without spans (an older
+ * annotation).
  */
 import { describe, expect, it } from "vitest";
 import type { Feed } from "../../src/model";
@@ -10,6 +10,7 @@ import { StoryPage, type UiStory } from "../../src/ui/pages/story";
 const feed: Feed = {
   id: 3, url: "https://news.example/feed.xml", title: "Harbour News", site_url: null, paused: false, status: "ok",
   last_fetched_at: null, last_error: null, last_warning: null, error_count: 0, next_fetch_at: null, story_count: 2,
+  content_mode: "auto", article_selector: null,
 };
 
 const text = "Mottley met the envoy in Kingston.\n\nThe Barbadian leader said talks would go on.";
@@ -63,7 +64,7 @@ describe("story page with spans, clusters, articles and inferred evidence", () =
 
   it("names the text's source and the article fetch", async () => {
     const html = await render(story);
-    expect(html).toContain("<dd>the fetched article page</dd>");
+    expect(html).toContain("<dd>the fetched article page (the feed&#39;s own text is its summary)</dd>");
     expect(html).toMatch(/<dt>Article fetch<\/dt><dd>ok/);
   });
 
@@ -74,10 +75,10 @@ describe("story page with spans, clusters, articles and inferred evidence", () =
   });
 
   it("says so when there is no cluster, and falls back to names without spans", async () => {
-    const plain: UiStory = { ...story, cluster: null, content_source: undefined, article: undefined, entities: story.entities.map(({ spans: _spans, ...e }) => e) };
+    const plain: UiStory = { ...story, cluster: null, content_source: "feed", article: null, entities: story.entities.map(({ spans: _spans, ...e }) => e) };
     const html = await render(plain, null);
     expect(html).toContain("No copy of this story has been found in another feed.");
-    expect(html).toContain("the feed (this deployment does not fetch articles)");
+    expect(html).toContain("<dd>the feed</dd>");
     // Without spans, only the surname is found; "The Barbadian leader" is not marked.
     expect(html).toMatch(/<a class="entity person"[^>]*>Mottley<\/a> met/);
     expect(html).not.toMatch(/>The Barbadian leader<\/a>/);

@@ -1,8 +1,8 @@
 /**
  * Story: the body with every entity mention linked to its page and every flag's evidence highlighted where
  * it stands (a disclaimer removed from the body is listed under it instead), the cluster of copies in other
- * feeds, where the text came from, and the raw API fields a click away. Fields other issues add to Story
- * (`cluster`, `content_source`, `article`, entity `spans`) are optional here and shown when present.
+ * feeds, where the text came from (the feed or the fetched article page), and the raw API fields a click away.
+ * Entity `spans` are used when present; without them the names are found in the text.
  */
 import { raw } from "hono/html";
 import type { Evidence, Feed, Story } from "../../model";
@@ -26,13 +26,8 @@ export interface ClusterMember {
   first: boolean;
 }
 
-/** A Story as the UI reads it: what other issues add is optional until they land. */
-export type UiStory = Omit<Story, "entities"> & {
-  entities: UiEntity[];
-  cluster?: ClusterRef | null;
-  content_source?: "feed" | "article";
-  article?: { status: string; fetched_at: string | null; error: string | null } | null;
-};
+/** A Story as the UI reads it: entities may come without spans (an older annotation). */
+export type UiStory = Omit<Story, "entities"> & { entities: UiEntity[] };
 
 function evidenceLabel(e: Evidence): string {
   return e.flag === "wire" ? "Wire attribution" : FLAG_LABELS[e.flag];
@@ -209,7 +204,7 @@ export function StoryPage(props: { story: UiStory; feed: Feed | null; feeds: Map
           <dt>Feed</dt>
           <dd>{props.feed ? `${props.feed.title ?? "(untitled)"}: ${props.feed.url}` : `Feed ${s.feed_id} (removed)`}</dd>
           <dt>Text from</dt>
-          <dd>{s.content_source === "article" ? "the fetched article page" : s.content_source === "feed" ? "the feed" : "the feed (this deployment does not fetch articles)"}</dd>
+          <dd>{s.content_source === "article" ? "the fetched article page (the feed's own text is its summary)" : "the feed"}</dd>
           {s.article ? (
             <>
               <dt>Article fetch</dt>
