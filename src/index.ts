@@ -8,7 +8,7 @@ import { createApp } from "./api/app";
 import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
 import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
-import { consumeArticles } from "./ingest/article";
+import { consumeArticles, sweepArticles } from "./ingest/article";
 import type { ArticleMessage } from "./ingest/article-plan";
 import type { AlertMessage } from "./store/alerts";
 
@@ -26,6 +26,8 @@ export default {
     // Alert deliveries whose message was lost, or whose alert is back from a pause or a backoff, go out again.
     ctx.waitUntil(sweepAlerts(env));
     ctx.waitUntil(pruneClusterKeys(env));
+    // Pending article fetches whose queue message was never sent or was lost go out again.
+    ctx.waitUntil(sweepArticles(env));
   },
   async queue(batch, env, _ctx) {
     switch (batch.queue) {

@@ -18,6 +18,11 @@ export const FULL_ITEM_MIN_CHARS = 1_500;
 export const MUCH_SHORTER_RATIO = 0.25;
 /** The per-feed budget: article fetches one feed fetch may send. */
 export const ARTICLES_PER_FEED_PASS = 20;
+/**
+ * How long a pending article's message may take to be handled before the cron sends it again (its send failed,
+ * or it was lost). The article consumer renews the lease whenever it puts a message off on purpose.
+ */
+export const ARTICLE_LEASE_MS = 60 * 60_000;
 
 const TEASER_END = /(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\[\s*more\s*\]|»)\s*$|\b(?:read more|continue reading|read the full (?:story|article)|full story)\W*$/iu;
 
@@ -60,6 +65,7 @@ export class ArticlePlanner {
     private readonly feedId: number,
     private readonly mode: ContentMode,
     private readonly budget = ARTICLES_PER_FEED_PASS,
+    private readonly now: Date = new Date(),
   ) {}
 
   /** Called once per chunk of normalized items, before any of them is planned. */
@@ -87,7 +93,8 @@ export class ArticlePlanner {
       return [articlePlanStatement(db, this.feedId, item.guid, { status: "skipped", error: `over the per-feed budget of ${this.budget} article fetches per pass` })];
     }
     this.messages.push({ feedId: this.feedId, guid: item.guid, url, hash: item.content_hash });
-    return [articlePlanStatement(db, this.feedId, item.guid, { status: "pending", error: null })];
+    const leaseUntil = new Date(this.now.getTime() + ARTICLE_LEASE_MS).toISOString();
+    return [articlePlanStatement(db, this.feedId, item.guid, { status: "pending", error: null, leaseUntil })];
   }
 
   /** Sends the planned messages; call after the batch that stored the stories has committed. */

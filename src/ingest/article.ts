@@ -13,10 +13,18 @@ import { ANNOTATOR_VERSION } from "../annotate";
 import { annotatePage } from "../annotate/page";
 import { truncateText, utf8Length } from "../html/text";
 import type { ArticleStatus } from "../model";
-import { articleOutcomeStatement, getOrigin, holdOrigin, type StoryForArticle, storyForArticle } from "../store/articles";
+import {
+  articleLeaseStatement,
+  articleOutcomeStatement,
+  getOrigin,
+  holdOrigin,
+  type StoryForArticle,
+  storyForArticle,
+  takeLapsedArticles,
+} from "../store/articles";
 import { storyWriteStatements } from "../store/stories";
 import { domainOf } from "../extract/domain";
-import type { ArticleMessage } from "./article-plan";
+import { ARTICLE_LEASE_MS, type ArticleMessage } from "./article-plan";
 import { ClusterBatch, storiesChangedByClustering } from "./cluster";
 import { FetchError, fetchFeed } from "./fetch";
 import { MAX_SUMMARY_BYTES, MAX_TEXT_BYTES } from "./normalize";
@@ -99,6 +107,31 @@ export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: 
   );
 }
 
+/** Pending articles whose message is re-sent per cron tick at most (lapsed leases: a failed send, a lost message). */
+export const ARTICLE_SWEEP_LIMIT = 200;
+
+/**
+ * The cron's part: sends the message again for each pending story whose lease ran out. The lease moves on first,
+ * so a send that fails again is retried on a later tick, and a message that was only late finds the story
+ * settled and fetches nothing. Never throws: a failure is logged and the next tick tries again.
+ */
+export async function sweepArticles(env: Env, now: Date = new Date()): Promise<number> {
+  try {
+    const lapsed = await takeLapsedArticles(env.DB, {
+      now: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + ARTICLE_LEASE_MS).toISOString(),
+      limit: ARTICLE_SWEEP_LIMIT,
+    });
+    for (let i = 0; i < lapsed.length; i += 100) {
+      await env.ARTICLE_QUEUE.sendBatch(lapsed.slice(i, i + 100).map((body) => ({ body })));
+    }
+    return lapsed.length;
+  } catch (err) {
+    console.error(`article: sweeping lapsed article leases failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 0;
+  }
+}
+
 /** Waits for the origin's next slot, or says how long to put the message off when that is far away. */
 async function awaitOrigin(db: D1Database, origin: string, deps: ArticleDeps): Promise<number | null> {
   const state = await getOrigin(db, origin);
@@ -120,22 +153,29 @@ export async function fetchArticle(
 ): Promise<Step> {
   const db = env.DB;
   const story = await storyForArticle(db, msg.feedId, msg.guid);
-  // Gone, or changed since the plan: a newer message (or none) is in charge.
-  if (!story || story.item.content_hash !== msg.hash) return { done: true };
+  // Gone, or changed since the plan: a newer message (or none) is in charge. Already settled: a second message
+  // for it (the cron's, after a lease ran out while the first waited) fetches nothing.
+  const settled = story?.articleStatus === "ok" || story?.articleStatus === "error" || story?.articleStatus === "skipped";
+  if (!story || story.item.content_hash !== msg.hash || settled) return { done: true };
+  const pinned = { feedId: msg.feedId, guid: msg.guid, contentHash: msg.hash };
+  const leaseAfter = (delaySeconds: number) => new Date(deps.now().getTime() + delaySeconds * 1000 + ARTICLE_LEASE_MS).toISOString();
   const record = async (status: ArticleStatus, error: string | null): Promise<Step> => {
-    await articleOutcomeStatement(db, { feedId: msg.feedId, guid: msg.guid, contentHash: msg.hash }, { status, error, fetchedAt: deps.now().toISOString() }).run();
+    await articleOutcomeStatement(db, pinned, { status, error, fetchedAt: deps.now().toISOString() }).run();
     return { done: true };
   };
   /** A wait the origin asked for: the story stays pending (saying why) until the last attempt, then it is an error. */
   const later = async (why: string, delaySeconds: number): Promise<Step> => {
     if (attempts >= MAX_ARTICLE_ATTEMPTS) return record("error", `${why}; gave up after ${attempts} attempts`);
-    await articleOutcomeStatement(db, { feedId: msg.feedId, guid: msg.guid, contentHash: msg.hash }, { status: "pending", error: `${why}; retrying in ${delaySeconds} s`, fetchedAt: null }).run();
+    await articleOutcomeStatement(db, pinned, { status: "pending", error: `${why}; retrying in ${delaySeconds} s`, fetchedAt: null, leaseUntil: leaseAfter(delaySeconds) }).run();
     return { done: false, delaySeconds };
   };
   if (origin === "invalid:") return record("error", `not a fetchable URL: ${msg.url.slice(0, 200)}`);
 
   const putOff = await awaitOrigin(db, origin, deps);
-  if (putOff !== null) return { done: false, delaySeconds: putOff };
+  if (putOff !== null) {
+    await articleLeaseStatement(db, pinned, leaseAfter(putOff)).run();
+    return { done: false, delaySeconds: putOff };
+  }
 
   const robots = await robotsVerdict(db, origin, msg.url, { fetch: deps.fetch, now: deps.now, allowPrivate: config.allowPrivate, timeoutMs: config.timeoutMs });
   if (robots.kind === "disallowed") return record("skipped", `robots.txt disallows ${new URL(msg.url).pathname} (${robots.rule})`);

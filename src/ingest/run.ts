@@ -9,6 +9,7 @@
 import { flushRunDigests, type LandedStory, matchLanded, matchStories } from "../alerts/run";
 import { ANNOTATOR_VERSION, annotate } from "../annotate";
 import type { NormalizedItem, ParsedFeed } from "../model";
+import { feedContentOptions } from "../store/articles";
 import {
   claimDueFeeds,
   feedErrorStatements,
@@ -18,9 +19,8 @@ import {
 } from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
+import { ARTICLES_PER_FEED_PASS, ArticlePlanner } from "./article-plan";
 import { ClusterBatch, type ClusterInput, storiesChangedByClustering } from "./cluster";
-import { feedContentOptions } from "../store/articles";
-import { ArticlePlanner } from "./article-plan";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -187,7 +187,7 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       return { tally, statements };
     };
     const landed: LandedStory[] = [];
-    const articles = new ArticlePlanner(feed.id, (await feedContentOptions(db, feed.id))?.content_mode ?? "auto");
+    const articles = new ArticlePlanner(feed.id, (await feedContentOptions(db, feed.id))?.content_mode ?? "auto", ARTICLES_PER_FEED_PASS, started);
     const tally = await storeItems(
       db,
       feed.id,
@@ -198,7 +198,8 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       landed,
       articles,
     );
-    await articles.send(env.ARTICLE_QUEUE);
+    // The stories have landed: a failed send leaves them pending, and the cron sends again once their lease runs out.
+    await articles.send(env.ARTICLE_QUEUE).catch((err) => console.error(`ingest: feed ${feed.id}: article messages not sent (the cron will resend them): ${errorMessage(err)}`));
     await matchLanded(env, { runId: msg.runId, feedId: feed.id, stories: landed });
     return tally;
   } catch (err) {

@@ -39,16 +39,21 @@ export async function articleSourcedGuids(db: D1Database, feedId: number, guids:
   return new Set(results.map((r) => r.guid));
 }
 
-/** Marks a just-written story's article as planned (pending) or not fetched (skipped, with the reason). */
+/**
+ * Marks a just-written story's article as planned (pending, leased until its message should have been handled)
+ * or not fetched (skipped, with the reason).
+ */
 export function articlePlanStatement(
   db: D1Database,
   feedId: number,
   guid: string,
-  plan: { status: "pending" | "skipped"; error: string | null },
+  plan: { status: "pending"; error: null; leaseUntil: string } | { status: "skipped"; error: string },
 ): D1PreparedStatement {
   return db
-    .prepare("UPDATE stories SET article_status = ?3, article_error = ?4, content_source = 'feed' WHERE feed_id = ?1 AND guid = ?2")
-    .bind(feedId, guid, plan.status, plan.error);
+    .prepare(
+      "UPDATE stories SET article_status = ?3, article_error = ?4, article_lease_until = ?5, content_source = 'feed' WHERE feed_id = ?1 AND guid = ?2",
+    )
+    .bind(feedId, guid, plan.status, plan.error, plan.status === "pending" ? plan.leaseUntil : null);
 }
 
 /** The story's text is the feed's again, and no article fetch is wanted. */
@@ -56,7 +61,7 @@ export function articleResetStatement(db: D1Database, feedId: number, guid: stri
   return db
     .prepare(
       `UPDATE stories SET content_source = 'feed', article_status = NULL, article_error = NULL, article_fetched_at = NULL,
-         article_signals = NULL WHERE feed_id = ?1 AND guid = ?2`,
+         article_signals = NULL, article_lease_until = NULL WHERE feed_id = ?1 AND guid = ?2`,
     )
     .bind(feedId, guid);
 }
@@ -122,18 +127,22 @@ export async function storyForArticle(db: D1Database, feedId: number, guid: stri
   };
 }
 
-/** Records an article fetch's outcome, if the story is still the one it was planned for. */
+/**
+ * Records an article fetch's outcome, if the story is still the one it was planned for. A story still pending
+ * (its message comes back later) renews its lease; any other outcome ends it.
+ */
 export function articleOutcomeStatement(
   db: D1Database,
   story: { feedId: number; guid: string; contentHash: string },
-  outcome: { status: ArticleStatus; error: string | null; fetchedAt: string | null; signals?: PageSignal[] },
+  outcome: { status: ArticleStatus; error: string | null; fetchedAt: string | null; signals?: PageSignal[]; leaseUntil?: string },
 ): D1PreparedStatement {
   const ok = outcome.status === "ok";
   return db
     .prepare(
       `UPDATE stories SET article_status = ?4, article_error = ?5, article_fetched_at = COALESCE(?6, article_fetched_at),
          content_source = CASE WHEN ?7 = 1 THEN 'article' ELSE content_source END,
-         article_signals = CASE WHEN ?7 = 1 THEN ?8 ELSE article_signals END
+         article_signals = CASE WHEN ?7 = 1 THEN ?8 ELSE article_signals END,
+         article_lease_until = ?9
        WHERE feed_id = ?1 AND guid = ?2 AND content_hash = ?3`,
     )
     .bind(
@@ -145,7 +154,40 @@ export function articleOutcomeStatement(
       outcome.fetchedAt,
       Number(ok),
       ok ? JSON.stringify(outcome.signals ?? []) : null,
+      outcome.status === "pending" ? (outcome.leaseUntil ?? null) : null,
     );
+}
+
+/** A pending story's lease, moved on while its message waits in the queue on purpose (an origin's hold). */
+export function articleLeaseStatement(db: D1Database, story: { feedId: number; guid: string; contentHash: string }, leaseUntil: string): D1PreparedStatement {
+  return db
+    .prepare("UPDATE stories SET article_lease_until = ?4 WHERE feed_id = ?1 AND guid = ?2 AND content_hash = ?3 AND article_status = 'pending'")
+    .bind(story.feedId, story.guid, story.contentHash, leaseUntil);
+}
+
+export interface LapsedArticle {
+  feedId: number;
+  guid: string;
+  url: string;
+  hash: string;
+}
+
+/**
+ * Takes up to `limit` pending stories whose lease ran out before `now` (their message was never sent, or was
+ * lost): their leases move to `leaseUntil` in the same statement, so two sweeps never both take one story.
+ */
+export async function takeLapsedArticles(db: D1Database, q: { now: string; leaseUntil: string; limit: number }): Promise<LapsedArticle[]> {
+  const { results } = await db
+    .prepare(
+      `UPDATE stories SET article_lease_until = ?2
+       WHERE id IN (SELECT id FROM stories WHERE article_status = 'pending' AND (article_lease_until IS NULL OR article_lease_until < ?1)
+                    ORDER BY article_lease_until LIMIT ?3)
+         AND url IS NOT NULL
+       RETURNING feed_id, guid, url, content_hash`,
+    )
+    .bind(q.now, q.leaseUntil, q.limit)
+    .all<{ feed_id: number; guid: string; url: string; content_hash: string }>();
+  return results.map((r) => ({ feedId: r.feed_id, guid: r.guid, url: r.url, hash: r.content_hash }));
 }
 
 // ── per-origin politeness ────────────────────────────────────────────────────────────────────────────────

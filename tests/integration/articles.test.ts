@@ -7,7 +7,10 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { annotate } from "../../src/annotate";
-import { fetchArticle } from "../../src/ingest/article";
+import { fetchArticle, sweepArticles } from "../../src/ingest/article";
+import { ARTICLE_LEASE_MS, type ArticleMessage } from "../../src/ingest/article-plan";
+import { ingestFeed } from "../../src/ingest/run";
+import { createRun } from "../../src/store/runs";
 import type { Story } from "../../src/model";
 import { ADMIN, adminJson, api, feedUrl, makeAllDue, putMutable, registerFeed, runCron } from "./helpers";
 import seedPage from "../../fixtures/articles/pages/00-seed-haiti--newsroom.html?raw";
@@ -393,5 +396,46 @@ describe("the article's fuller body", () => {
     const match = await env.DB.prepare("SELECT story_id, reason FROM alert_matches WHERE alert_id = ?1").bind(alertId).all<{ story_id: number; reason: string }>();
     expect(match.results.map((m) => m.story_id)).toEqual([fromSummary!.id]);
     expect(JSON.parse(match.results[0]!.reason)).toMatchObject({ trigger: "article" });
+  });
+});
+
+describe("an article message that never reached the queue", () => {
+  it("leaves the story pending under a lease, and the cron sends it again once the lease has run out", async () => {
+    await putMutable("articles-lost", rss([{ guid: "lost-1", title: "Library reopens", link: feedUrl("/site/news/library"), description: "The library reopened on Monday." }]));
+    const f = await registerFeed("/mutable/articles-lost");
+    // Through ingestFeed directly (not the cron), so that only this test's queue sees the feed's messages.
+    const runId = await createRun(env.DB, "test", new Date().toISOString(), 1);
+    const down = {
+      send: async () => Promise.reject(new Error("queue unavailable")),
+      sendBatch: async () => Promise.reject(new Error("queue unavailable")),
+    } as unknown as Queue<ArticleMessage>;
+    const tally = await ingestFeed({ ...env, ARTICLE_QUEUE: down }, { feedId: f.id, runId, host: "x" });
+    // The feed's batch landed: the failed send is not a feed error.
+    expect(tally).toMatchObject({ outcome: "ok", storiesNew: 1 });
+    const [story] = await storiesOf(f.id);
+    expect(story!.article).toMatchObject({ status: "pending" });
+    const row = await env.DB.prepare("SELECT article_lease_until AS lease FROM stories WHERE id = ?1").bind(story!.id).first<{ lease: string }>();
+    expect(Date.parse(row!.lease)).toBeGreaterThan(Date.now() + ARTICLE_LEASE_MS - 60_000);
+
+    const sent: ArticleMessage[] = [];
+    const collecting = { sendBatch: async (m: Iterable<MessageSendRequest<ArticleMessage>>) => void sent.push(...[...m].map((x) => x.body)) } as unknown as Queue<ArticleMessage>;
+    const withQueue = { ...env, ARTICLE_QUEUE: collecting };
+    // Within its lease, nothing is sent again.
+    expect(await sweepArticles(withQueue, new Date())).toBe(0);
+    // Past it, the story's message goes out once, and the lease moves on so the next tick does not repeat it.
+    const later = new Date(Date.now() + ARTICLE_LEASE_MS + 60_000);
+    expect(await sweepArticles(withQueue, later)).toBe(1);
+    expect(sent).toEqual([{ feedId: f.id, guid: "lost-1", url: feedUrl("/site/news/library"), hash: expect.any(String) }]);
+    expect(await sweepArticles(withQueue, later)).toBe(0);
+
+    // The resent message fetches the page; a late duplicate of it finds the story settled and fetches nothing.
+    expect(await fetchArticle(env, new URL(server).origin, sent[0]!, 1)).toEqual({ done: true });
+    const [fetched] = await storiesOf(f.id);
+    expect(fetched!.article?.status).toBe("ok");
+    const before = (await hits("news")).filter((h) => h.path === "library").length;
+    expect(await fetchArticle(env, new URL(server).origin, sent[0]!, 1)).toEqual({ done: true });
+    expect((await hits("news")).filter((h) => h.path === "library").length).toBe(before);
+    const settledRow = await env.DB.prepare("SELECT article_lease_until AS lease FROM stories WHERE id = ?1").bind(story!.id).first<{ lease: string | null }>();
+    expect(settledRow!.lease).toBeNull();
   });
 });
