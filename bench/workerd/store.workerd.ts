@@ -6,7 +6,8 @@
  */
 import { env } from "cloudflare:test";
 import { expect, it } from "vitest";
-import { ANNOTATOR_VERSION, annotate } from "../../src/annotate";
+import { annotate } from "../../src/annotate";
+import { STORED_VERSION } from "../../src/ingest/version";
 import { normalizeItems } from "../../src/ingest/normalize";
 import { parseFeed } from "../../src/ingest/parse";
 import { type StoryWrite, storyWriteStatements } from "../../src/store/stories";
@@ -43,7 +44,7 @@ async function storiesOf(feedId: number): Promise<number> {
 it("measures the batched D1 store against one awaited INSERT per story", async () => {
   const parsed = await parseFeed(await feedBytes("feed-1000x3k"), "application/rss+xml");
   const items = await normalizeItems(parsed.items, CTX);
-  const writes: StoryWrite[] = items.map((item) => ({ item, annotation: annotate(item), annotatorVersion: ANNOTATOR_VERSION }));
+  const writes: StoryWrite[] = items.map((item) => ({ item, annotation: annotate(item), annotatorVersion: STORED_VERSION }));
   const now = BENCH_NOW.toISOString();
   const n = writes.length;
   const overhead = await bracketOverhead();

@@ -9,7 +9,6 @@
  * own text stays in `summary` when the feed gave no separate summary.
  */
 import { matchStories } from "../alerts/run";
-import { ANNOTATOR_VERSION } from "../annotate";
 import { annotatePage } from "../annotate/page";
 import { truncateText, utf8Length } from "../html/text";
 import type { ArticleStatus } from "../model";
@@ -25,6 +24,7 @@ import {
 import { storyWriteStatements } from "../store/stories";
 import { domainOf } from "../extract/domain";
 import { ARTICLE_LEASE_MS, type ArticleMessage } from "./article-plan";
+import { STORED_VERSION } from "./version";
 import { ClusterBatch, storiesChangedByClustering } from "./cluster";
 import { FetchError, fetchFeed } from "./fetch";
 import { MAX_SUMMARY_BYTES, MAX_TEXT_BYTES } from "./normalize";
@@ -270,7 +270,7 @@ async function storeArticle(
     },
   ]);
   const writes = [
-    ...storyWriteStatements(db, story.feedId, { item, annotation: read.annotation, annotatorVersion: ANNOTATOR_VERSION }, story.fetchedAt, { ifUnchanged: true }),
+    ...storyWriteStatements(db, story.feedId, { item, annotation: read.annotation, annotatorVersion: STORED_VERSION }, story.fetchedAt, { ifUnchanged: true }),
     articleOutcomeStatement(db, { feedId: story.feedId, guid: story.item.guid, contentHash: msg.hash }, { status: "ok", error: null, fetchedAt: now, signals: read.article.signals }),
   ];
   let clustered = clusters.finish();

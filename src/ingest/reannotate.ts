@@ -1,10 +1,11 @@
 /**
- * Re-annotation: when the rules or the tagger change (ANNOTATOR_VERSION grows), stored stories are
+ * Re-annotation: when the rules, the tagger or the cluster signature change (STORED_VERSION grows), stored stories are
  * annotated again from their stored source text, in resumable batches, without refetching anything.
  * Each batch is one D1 batch; a story changed by a fetch meanwhile is left to its newer annotation.
  */
 import { matchStories } from "../alerts/run";
-import { ANNOTATOR_VERSION, annotate } from "../annotate";
+import { annotate } from "../annotate";
+import { STORED_VERSION } from "./version";
 import { withSignals } from "../annotate/article";
 import type { Annotation } from "../model";
 import { countStale, type StoredItem, storiesForReannotation, storyWriteStatements } from "../store/stories";
@@ -41,7 +42,7 @@ export async function reannotateBatch(
 ): Promise<ReannotateResult> {
   const limit = opts.limit ?? REANNOTATE_BATCH;
   const rows = await storiesForReannotation(env.DB, {
-    version: ANNOTATOR_VERSION,
+    version: STORED_VERSION,
     afterId: opts.after ?? 0,
     limit,
     all: opts.all ?? false,
@@ -59,7 +60,7 @@ export async function reannotateBatch(
     storyWriteStatements(
       env.DB,
       r.feedId,
-      { item: r.item, annotation, annotatorVersion: ANNOTATOR_VERSION },
+      { item: r.item, annotation, annotatorVersion: STORED_VERSION },
       r.fetchedAt,
       { ifUnchanged: true },
     ),
@@ -68,9 +69,9 @@ export async function reannotateBatch(
   // A story whose new annotation newly meets an alert fires it (one already matched never fires again).
   await matchStories(env, rows.map((r) => r.id), { trigger: "reannotation" });
   return {
-    annotator_version: ANNOTATOR_VERSION,
+    annotator_version: STORED_VERSION,
     processed: rows.length,
     next_after: rows.length === limit ? (rows.at(-1)?.id ?? null) : null,
-    remaining: await countStale(env.DB, ANNOTATOR_VERSION),
+    remaining: await countStale(env.DB, STORED_VERSION),
   };
 }

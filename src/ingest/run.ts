@@ -7,7 +7,8 @@
  * and the next pass simply does the work again.
  */
 import { flushRunDigests, type LandedStory, matchLanded, matchStories } from "../alerts/run";
-import { ANNOTATOR_VERSION, annotate } from "../annotate";
+import { annotate } from "../annotate";
+import { STORED_VERSION } from "./version";
 import type { NormalizedItem, ParsedFeed } from "../model";
 import { feedContentOptions } from "../store/articles";
 import {
@@ -299,15 +300,15 @@ export async function storeItems(
         claimed.add(k.stored_guid);
         pending.push(renameStory(db, feedId, k.stored_guid, item.guid));
         counts.storiesUpdated++;
-        if (k.annotator_version === ANNOTATOR_VERSION) continue;
-      } else if (k && k.content_hash === item.content_hash && (k.annotator_version === ANNOTATOR_VERSION || articles?.keeps(item.guid))) {
+        if (k.annotator_version === STORED_VERSION) continue;
+      } else if (k && k.content_hash === item.content_hash && (k.annotator_version === STORED_VERSION || articles?.keeps(item.guid))) {
         continue;
       } else if (k) counts.storiesUpdated++;
       else counts.storiesNew++;
       const write: StoryWrite = {
         item,
         annotation: annotate({ title: item.title, text: item.text }),
-        annotatorVersion: ANNOTATOR_VERSION,
+        annotatorVersion: STORED_VERSION,
       };
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
       landed.push({ guid: item.guid, published_at: item.published_at, annotation: write.annotation });

@@ -5,6 +5,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANNOTATOR_VERSION } from "../../src/annotate";
+import { SIGNATURE_VERSION } from "../../src/cluster/params";
+import { STORED_VERSION } from "../../src/ingest/version";
 import type { Story } from "../../src/model";
 import { ADMIN, api, registerFeed, runCron } from "./helpers";
 
@@ -65,7 +67,7 @@ describe("re-annotation", () => {
     expect(seen.reduce((a, b) => a + b, 0)).toBe(storyTotal);
     expect(seen.slice(0, -1).every((n) => n === 2)).toBe(true);
     const stale = await env.DB.prepare("SELECT count(*) AS n FROM stories WHERE annotator_version <> ?1")
-      .bind(ANNOTATOR_VERSION)
+      .bind(STORED_VERSION)
       .first<{ n: number }>();
     expect(stale?.n).toBe(0);
     expect((await env.DB.prepare("SELECT id, last_fetched_at, etag FROM feeds ORDER BY id").all()).results).toEqual(fetchedBefore);
@@ -84,5 +86,29 @@ describe("re-annotation", () => {
 
   it("has nothing left to do once every story is current", async () => {
     expect(await reannotate("")).toMatchObject({ processed: 0, next_after: null, remaining: 0 });
+  });
+});
+
+describe("a new cluster signature version", () => {
+  it("re-signs and re-clusters stories whose annotation is current but whose signature is older", async () => {
+    const signed = await env.DB.prepare("SELECT count(*) AS n FROM story_signatures").first<{ n: number }>();
+    expect(signed!.n).toBeGreaterThan(0);
+    // As if the signature's parameters had changed since these stories were stored.
+    await env.DB.batch([
+      env.DB.prepare("UPDATE stories SET annotator_version = ?1").bind(ANNOTATOR_VERSION * 100 + SIGNATURE_VERSION - 1),
+      env.DB.prepare("UPDATE story_signatures SET version = ?1").bind(SIGNATURE_VERSION - 1),
+    ]);
+    expect(STORED_VERSION).toBeGreaterThan(ANNOTATOR_VERSION * 100 + SIGNATURE_VERSION - 1);
+    let after = 0;
+    for (let round = 0; round < 20; round++) {
+      const batch = await reannotate(`after=${after}`);
+      if (batch.next_after === null) break;
+      after = batch.next_after;
+    }
+    const old = await env.DB.prepare("SELECT count(*) AS n FROM story_signatures WHERE version <> ?1").bind(SIGNATURE_VERSION).first<{ n: number }>();
+    expect(old!.n).toBe(0);
+    const resigned = await env.DB.prepare("SELECT count(*) AS n FROM story_signatures").first<{ n: number }>();
+    expect(resigned!.n).toBe(signed!.n);
+    expect(await reannotate("")).toMatchObject({ processed: 0, remaining: 0 });
   });
 });
