@@ -7,7 +7,8 @@ import { sweepAlerts } from "./alerts/run";
 import { createApp } from "./api/app";
 import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
-import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
+import { consumeBatch, type IngestMessage, startIngest } from "./ingest/run";
+import { applyRetention, moveInlineBodies } from "./ingest/storage";
 import { consumeArticles } from "./ingest/article";
 import type { ArticleMessage } from "./ingest/article-plan";
 import type { AlertMessage } from "./store/alerts";
@@ -15,7 +16,7 @@ import type { AlertMessage } from "./store/alerts";
 /** The article queue's name in wrangler.toml (full articles); a batch from neither it nor the alerts queue is the feed queue's. */
 const ARTICLE_QUEUE_NAME = "wirewatch-articles";
 
-const app = createApp({ startIngest, reannotate: reannotateBatch });
+const app = createApp({ startIngest, reannotate: reannotateBatch, moveBodies: moveInlineBodies });
 
 export default {
   fetch: app.fetch,
@@ -26,6 +27,8 @@ export default {
     // Alert deliveries whose message was lost, or whose alert is back from a pause or a backoff, go out again.
     ctx.waitUntil(sweepAlerts(env));
     ctx.waitUntil(pruneClusterKeys(env));
+    // Bodies still in D1 (from before migrations/0009, or a failed R2 write) move to R2 a batch a tick; then retention.
+    ctx.waitUntil(moveInlineBodies(env).then(() => applyRetention(env)));
   },
   async queue(batch, env, _ctx) {
     switch (batch.queue) {
@@ -36,7 +39,7 @@ export default {
         await consumeArticles(batch as MessageBatch<ArticleMessage>, env);
         break;
       default:
-        await consumeBatch(batch as MessageBatch<FeedMessage>, env);
+        await consumeBatch(batch as MessageBatch<IngestMessage>, env, undefined, moveInlineBodies);
     }
   },
-} satisfies ExportedHandler<Env, FeedMessage | AlertMessage | ArticleMessage>;
+} satisfies ExportedHandler<Env, IngestMessage | AlertMessage | ArticleMessage>;

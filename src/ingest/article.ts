@@ -14,6 +14,7 @@ import { annotatePage } from "../annotate/page";
 import { truncateText, utf8Length } from "../html/text";
 import type { ArticleStatus } from "../model";
 import { articleOutcomeStatement, getOrigin, holdOrigin, type StoryForArticle, storyForArticle } from "../store/articles";
+import { deleteBodies, putBody } from "../store/bodies";
 import { storyWriteStatements } from "../store/stories";
 import { domainOf } from "../extract/domain";
 import type { ArticleMessage } from "./article-plan";
@@ -119,7 +120,7 @@ export async function fetchArticle(
   deps: ArticleDeps = defaultDeps,
 ): Promise<Step> {
   const db = env.DB;
-  const story = await storyForArticle(db, msg.feedId, msg.guid);
+  const story = await storyForArticle(db, msg.feedId, msg.guid, env.BODIES);
   // Gone, or changed since the plan: a newer message (or none) is in charge.
   if (!story || story.item.content_hash !== msg.hash) return { done: true };
   const record = async (status: ArticleStatus, error: string | null): Promise<Step> => {
@@ -229,12 +230,20 @@ async function storeArticle(
       stated: { wires: flags.wire_services, syndicated: flags.syndicated, unedited: flags.unedited },
     },
   ]);
+  // The article's text is the new source: its body goes to R2 before the row points at it.
+  const body = await putBody(env.BODIES, story.feedId, item.guid, { content_html: item.content_html, source_text: item.text });
   const writes = [
-    ...storyWriteStatements(db, story.feedId, { item, annotation: read.annotation, annotatorVersion: ANNOTATOR_VERSION }, story.fetchedAt, { ifUnchanged: true }),
+    ...storyWriteStatements(db, story.feedId, { item, annotation: read.annotation, annotatorVersion: ANNOTATOR_VERSION }, story.fetchedAt, { ifUnchanged: true, body }),
     articleOutcomeStatement(db, { feedId: story.feedId, guid: story.item.guid, contentHash: msg.hash }, { status: "ok", error: null, fetchedAt: now, signals: read.article.signals }),
   ];
   let clustered = clusters.finish();
   const results = await db.batch([...writes, ...clustered.statements]);
+  const rewritten = (results[0]?.meta.changes ?? 0) > 0;
+  // The row now points at the new body, so the old one is unreferenced; a write the story's feed won leaves
+  // the new object unreferenced instead. A body left inline goes to R2 through the mover.
+  if (rewritten && story.bodyKey && !("key" in body && body.key === story.bodyKey)) await deleteBodies(env.BODIES, [story.bodyKey]);
+  if (!rewritten && "key" in body && body.key !== story.bodyKey) await deleteBodies(env.BODIES, [body.key]);
+  if ("inline" in body && env.BODIES && (item.content_html !== null || item.text !== "")) await env.INGEST_QUEUE.send({ moveBodies: true });
   if (clusters.raced(results.slice(writes.length, writes.length + clustered.checks))) {
     const again = await clusters.second();
     await db.batch(again.statements);
