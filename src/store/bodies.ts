@@ -60,7 +60,9 @@ export async function putBody(bucket: R2Bucket | undefined, feedId: number, guid
   if (!bucket || isEmptyBody(body)) return INLINE;
   const key = await bodyKey(feedId, guid, body);
   try {
-    await bucket.put(key, await gzip(JSON.stringify(body)), { httpMetadata: { contentType: "application/gzip" } });
+    // Only the body's two members: callers may pass a wider row.
+    const stored: Body = { content_html: body.content_html, source_text: body.source_text };
+    await bucket.put(key, await gzip(JSON.stringify(stored)), { httpMetadata: { contentType: "application/gzip" } });
     return { key };
   } catch (err) {
     console.error(`bodies: put ${key} failed, stored inline for the mover: ${err instanceof Error ? err.message : String(err)}`);
