@@ -14,7 +14,7 @@
  *
  *   npx tsx bench/storage.ts [--stories N] [--out FILE]
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -226,6 +226,7 @@ async function main(): Promise<void> {
   const textGzip = sample.reduce((n, r) => n + gzipSync(r.content_text).length, 0) / sample.length;
   const inlineLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE body_key IS NULL AND (content_html IS NOT NULL OR source_text <> '')").get() as { n: number }).n;
   sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
 
   const baseline = before.bytesPerStory - inlineIndex;
   const baselineSteady = baseline - bandKeys(before);
