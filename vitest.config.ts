@@ -17,6 +17,9 @@ export default defineConfig(async () => {
             // Full articles: every test page is on one local origin, so the spacing between fetches is shortened.
             ARTICLE_SPACING_MS: "150",
           },
+          // A second, empty database: tests/integration/storage.test.ts builds one with the schema before
+          // migrations/0009 there, to migrate a database the previous code wrote.
+          d1Databases: { LEGACY_DB: "wirewatch-legacy" },
         },
       }),
     ],

@@ -11,6 +11,8 @@
  *   4. The API bench (bench/api/run.mjs), when present, unless --skip-api.
  *   5. The interface bench (bench/ui/run.mjs: the first page of stories over the wire), unless --skip-ui.
  *   5. Node (bench/extract.ts): the article stage's extraction CPU per page, beside the html → text baseline.
+ *   6. Node (bench/storage.ts): D1 bytes per story by table and index over 20,000 stories, bodies inline (before)
+ *      and moved to R2 (after), from the database file and dbstat.
  *
  * Prints a table with PASS/FAIL per target, writes bench/results.json and appends a line to bench/history.jsonl.
  * Flags: --skip-api, --no-history (measure without recording).
@@ -24,7 +26,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
 const OUT = mkdtempSync(join(tmpdir(), "wirewatch-bench-"));
-const WORKERD_FILES = ["stages", "store", "ingest", "cron", "alerts", "clusters"].map((f) => `bench/workerd/${f}.workerd.ts`);
+const WORKERD_FILES = ["stages", "store", "ingest", "cron", "alerts", "clusters", "bodies"].map((f) => `bench/workerd/${f}.workerd.ts`);
 const HEAP_LIMIT_MB = 64;
 
 const TARGETS = {
@@ -35,6 +37,8 @@ const TARGETS = {
   entitiesMs: 1,
   alertMatchMs: 0.2,
   signature3kMs: 0.3,
+  /** D1 bytes per story with bodies in R2, as a share of the inline layout (issue 17: at most a third). */
+  storageRatio: 1 / 3,
 };
 
 const failures = [];
@@ -123,6 +127,14 @@ function extractBench() {
   return readJson(file);
 }
 
+function storageBench() {
+  log("Node: D1 bytes per story, bodies inline and in R2 (bench/storage.ts)");
+  const file = join(OUT, "node-storage.json");
+  const res = run("npx", ["tsx", "bench/storage.ts", "--out", file]);
+  if (res.status !== 0) failures.push("bench/storage.ts failed");
+  return readJson(file);
+}
+
 function apiBench() {
   const script = join(ROOT, "bench", "api", "run.mjs");
   if (args.has("--skip-api") || !existsSync(script)) return null;
@@ -173,10 +185,12 @@ function main() {
     memory: readJson(join(OUT, "workerd-memory.json")),
     alerts: readJson(join(OUT, "workerd-alerts.json")),
     clusters: readJson(join(OUT, "workerd-clusters.json")),
+    bodies: readJson(join(OUT, "workerd-bodies.json")),
   };
   const api = apiBench();
   const ui = uiBench();
   const extract = extractBench();
+  const storage = storageBench();
 
   const stageNames = [...new Set([...Object.keys(node), ...Object.keys(w.stages?.stages ?? {})])];
   const stages = Object.fromEntries(stageNames.map((s) => [s, { node: node[s] ?? null, workerd: w.stages?.stages?.[s] ?? null }]));
@@ -210,6 +224,13 @@ function main() {
     target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
     target("alert matching, CPU per new story, 1,000 alerts (median)", w.alerts?.inMemory.cpu.median, TARGETS.alertMatchMs, "ms", "workerd: in-memory filters of 1,000 compiled alerts over 1,000 stories per round, process CPU"),
     target("signature, CPU per 3 KB story (median)", w.stages?.stages?.["signature (3 KB)"]?.cpu.median, TARGETS.signature3kMs, "ms", "workerd: 1,000 cleaned 3 KB bodies per round, process CPU"),
+    target(
+      "D1 bytes per story, bodies in R2 / inline (steady state)",
+      storage?.ratioSteady,
+      TARGETS.storageRatio,
+      "ratio",
+      "Node: bench/storage.ts, storeItems of 20,000 stories into migrated SQLite; dbstat after VACUUM; band keys pruned as the cron does after the 14-day window, in both",
+    ),
     ...Object.entries(w.clusters?.runs ?? {}).map(([name, r]) =>
       target(`cluster lookups per chunk, ${name}`, r.lookups / w.clusters.chunks, 1, "queries", `workerd: D1 calls counted during storeItems of 1,000 stories (${w.clusters.chunks} chunks); all reads ${r.reads}, batches ${r.batches}`),
     ),
@@ -237,6 +258,8 @@ function main() {
     api,
     ui,
     extract,
+    storage,
+    bodies: w.bodies,
     failures,
   };
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -353,6 +376,25 @@ function print(r) {
         ],
       ),
     );
+  }
+  if (r.storage) {
+    const s = r.storage;
+    out.push(`\nD1 bytes per story (bench/storage.ts; ${s.stories} stories; bodies in R2: ${fmt(s.r2.bytesPerStory, 0)} compressed bytes per story)`);
+    const names = [...new Set([...Object.keys(s.before.byObject), ...Object.keys(s.afterSteady.byObject)])].filter((k) => (s.before.byObject[k] ?? 0) >= 10 || (s.afterSteady.byObject[k] ?? 0) >= 10);
+    out.push(
+      table(
+        ["table or index", "before (inline)", "after (R2)", "after, band keys pruned"],
+        [
+          ...names.map((k) => [k, fmt(s.before.byObject[k], 0), fmt(s.after.byObject[k], 0), fmt(s.afterSteady.byObject[k], 0)]),
+          ["whole file", fmt(s.before.bytesPerStoryWithoutInlineIndex, 0), fmt(s.after.bytesPerStory, 0), fmt(s.afterSteady.bytesPerStory, 0)],
+        ],
+      ),
+    );
+    out.push(`before, band keys pruned: ${fmt(s.beforeSteadyBytesPerStory, 0)} B/story; ratio ${fmt(s.ratioSteady, 2)}; one 10 GB database holds ${s.storiesPer10GB} stories (was ${s.storiesPer10GBBefore})`);
+  }
+  if (r.bodies) {
+    const b = r.bodies;
+    out.push(`\nA page of 50 stories with content_html from R2 (workerd, local D1 and R2; ${b.pages} pages per pass), wall ms per page: D1 only (no content_html) median ${fmt(b.d1OnlyMs.median, 1)} p95 ${fmt(b.d1OnlyMs.p95, 1)}; cold R2 median ${fmt(b.coldMs.median, 1)} p95 ${fmt(b.coldMs.p95, 1)}; warm (cached) median ${fmt(b.warmMs.median, 1)} p95 ${fmt(b.warmMs.p95, 1)}`);
   }
   process.stdout.write(`${out.join("\n")}\n\nWritten: bench/results.json${args.has("--no-history") ? "" : ", bench/history.jsonl (appended)"}\n`);
 }

@@ -15,5 +15,11 @@ declare namespace Cloudflare {
     ARTICLE_SPACING_MS?: string;
     /** Cap on an article page, in bytes after decompression (default 5 MB). */
     MAX_ARTICLE_BYTES?: string;
+    /** Story bodies (issue 17, wrangler.toml [[r2_buckets]]): content_html and source_text, gzip JSON per story. */
+    BODIES: R2Bucket;
+    /** Days a story's body is kept in R2 (by sort_at); unset or empty keeps every body. */
+    RETAIN_DAYS?: string;
+    /** Days a whole story is kept (by sort_at), tombstoned when removed; unset or empty keeps every story. */
+    RETAIN_STORY_DAYS?: string;
   }
 }

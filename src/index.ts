@@ -7,15 +7,16 @@ import { sweepAlerts } from "./alerts/run";
 import { createApp } from "./api/app";
 import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
-import { consumeBatch, type FeedMessage, startIngest } from "./ingest/run";
 import { consumeArticles, sweepArticles } from "./ingest/article";
+import { consumeBatch, type IngestMessage, startIngest } from "./ingest/run";
+import { applyRetention, moveInlineBodies } from "./ingest/storage";
 import type { ArticleMessage } from "./ingest/article-plan";
 import type { AlertMessage } from "./store/alerts";
 
 /** The article queue's name in wrangler.toml (full articles); a batch from neither it nor the alerts queue is the feed queue's. */
 const ARTICLE_QUEUE_NAME = "wirewatch-articles";
 
-const app = createApp({ startIngest, reannotate: reannotateBatch });
+const app = createApp({ startIngest, reannotate: reannotateBatch, moveBodies: moveInlineBodies });
 
 export default {
   fetch: app.fetch,
@@ -28,6 +29,8 @@ export default {
     ctx.waitUntil(pruneClusterKeys(env));
     // Pending article fetches whose queue message was never sent or was lost go out again.
     ctx.waitUntil(sweepArticles(env));
+    // Bodies still in D1 (from before migrations/0009, or a failed R2 write) move to R2 a batch a tick; then retention.
+    ctx.waitUntil(moveInlineBodies(env).then(() => applyRetention(env)));
   },
   async queue(batch, env, _ctx) {
     switch (batch.queue) {
@@ -38,7 +41,7 @@ export default {
         await consumeArticles(batch as MessageBatch<ArticleMessage>, env);
         break;
       default:
-        await consumeBatch(batch as MessageBatch<FeedMessage>, env);
+        await consumeBatch(batch as MessageBatch<IngestMessage>, env, undefined, moveInlineBodies);
     }
   },
-} satisfies ExportedHandler<Env, FeedMessage | AlertMessage | ArticleMessage>;
+} satisfies ExportedHandler<Env, IngestMessage | AlertMessage | ArticleMessage>;

@@ -57,9 +57,9 @@ export async function consumeAlertBatch(batch: MessageBatch<AlertMessage>, env: 
 }
 
 /** The delivery's JSON body: the alert, each story (or the members the alert's `fields` names) and why it matched. */
-export async function deliveryBody(db: D1Database, d: ClaimedDelivery, at: Date): Promise<string> {
+export async function deliveryBody(db: D1Database, d: ClaimedDelivery, at: Date, bucket?: R2Bucket): Promise<string> {
   const fields = (d.alert.query.fields as StoryField[] | undefined) ?? STORY_FIELDS;
-  const stories = new Map((await storiesByIds(db, d.matches.map((m) => m.storyId), fields)).map((s) => [s.id, s]));
+  const stories = new Map((await storiesByIds(db, d.matches.map((m) => m.storyId), fields, bucket)).map((s) => [s.id, s]));
   const matches = d.matches.flatMap((m) => {
     const story = stories.get(m.storyId);
     // A story taken down since it matched is not sent.
@@ -100,7 +100,7 @@ export async function deliver(env: Env, deliveryId: number, deps: DeliverDeps = 
     }
   }
 
-  const body = await deliveryBody(env.DB, claimed, started);
+  const body = await deliveryBody(env.DB, claimed, started, env.BODIES);
   const result = await post(alert.webhookUrl, body, signWebhook(alert.secret, claimed.webhookId, started, body), {
     fetch: deps.fetch,
     timeoutMs,

@@ -12,7 +12,7 @@ import { docs } from "./docs";
 import { entities } from "./entities";
 import { feeds } from "./feeds";
 import { feedsOut } from "./feeds-out";
-import { ingestRoutes, type Reannotate, reannotateRoutes, type StartIngest } from "./ingest";
+import { ingestRoutes, type MoveBodies, type Reannotate, reannotateRoutes, type StartIngest, storageRoutes } from "./ingest";
 import { openApiDocument } from "./openapi";
 import { opml } from "./opml";
 import { onError, problemResponse } from "./problems";
@@ -23,6 +23,7 @@ import { ui } from "../ui";
 export interface ApiServices {
   startIngest: StartIngest;
   reannotate: Reannotate;
+  moveBodies: MoveBodies;
 }
 
 export function createApp(services: ApiServices) {
@@ -43,6 +44,7 @@ export function createApp(services: ApiServices) {
   app.route("/v1/annotate", annotateRoute);
   app.route("/v1/ingest", ingestRoutes(services.startIngest));
   app.route("/v1/reannotate", reannotateRoutes(services.reannotate));
+  app.route("/v1/storage", storageRoutes(services.moveBodies));
   app.route("/v1/alerts", alerts);
   // The editors' interface; its writes call this same app in-process, as a client of the API.
   app.route("/", ui((req, env, ctx) => Promise.resolve(app.fetch(req, env, ctx))));

@@ -175,15 +175,15 @@ function channel(requestUrl: string, page: StoryPage): Channel {
 
 export const feedsOut = new Hono<{ Bindings: Env }>()
   .get("/stories.rss", valid("query", StoriesQuery), async (c) => {
-    const page = await storyPage(c.env.DB, c.req.valid("query"));
+    const page = await storyPage(c.env, c.req.valid("query"));
     return c.body(toRss(page, channel(c.req.url, page)), 200, { "content-type": "application/rss+xml; charset=utf-8" });
   })
   .get("/stories.atom", valid("query", StoriesQuery), async (c) => {
-    const page = await storyPage(c.env.DB, c.req.valid("query"));
+    const page = await storyPage(c.env, c.req.valid("query"));
     return c.body(toAtom(page, channel(c.req.url, page)), 200, { "content-type": "application/atom+xml; charset=utf-8" });
   })
   .get("/stories.json", valid("query", StoriesQuery), async (c) => {
-    const page = await storyPage(c.env.DB, c.req.valid("query"));
+    const page = await storyPage(c.env, c.req.valid("query"));
     return c.body(JSON.stringify(toJsonFeed(page, channel(c.req.url, page))), 200, {
       "content-type": "application/feed+json; charset=utf-8",
     });

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { checkFeedUrl } from "../url-safety";
 import { feedCopyShare } from "../store/clusters";
+import { deleteFeedBodies } from "../store/bodies";
 import { deleteFeed, getFeed, getFeedErrors, insertFeed, listFeeds, updateFeed } from "../store/feeds";
 import { setFeedContentOptions } from "../store/articles";
 import { adminOnly } from "./auth";
@@ -47,9 +48,12 @@ export const feeds = new Hono<{ Bindings: Env }>()
 
   .delete("/:id", adminOnly(), valid("param", IdParam), valid("query", DeleteFeedQuery), async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await deleteFeed(c.env.DB, id, c.req.valid("query").purge))) {
+    const { purge } = c.req.valid("query");
+    if (!(await deleteFeed(c.env.DB, id, purge))) {
       throw new ApiError("not-found", `No feed with id ${id}.`);
     }
+    // The purged stories' rows are gone, so their bodies (all under the feed's prefix) are unreferenced.
+    if (purge) await deleteFeedBodies(c.env.BODIES, id);
     return c.body(null, 204);
   });
 

@@ -7,7 +7,7 @@ import { getFeed } from "../store/feeds";
 import { getRun, type IngestRun } from "../store/runs";
 import { adminOnly } from "./auth";
 import { ApiError } from "./problems";
-import { IdParam, IngestQuery, ReannotateQuery } from "./schemas";
+import { IdParam, IngestQuery, ReannotateQuery, StorageMigrateQuery } from "./schemas";
 import { valid } from "./validate";
 
 export type StartIngest = (env: Env, opts: { trigger: string; feedId?: number; force?: boolean }) => Promise<IngestRun>;
@@ -27,6 +27,18 @@ export function ingestRoutes(startIngest: StartIngest) {
       if (!run) throw new ApiError("not-found", `No ingest run with id ${id}.`);
       return c.json(run);
     });
+}
+
+export type MoveBodies = (env: Env, opts: { after?: number; limit?: number }) => Promise<unknown>;
+
+/**
+ * POST /v1/storage/migrate: moves one batch of bodies still held in D1 to R2 (issue 17); call again with `after`
+ * until next_after is null. Stories read the same throughout, so it runs without downtime.
+ */
+export function storageRoutes(moveBodies: MoveBodies) {
+  return new Hono<{ Bindings: Env }>().post("/migrate", adminOnly(), valid("query", StorageMigrateQuery), async (c) =>
+    c.json(await moveBodies(c.env, c.req.valid("query"))),
+  );
 }
 
 export type Reannotate = (env: Env, opts: { after?: number; limit?: number; all?: boolean }) => Promise<unknown>;

@@ -67,6 +67,10 @@ const OPERATIONS: Operation[] = [
     responses: { 200: { description: "Batch done", schema: s.ReannotateResult } },
   },
   {
+    method: "post", path: "/v1/storage/migrate", summary: "Move one resumable batch of story bodies from D1 to R2", admin: true, query: s.StorageMigrateQuery,
+    responses: { 200: { description: "Batch done", schema: s.StorageMigrateResult } },
+  },
+  {
     method: "get", path: "/v1/stories", summary: "Filtered stories, newest first, keyset-paged", query: s.StoriesListQuery,
     responses: {
       200: {

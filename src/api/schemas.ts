@@ -259,6 +259,20 @@ export const ReannotateQuery = z.object({
   all: single(boolParam.default(false)).describe("re-annotate every story, not only those of older annotator versions"),
 });
 
+export const StorageMigrateQuery = z.object({
+  after: single(z.coerce.number().int().min(0).optional()).describe("continue after this story id (next_after)"),
+  limit: single(z.coerce.number().int().min(1).max(500).optional()).describe("stories in this batch, default 100"),
+});
+
+export const StorageMigrateResult = z
+  .object({
+    moved: z.int().describe("bodies moved from D1 to R2 in this batch"),
+    failed: z.int().describe("bodies whose R2 write failed: they stay in D1, readable, for the next batch"),
+    next_after: z.int().nullable(),
+    remaining: z.int().describe("bodies still held in D1 after this batch"),
+  })
+  .meta({ id: "StorageMigrateResult" });
+
 export const ReannotateResult = z
   .object({ annotator_version: z.int(), processed: z.int(), next_after: z.int().nullable(), remaining: z.int() })
   .meta({ id: "ReannotateResult" });

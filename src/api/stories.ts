@@ -58,22 +58,22 @@ export async function withSearchErrors<T>(filter: StoryFilter, run: () => Promis
 }
 
 /** One page of a stories query, shared by the JSON list and the feeds out so that both filter alike. */
-export async function storyPage(db: D1Database, query: z.infer<typeof StoriesQuery>): Promise<StoryPage> {
+export async function storyPage(env: Pick<Env, "DB" | "BODIES">, query: z.infer<typeof StoriesQuery>): Promise<StoryPage> {
   const filter = storyFilter(query);
-  return withSearchErrors(filter, () => queryStories(db, filter));
+  return withSearchErrors(filter, () => queryStories(env.DB, filter, env.BODIES));
 }
 
 export const stories = new Hono<{ Bindings: Env }>()
   .get("/", valid("query", StoriesListQuery), async (c) => {
     const { fields, ...query } = c.req.valid("query");
-    if (fields === undefined) return c.json(await storyPage(c.env.DB, query));
+    if (fields === undefined) return c.json(await storyPage(c.env, query));
     const filter = storyFilter(query);
-    return c.json(await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, fields)));
+    return c.json(await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, fields, c.env.BODIES)));
   })
 
   .get("/:id", valid("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
-    const story = await getStory(c.env.DB, id);
+    const story = await getStory(c.env.DB, id, c.env.BODIES);
     if (!story) throw new ApiError("not-found", `No story with id ${id}.`);
     return c.json(story);
   })
@@ -81,7 +81,7 @@ export const stories = new Hono<{ Bindings: Env }>()
   // Takedowns: the story goes, and a tombstone keeps the next fetch of its feed from bringing it back.
   .delete("/:id", adminOnly(), valid("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await deleteStory(c.env.DB, id, new Date().toISOString()))) {
+    if (!(await deleteStory(c.env.DB, id, new Date().toISOString(), c.env.BODIES))) {
       throw new ApiError("not-found", `No story with id ${id}.`);
     }
     return c.body(null, 204);

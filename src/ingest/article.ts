@@ -21,6 +21,7 @@ import {
   storyForArticle,
   takeLapsedArticles,
 } from "../store/articles";
+import { deleteBodies, putBody } from "../store/bodies";
 import { storyWriteStatements } from "../store/stories";
 import { domainOf } from "../extract/domain";
 import { ARTICLE_LEASE_MS, type ArticleMessage } from "./article-plan";
@@ -152,7 +153,7 @@ export async function fetchArticle(
   deps: ArticleDeps = defaultDeps,
 ): Promise<Step> {
   const db = env.DB;
-  const story = await storyForArticle(db, msg.feedId, msg.guid);
+  const story = await storyForArticle(db, msg.feedId, msg.guid, env.BODIES);
   // Gone, or changed since the plan: a newer message (or none) is in charge. Already settled: a second message
   // for it (the cron's, after a lease ran out while the first waited) fetches nothing.
   const settled = story?.articleStatus === "ok" || story?.articleStatus === "error" || story?.articleStatus === "skipped";
@@ -269,12 +270,20 @@ async function storeArticle(
       stated: { wires: flags.wire_services, syndicated: flags.syndicated, unedited: flags.unedited },
     },
   ]);
+  // The article's text is the new source: its body goes to R2 before the row points at it.
+  const body = await putBody(env.BODIES, story.feedId, item.guid, { content_html: item.content_html, source_text: item.text });
   const writes = [
-    ...storyWriteStatements(db, story.feedId, { item, annotation: read.annotation, annotatorVersion: STORED_VERSION }, story.fetchedAt, { ifUnchanged: true }),
+    ...storyWriteStatements(db, story.feedId, { item, annotation: read.annotation, annotatorVersion: STORED_VERSION }, story.fetchedAt, { ifUnchanged: true, body }),
     articleOutcomeStatement(db, { feedId: story.feedId, guid: story.item.guid, contentHash: msg.hash }, { status: "ok", error: null, fetchedAt: now, signals: read.article.signals }),
   ];
   let clustered = clusters.finish();
   const results = await db.batch([...writes, ...clustered.statements]);
+  const rewritten = (results[0]?.meta.changes ?? 0) > 0;
+  // The row now points at the new body, so the old one is unreferenced; a write the story's feed won leaves
+  // the new object unreferenced instead. A body left inline goes to R2 through the mover.
+  if (rewritten && story.bodyKey && !("key" in body && body.key === story.bodyKey)) await deleteBodies(env.BODIES, [story.bodyKey]);
+  if (!rewritten && "key" in body && body.key !== story.bodyKey) await deleteBodies(env.BODIES, [body.key]);
+  if ("inline" in body && env.BODIES && (item.content_html !== null || item.text !== "")) await env.INGEST_QUEUE.send({ moveBodies: true });
   if (clusters.raced(results.slice(writes.length, writes.length + clustered.checks))) {
     const again = await clusters.second();
     await db.batch(again.statements);

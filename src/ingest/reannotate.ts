@@ -46,7 +46,7 @@ export async function reannotateBatch(
     afterId: opts.after ?? 0,
     limit,
     all: opts.all ?? false,
-  });
+  }, env.BODIES);
   // A new annotation may clean the body differently: its signature and clusters are recomputed with it.
   const clusters = new ClusterBatch(env.DB);
   const annotated = rows.map((r) => {
@@ -62,7 +62,8 @@ export async function reannotateBatch(
       r.feedId,
       { item: r.item, annotation, annotatorVersion: STORED_VERSION },
       r.fetchedAt,
-      { ifUnchanged: true },
+      // The body is unchanged: the row keeps pointing where it is.
+      { ifUnchanged: true, body: r.body },
     ),
   );
   if (statements.length > 0) await env.DB.batch([...statements, ...clusters.finish().statements]);

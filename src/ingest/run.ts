@@ -19,6 +19,7 @@ import {
   recentPublishedDates,
 } from "../store/feeds";
 import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } from "../store/runs";
+import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
 import { ARTICLES_PER_FEED_PASS, ArticlePlanner } from "./article-plan";
 import { ClusterBatch, type ClusterInput, storiesChangedByClustering } from "./cluster";
@@ -33,6 +34,16 @@ export interface FeedMessage {
   runId: number;
   host: string;
 }
+
+/**
+ * Sent on the same queue when a body could not be written to R2 (the story was stored with its body inline):
+ * the consumer moves inline bodies to R2, and the queue retries it until R2 takes them.
+ */
+export interface MoveBodiesMessage {
+  moveBodies: true;
+}
+
+export type IngestMessage = FeedMessage | MoveBodiesMessage;
 
 export interface IngestDeps {
   fetch: typeof fetch;
@@ -82,13 +93,32 @@ export async function startIngest(
   return run;
 }
 
-/** Queue consumer: each message is one feed. Feed-level failures are recorded and acked, not retried. */
+/**
+ * Queue consumer: each message is one feed. Feed-level failures are recorded and acked, not retried.
+ * A MoveBodiesMessage is handled by `moveBodies` (injected by index.ts: the mover lives with the cron's work).
+ */
 export async function consumeBatch(
-  batch: MessageBatch<FeedMessage>,
+  batch: MessageBatch<IngestMessage>,
   env: Env,
   deps: IngestDeps = defaultDeps,
+  moveBodies?: (env: Env) => Promise<{ failed: number }>,
 ): Promise<void> {
-  await forEachPerHost(batch.messages, (m) => m.body.host, PER_HOST_CONCURRENCY, async (message) => {
+  const feeds: Message<FeedMessage>[] = [];
+  for (const m of batch.messages) {
+    if (!("moveBodies" in m.body)) {
+      feeds.push(m as Message<FeedMessage>);
+      continue;
+    }
+    try {
+      const { failed } = moveBodies ? await moveBodies(env) : { failed: 0 };
+      if (failed > 0) m.retry({ delaySeconds: 60 });
+      else m.ack();
+    } catch (err) {
+      console.error(`ingest: moving bodies to R2 will be retried: ${errorMessage(err)}`);
+      m.retry({ delaySeconds: 60 });
+    }
+  }
+  await forEachPerHost(feeds, (m) => m.body.host, PER_HOST_CONCURRENCY, async (message) => {
     try {
       await ingestFeed(env, message.body, deps);
       await flushRunDigests(env, message.body.runId);
@@ -189,7 +219,7 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
     };
     const landed: LandedStory[] = [];
     const articles = new ArticlePlanner(feed.id, (await feedContentOptions(db, feed.id))?.content_mode ?? "auto", ARTICLES_PER_FEED_PASS, started);
-    const tally = await storeItems(
+    const { bodiesInline, ...tally } = await storeItems(
       db,
       feed.id,
       parsed,
@@ -198,7 +228,12 @@ export async function ingestFeed(env: Env, msg: FeedMessage, deps: IngestDeps = 
       (ids) => matchStories(env, ids, { trigger: "clustering" }).then(() => undefined),
       landed,
       articles,
+      env.BODIES,
     );
+    // Bodies R2 refused are readable from D1; the mover takes them (and the cron, if this send fails too).
+    if (bodiesInline > 0) {
+      await env.INGEST_QUEUE.send({ moveBodies: true } satisfies MoveBodiesMessage).catch((err) => console.error(`ingest: feed ${feed.id}: body move not queued (the cron moves them): ${errorMessage(err)}`));
+    }
     // The stories have landed: a failed send leaves them pending, and the cron sends again once their lease runs out.
     await articles.send(env.ARTICLE_QUEUE).catch((err) => console.error(`ingest: feed ${feed.id}: article messages not sent (the cron will resend them): ${errorMessage(err)}`));
     await matchLanded(env, { runId: msg.runId, feedId: feed.id, stories: landed });
@@ -268,7 +303,9 @@ export async function storeItems(
   landed: LandedStory[] = [],
   /** Plans the article fetches of new and changed items (full articles); their rows go in the same batch. */
   articles?: ArticlePlanner,
-): Promise<FeedTally> {
+  /** Where bodies go (issue 17); without it, or when a put fails, a body is stored inline in D1. */
+  bucket?: R2Bucket,
+): Promise<FeedTally & { bodiesInline: number }> {
   // Taken out of the parsed feed, so each chunk of raw items can be collected once it is normalized.
   const raw = parsed.items.slice(0, MAX_ITEMS_PER_FETCH);
   parsed.items = [];
@@ -281,9 +318,13 @@ export async function storeItems(
   const contents = new Set<string>();
   let pending: D1PreparedStatement[] = [];
   let pendingBytes = 0;
+  // R2 objects the stored stories pointed at before this write replaced their bodies: removed after the batch.
+  const replaced: string[] = [];
+  let bodiesInline = 0;
   const clusters = new ClusterBatch(db);
   while (raw.length > 0) {
     const toCluster: ClusterInput[] = [];
+    const writes: { write: StoryWrite; plan: D1PreparedStatement[]; oldKey: string | null }[] = [];
     const items = await normalizeItems(raw.splice(0, CHUNK_ITEMS), ctx, holders);
     const known = await knownStories(db, feedId, items);
     await articles?.chunk(db, items);
@@ -310,13 +351,21 @@ export async function storeItems(
         annotation: annotate({ title: item.title, text: item.text }),
         annotatorVersion: STORED_VERSION,
       };
-      pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt));
       landed.push({ guid: item.guid, published_at: item.published_at, annotation: write.annotation });
       // New or changed content only: an unchanged item's article is never fetched again.
-      if (articles && k?.content_hash !== item.content_hash) pending.push(...articles.plan(db, item));
+      const plan = articles && k?.content_hash !== item.content_hash ? articles.plan(db, item) : [];
+      writes.push({ write, plan, oldKey: k?.body_key ?? null });
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
       toCluster.push(clusterInput(feedId, item, write, ctx));
     }
+    // The chunk's bodies are in R2 before any row that points at them is written.
+    const placed = await pooled(writes, ({ write: { item } }) => putBody(bucket, feedId, item.guid, { content_html: item.content_html, source_text: item.text }));
+    writes.forEach(({ write, plan, oldKey }, i) => {
+      const body = placed[i]!;
+      if ("inline" in body && bucket && (write.item.content_html !== null || write.item.text !== "")) bodiesInline++;
+      if (oldKey && !("key" in body && body.key === oldKey)) replaced.push(oldKey);
+      pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt, { body }), ...plan);
+    });
     await clusters.add(toCluster);
     if (pendingBytes > FLUSH_BYTES) {
       await db.batch(pending);
@@ -333,8 +382,9 @@ export async function storeItems(
     await db.batch(again.statements);
     clustered = { ...again, changed: [...clustered.changed, ...again.changed] };
   }
+  await deleteBodies(bucket, replaced);
   if (clusterChanged) await clusterChanged(await storiesChangedByClustering(db, clustered.changed));
-  return tally;
+  return { ...tally, bodiesInline };
 }
 
 function clusterInput(feedId: number, item: NormalizedItem, write: StoryWrite, ctx: NormalizeContext): ClusterInput {

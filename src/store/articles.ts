@@ -8,6 +8,7 @@
  * - A failed or refused article fetch writes only article_status and article_error: the story stays as it was.
  */
 import type { ArticleStatus, ContentMode, NormalizedItem, PageSignal } from "../model";
+import { storyBody } from "./stories";
 
 export interface FeedContentOptions {
   content_mode: ContentMode;
@@ -76,14 +77,16 @@ export interface StoryForArticle {
   articleStatus: ArticleStatus | null;
   /** The feed's URL: the story's outlet when it has no URL of its own (clustering). */
   feedUrl: string;
+  /** The R2 object holding the stored body, if it is there: removed once the article's body replaces it. */
+  bodyKey: string | null;
 }
 
 /** The stored story an article message is about, as normalize produced it, with its feed's options. */
-export async function storyForArticle(db: D1Database, feedId: number, guid: string): Promise<StoryForArticle | null> {
+export async function storyForArticle(db: D1Database, feedId: number, guid: string, bucket?: R2Bucket): Promise<StoryForArticle | null> {
   const r = await db
     .prepare(
       `SELECT s.id, s.feed_id, s.guid, s.url, s.title, s.author, s.published_at, s.published_raw, s.updated_at, s.fetched_at,
-         s.summary, s.content_html, s.source_text, s.categories, s.content_hash, s.article_status,
+         s.summary, s.content_html, s.source_text, s.body_key, s.categories, s.content_hash, s.article_status,
          f.content_mode, f.article_selector, f.url AS feed_url
        FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE s.feed_id = ?1 AND s.guid = ?2`,
     )
@@ -94,6 +97,7 @@ export async function storyForArticle(db: D1Database, feedId: number, guid: stri
         feed_id: number;
         fetched_at: string;
         source_text: string;
+        body_key: string | null;
         categories: string;
         article_status: ArticleStatus | null;
         content_mode: ContentMode;
@@ -102,6 +106,7 @@ export async function storyForArticle(db: D1Database, feedId: number, guid: stri
       }
     >();
   if (!r) return null;
+  const body = await storyBody(bucket, r);
   return {
     id: r.id,
     feedId: r.feed_id,
@@ -110,6 +115,7 @@ export async function storyForArticle(db: D1Database, feedId: number, guid: stri
     articleSelector: r.article_selector,
     articleStatus: r.article_status,
     feedUrl: r.feed_url,
+    bodyKey: r.body_key,
     item: {
       guid: r.guid,
       url: r.url,
@@ -119,8 +125,8 @@ export async function storyForArticle(db: D1Database, feedId: number, guid: stri
       published_raw: r.published_raw,
       updated_at: r.updated_at,
       summary: r.summary,
-      content_html: r.content_html,
-      text: r.source_text,
+      content_html: body.content_html,
+      text: body.source_text,
       categories: JSON.parse(r.categories) as string[],
       content_hash: r.content_hash,
     },

@@ -9,6 +9,7 @@
  */
 import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
+import { type Body, type BodyPlacement, deleteBodies, getBodies } from "./bodies";
 import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
@@ -22,6 +23,8 @@ export interface KnownStory {
   annotator_version: number | null;
   /** Deleted by an admin: never stored again. */
   tombstoned: boolean;
+  /** Where the stored body is in R2, if it is: the object to remove once a write has replaced it. */
+  body_key: string | null;
   /**
    * Set when the guid is new to the feed but its content is a story the feed already has: that story's guid.
    * The feed renewed the item's guid; the story is renamed (renameStory), not stored twice.
@@ -44,18 +47,19 @@ export async function knownStories(
     .prepare(
       `WITH wanted AS (SELECT json_extract(value, '$[0]') AS guid, json_extract(value, '$[1]') AS hash FROM json_each(?2)),
        looked AS (
-         SELECT w.guid, w.hash, s.content_hash, s.annotator_version,
+         SELECT w.guid, w.hash, s.content_hash, s.annotator_version, s.body_key,
            CASE WHEN s.id IS NULL THEN (SELECT h.id FROM stories h WHERE h.feed_id = ?1 AND h.content_hash = w.hash ORDER BY h.id LIMIT 1) END AS same_id,
            (EXISTS (SELECT 1 FROM deleted_stories d WHERE d.feed_id = ?1 AND d.guid = w.guid)
              OR EXISTS (SELECT 1 FROM deleted_stories d WHERE d.feed_id = ?1 AND d.content_hash = w.hash)) AS tombstoned
          FROM wanted w LEFT JOIN stories s ON s.feed_id = ?1 AND s.guid = w.guid)
        SELECT l.guid, COALESCE(l.content_hash, h.content_hash) AS content_hash,
-         COALESCE(l.annotator_version, h.annotator_version) AS annotator_version, h.guid AS stored_guid, l.tombstoned
+         COALESCE(l.annotator_version, h.annotator_version) AS annotator_version, h.guid AS stored_guid, l.tombstoned,
+         COALESCE(l.body_key, h.body_key) AS body_key
        FROM looked l LEFT JOIN stories h ON h.id = l.same_id
        WHERE l.content_hash IS NOT NULL OR h.id IS NOT NULL OR l.tombstoned`,
     )
     .bind(feedId, JSON.stringify(items.map((i) => [i.guid, i.content_hash])))
-    .all<{ guid: string; content_hash: string | null; annotator_version: number | null; stored_guid: string | null; tombstoned: number }>();
+    .all<{ guid: string; content_hash: string | null; annotator_version: number | null; stored_guid: string | null; tombstoned: number; body_key: string | null }>();
   for (const r of results) known.set(r.guid, { ...r, tombstoned: r.tombstoned === 1 });
   return known;
 }
@@ -69,22 +73,24 @@ export function renameStory(db: D1Database, feedId: number, storedGuid: string, 
  * The statements that insert or update one story with its flags, wires and entities.
  * With `ifUnchanged` (re-annotation), nothing is written when the stored content hash is no longer the
  * item's: a fetch changed the story meanwhile, and its newer annotation must not be overwritten.
+ * `body` says where the item's content_html and text are: under an R2 key already written (putBody), or inline.
  */
 export function storyWriteStatements(
   db: D1Database,
   feedId: number,
   w: StoryWrite,
   fetchedAt: string,
-  { ifUnchanged = false } = {},
+  { ifUnchanged = false, body = { inline: true } as BodyPlacement } = {},
 ): D1PreparedStatement[] {
   const { item, annotation } = w;
   const f = annotation.flags;
+  const key = "key" in body ? body.key : null;
   const upsert = db
     .prepare(
       `INSERT INTO stories (feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at,
          sort_at, summary, content_html, content_text, source_text, categories, content_hash, annotator_version,
-         auto_generated, unedited, syndicated, ai_generated, evidence)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+         auto_generated, unedited, syndicated, ai_generated, evidence, body_key, body_expired_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?23, NULL)
        ON CONFLICT (feed_id, guid) DO UPDATE SET
          url = excluded.url, title = excluded.title, author = excluded.author,
          published_at = excluded.published_at, published_raw = excluded.published_raw, updated_at = excluded.updated_at,
@@ -93,7 +99,8 @@ export function storyWriteStatements(
          categories = excluded.categories, content_hash = excluded.content_hash,
          annotator_version = excluded.annotator_version,
          auto_generated = excluded.auto_generated, unedited = excluded.unedited, syndicated = excluded.syndicated,
-         ai_generated = excluded.ai_generated, evidence = excluded.evidence
+         ai_generated = excluded.ai_generated, evidence = excluded.evidence,
+         body_key = excluded.body_key, body_expired_at = NULL
        WHERE ?22 = 0 OR stories.content_hash = excluded.content_hash`,
     )
     .bind(
@@ -107,7 +114,7 @@ export function storyWriteStatements(
       item.updated_at,
       fetchedAt,
       item.summary,
-      item.content_html,
+      key === null ? item.content_html : null,
       annotation.content_text,
       JSON.stringify(item.categories),
       item.content_hash,
@@ -117,8 +124,9 @@ export function storyWriteStatements(
       Number(f.syndicated),
       Number(f.ai_generated),
       JSON.stringify(f.evidence),
-      item.text,
+      key === null ? item.text : "",
       Number(ifUnchanged),
+      key,
     );
   return [
     upsert,
@@ -147,8 +155,12 @@ function storyWireStatements(
   return statements;
 }
 
-/** Deletes a story and leaves a tombstone so the next fetch of its feed does not bring it back. */
-export async function deleteStory(db: D1Database, id: number, now: string): Promise<boolean> {
+/**
+ * Deletes a story and leaves a tombstone so the next fetch of its feed does not bring it back; its R2 body goes
+ * after the row (the pointer first, then the object).
+ */
+export async function deleteStory(db: D1Database, id: number, now: string, bucket?: R2Bucket): Promise<boolean> {
+  const held = await db.prepare("SELECT body_key FROM stories WHERE id = ?1").bind(id).first<{ body_key: string | null }>();
   const [tomb, del] = await db.batch([
     db
       .prepare(
@@ -158,6 +170,7 @@ export async function deleteStory(db: D1Database, id: number, now: string): Prom
       .bind(id, now),
     db.prepare("DELETE FROM stories WHERE id = ?1").bind(id),
   ]);
+  if (held?.body_key && (del?.meta.changes ?? 0) > 0) await deleteBodies(bucket, [held.body_key]);
   return (del?.meta.changes ?? tomb?.meta.changes ?? 0) > 0;
 }
 
@@ -218,6 +231,8 @@ interface StoryRow {
   sort_at: string;
   summary: string | null;
   content_html: string | null;
+  /** Read with content_html: when set, the html is in this R2 body (hydrate). */
+  body_key: string | null;
   content_text: string;
   categories: string;
   auto_generated: number;
@@ -261,7 +276,7 @@ const FIELD_COLUMNS: Record<StoryField, string[]> = {
   updated_at: ["s.updated_at"],
   fetched_at: ["s.fetched_at"],
   summary: ["s.summary"],
-  content_html: ["s.content_html"],
+  content_html: ["s.content_html", "s.body_key"],
   content_text: ["s.content_text"],
   categories: ["s.categories"],
   flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL, "s.inferred_syndicated", "s.inferred_unedited", INFERRED_EVIDENCE_SQL],
@@ -324,9 +339,33 @@ function toStory(r: StoryRow): Story {
 
 const STORY_COLUMNS = storyColumns(STORY_FIELDS);
 
-export async function getStory(db: D1Database, id: number): Promise<Story | null> {
+/**
+ * Fills in content_html from R2 for the rows whose body lives there, all of a page's bodies at once (parallel,
+ * cached: bodies.ts), and only when content_html was asked for. A body removed by retention reads as null.
+ */
+async function hydrate<R extends Pick<StoryRow, "content_html" | "body_key">>(rows: R[], fields: readonly StoryField[], bucket: R2Bucket | undefined): Promise<R[]> {
+  if (!fields.includes("content_html")) return rows;
+  const keys = rows.flatMap((r) => (r.body_key ? [r.body_key] : []));
+  if (keys.length === 0) return rows;
+  const bodies = await getBodies(bucket, keys);
+  for (const r of rows) if (r.body_key) r.content_html = bodies.get(r.body_key)!.content_html;
+  return rows;
+}
+
+export async function getStory(db: D1Database, id: number, bucket?: R2Bucket): Promise<Story | null> {
   const row = await db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?1`).bind(id).first<StoryRow>();
-  return row ? toStory(row) : null;
+  if (!row) return null;
+  await hydrate([row], STORY_FIELDS, bucket);
+  return toStory(row);
+}
+
+/** A story's whole body wherever it is (inline, R2 or removed by retention), for re-annotation and the article stage. */
+export async function storyBody(
+  bucket: R2Bucket | undefined,
+  r: { content_html: string | null; source_text: string; body_key: string | null },
+): Promise<Body> {
+  if (!r.body_key) return { content_html: r.content_html, source_text: r.source_text };
+  return (await getBodies(bucket, [r.body_key])).get(r.body_key)!;
 }
 
 /**
@@ -435,7 +474,12 @@ export interface StoryPage {
 }
 
 /** One page of a filter, newest first; a name no entity has means no story can match, so no page query. */
-async function pageRows(db: D1Database, filter: StoryFilter, fields: readonly StoryField[]): Promise<{ rows: StoryRow[]; next_cursor: string | null }> {
+async function pageRows(
+  db: D1Database,
+  filter: StoryFilter,
+  fields: readonly StoryField[],
+  bucket: R2Bucket | undefined,
+): Promise<{ rows: StoryRow[]; next_cursor: string | null }> {
   const entityIds = filter.entities.length ? await resolveEntityIds(db, filter.entities, filter.entityType) : [];
   if (entityIds.some((ids) => ids.length === 0)) return { rows: [], next_cursor: null };
   const { sql, params } = storyPageSql(filter, entityIds, fields);
@@ -443,14 +487,14 @@ async function pageRows(db: D1Database, filter: StoryFilter, fields: readonly St
     .prepare(sql)
     .bind(...params)
     .all<StoryRow>();
-  const rows = results.slice(0, filter.limit);
+  const rows = await hydrate(results.slice(0, filter.limit), fields, bucket);
   const last = rows.at(-1);
   const next_cursor = results.length > filter.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null;
   return { rows, next_cursor };
 }
 
-export async function queryStories(db: D1Database, filter: StoryFilter): Promise<StoryPage> {
-  const { rows, next_cursor } = await pageRows(db, filter, STORY_FIELDS);
+export async function queryStories(db: D1Database, filter: StoryFilter, bucket?: R2Bucket): Promise<StoryPage> {
+  const { rows, next_cursor } = await pageRows(db, filter, STORY_FIELDS, bucket);
   return { stories: rows.map(toStory), next_cursor };
 }
 
@@ -462,21 +506,27 @@ export async function queryStoryFields(
   db: D1Database,
   filter: StoryFilter,
   fields: readonly StoryField[],
+  bucket?: R2Bucket,
 ): Promise<{ stories: Partial<Story>[]; next_cursor: string | null }> {
   const picked = STORY_FIELDS.filter((f) => f === "id" || fields.includes(f));
-  const { rows, next_cursor } = await pageRows(db, filter, picked);
+  const { rows, next_cursor } = await pageRows(db, filter, picked, bucket);
   return { stories: rows.map((r) => storyFields(r, picked)), next_cursor };
 }
 
 /** Stories by id with only the given members (id always), in the order of `ids`; unknown ids are left out. */
-export async function storiesByIds(db: D1Database, ids: number[], fields: readonly StoryField[] = STORY_FIELDS): Promise<Partial<Story>[]> {
+export async function storiesByIds(
+  db: D1Database,
+  ids: number[],
+  fields: readonly StoryField[] = STORY_FIELDS,
+  bucket?: R2Bucket,
+): Promise<Partial<Story>[]> {
   if (ids.length === 0) return [];
   const picked = STORY_FIELDS.filter((f) => f === "id" || fields.includes(f));
   const { results } = await db
     .prepare(`SELECT ${storyColumns(picked)} FROM json_each(?1) j CROSS JOIN stories s ON s.id = j.value ORDER BY j.key`)
     .bind(JSON.stringify(ids))
     .all<StoryRow>();
-  return results.map((r) => storyFields(r, picked));
+  return (await hydrate(results, picked, bucket)).map((r) => storyFields(r, picked));
 }
 
 // ── re-annotation ────────────────────────────────────────────────────────────────────────────────────────
@@ -490,6 +540,8 @@ export interface StoredItem {
   feedUrl?: string | null;
   /** The page's provenance signals when the text came from the article page (full articles), else empty. */
   signals: PageSignal[];
+  /** Where the body is: its R2 key, or inline (a rewrite with the same body keeps it there). */
+  body: BodyPlacement;
 }
 
 /**
@@ -499,21 +551,25 @@ export interface StoredItem {
 export async function storiesForReannotation(
   db: D1Database,
   q: { version: number; afterId: number; limit: number; all: boolean },
+  bucket?: R2Bucket,
 ): Promise<StoredItem[]> {
   const { results } = await db
     .prepare(
       `SELECT id, feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at, summary,
-         content_html, source_text, categories, content_hash, article_signals, (SELECT f.url FROM feeds f WHERE f.id = stories.feed_id) AS feed_url
-       FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) ORDER BY id LIMIT ?4`,
+         content_html, source_text, body_key, categories, content_hash, article_signals, (SELECT f.url FROM feeds f WHERE f.id = stories.feed_id) AS feed_url
+       FROM stories WHERE id > ?1 AND (?3 = 1 OR annotator_version < ?2) AND body_expired_at IS NULL ORDER BY id LIMIT ?4`,
     )
     .bind(q.afterId, q.version, q.all ? 1 : 0, q.limit)
-    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; categories: string; feed_url: string | null; article_signals: string | null }>();
+    .all<Omit<NormalizedItem, "text" | "categories"> & { id: number; feed_id: number; fetched_at: string; source_text: string; body_key: string | null; categories: string; feed_url: string | null; article_signals: string | null }>();
+  // Re-annotation starts again from the source text, wherever it is kept.
+  const bodies = await getBodies(bucket, results.flatMap((r) => (r.body_key ? [r.body_key] : [])));
   return results.map((r) => ({
     id: r.id,
     feedId: r.feed_id,
     fetchedAt: r.fetched_at,
     feedUrl: r.feed_url,
     signals: r.article_signals ? (JSON.parse(r.article_signals) as PageSignal[]) : [],
+    body: r.body_key ? { key: r.body_key } : { inline: true },
     item: {
       guid: r.guid,
       url: r.url,
@@ -523,17 +579,18 @@ export async function storiesForReannotation(
       published_raw: r.published_raw,
       updated_at: r.updated_at,
       summary: r.summary,
-      content_html: r.content_html,
-      text: r.source_text,
+      content_html: r.body_key ? bodies.get(r.body_key)!.content_html : r.content_html,
+      text: r.body_key ? bodies.get(r.body_key)!.source_text : r.source_text,
       categories: JSON.parse(r.categories) as string[],
       content_hash: r.content_hash,
     },
   }));
 }
 
+/** Stories annotated by an older version that can be annotated again (a body removed by retention cannot). */
 export async function countStale(db: D1Database, version: number): Promise<number> {
   const row = await db
-    .prepare("SELECT count(*) AS n FROM stories WHERE annotator_version < ?1")
+    .prepare("SELECT count(*) AS n FROM stories WHERE annotator_version < ?1 AND body_expired_at IS NULL")
     .bind(version)
     .first<{ n: number }>();
   return row?.n ?? 0;

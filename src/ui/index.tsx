@@ -93,7 +93,7 @@ export function ui(fetchApi: ApiFetch) {
     } else {
       try {
         const filter = storyFilter(parsed.data);
-        const page = await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, ROW_FIELDS));
+        const page = await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, ROW_FIELDS, c.env.BODIES));
         // The control is there for the contract's evidence=stated; until the API's query takes it, say so.
         const note = url.searchParams.get("evidence") === "stated" && !("evidence" in StoriesQuery.shape)
           ? "This deployment's API does not filter on evidence yet, so these are the stories of the other filters, whatever their evidence."
@@ -113,7 +113,7 @@ export function ui(fetchApi: ApiFetch) {
   app.get("/stories/:id", async (c) => {
     const id = IdParam.safeParse({ id: c.req.param("id") });
     if (!id.success) return message(c, 404, "No such story", "Story ids are numbers.");
-    const story = (await getStory(c.env.DB, id.data.id)) as UiStory | null;
+    const story = (await getStory(c.env.DB, id.data.id, c.env.BODIES)) as UiStory | null;
     if (!story) return message(c, 404, "No such story", `There is no story ${id.data.id}. It may have been taken down.`);
     const [feeds, admin] = await Promise.all([listFeeds(c.env.DB), sessionToken(c)]);
     let members: ClusterMember[] | null = null;
@@ -139,7 +139,7 @@ export function ui(fetchApi: ApiFetch) {
     const window = { since: new Date(since).toISOString(), until: new Date(until).toISOString() };
     const [series, latest, feeds, admin] = await Promise.all([
       dailyForEntity(c.env.DB, profile, window),
-      storyPage(c.env.DB, StoriesQuery.parse({ entity: profile.name, entity_type: profile.type, limit: "10" })),
+      storyPage(c.env, StoriesQuery.parse({ entity: profile.name, entity_type: profile.type, limit: "10" })),
       listFeeds(c.env.DB),
       sessionToken(c),
     ]);

@@ -3,6 +3,7 @@
  * consistency invariants of the story tables, the dangerous-HTML scan, and the report records that
  * scripts/hostile-report.mjs turns into the README's Reliability figures.
  */
+import { storyBody } from "../../src/store/stories";
 import { env } from "cloudflare:test";
 import { expect } from "vitest";
 import { feedUrl } from "../integration/helpers";
@@ -138,10 +139,11 @@ export function dangerousConstructs(html: string | null): string[] {
   return DANGEROUS_HTML.filter(([, pattern]) => pattern.test(html)).map(([name]) => name);
 }
 
-/** Every stored content_html, scanned: a hostile feed must leave none of the constructs anywhere. */
+/** Every stored content_html, in D1 or in its R2 body, scanned: a hostile feed must leave none of the constructs anywhere. */
 export async function dangerousStoredHtml(): Promise<{ id: number; found: string[] }[]> {
-  const { results } = await env.DB.prepare("SELECT id, content_html FROM stories").all<{ id: number; content_html: string | null }>();
-  return results.map((r) => ({ id: r.id, found: dangerousConstructs(r.content_html) })).filter((r) => r.found.length > 0);
+  const { results } = await env.DB.prepare("SELECT id, content_html, source_text, body_key FROM stories").all<{ id: number; content_html: string | null; source_text: string; body_key: string | null }>();
+  const stored = await Promise.all(results.map(async (r) => ({ id: r.id, html: (await storyBody(env.BODIES, r)).content_html })));
+  return stored.map((r) => ({ id: r.id, found: dangerousConstructs(r.html) })).filter((r) => r.found.length > 0);
 }
 
 /** Peak and current RSS of the workerd processes of this test run, in MB (from /proc via the feed server). */

@@ -1,0 +1,91 @@
+/**
+ * Storage housekeeping, run by the cron in bounded batches (issue 17):
+ * - the mover takes bodies still inline in D1 (stories stored before migrations/0009, or whose R2 put failed)
+ *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
+ *   since a story reads the same from either place;
+ * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
+ * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected.
+ * Unset or empty, both keep everything.
+ */
+import { deleteBodies, pooled, putBody } from "../store/bodies";
+import { shardsOf } from "../store/shards";
+import { countInlineBodies, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, pointAtBodies, removeStories } from "../store/storage";
+
+/** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
+export const MOVE_BATCH = 100;
+/** Bodies and stories removed per statement, and statements per tick. */
+export const RETAIN_BATCH = 500;
+const RETAIN_ROUNDS = 4;
+const DAY_MS = 86_400_000;
+
+export interface MoveResult {
+  moved: number;
+  /** Puts that failed this time: those bodies stay inline, readable, for the next call. */
+  failed: number;
+  /** Pass it back as `after` to continue; null when this pass has reached the end. */
+  next_after: number | null;
+  /** Bodies still inline in D1 after this batch. */
+  remaining: number;
+}
+
+export async function moveInlineBodies(env: Env, opts: { after?: number; limit?: number } = {}): Promise<MoveResult> {
+  const limit = opts.limit ?? MOVE_BATCH;
+  let moved = 0;
+  let failed = 0;
+  let next: number | null = null;
+  let remaining = 0;
+  for (const { db } of shardsOf(env).all()) {
+    const rows = await inlineBodies(db, opts.after ?? 0, limit);
+    if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
+    const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
+    const ok = rows.flatMap((row, i) => {
+      const p = placed[i]!;
+      return "key" in p ? [{ row, key: p.key }] : [];
+    });
+    failed += rows.length - ok.length;
+    moved += await pointAtBodies(db, ok);
+    if (rows.length === limit) next = rows.at(-1)!.id;
+    remaining += await countInlineBodies(db);
+  }
+  return { moved, failed, next_after: next, remaining };
+}
+
+/** A RETAIN_* variable as a cutoff date, null for keep-everything (unset, empty or not a positive number). */
+export function retentionCutoff(value: string | undefined, now: Date): string | null {
+  if (value === undefined || value.trim() === "") return null;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0) {
+    console.error(`storage: ignoring retention of ${JSON.stringify(value)} days (not a positive number): keeping everything`);
+    return null;
+  }
+  return new Date(now.getTime() - days * DAY_MS).toISOString();
+}
+
+export interface RetentionResult {
+  bodies_removed: number;
+  stories_removed: number;
+}
+
+export async function applyRetention(env: Env, now: Date = new Date()): Promise<RetentionResult> {
+  const out: RetentionResult = { bodies_removed: 0, stories_removed: 0 };
+  const nowIso = now.toISOString();
+  const bodiesBefore = retentionCutoff(env.RETAIN_DAYS, now);
+  const storiesBefore = retentionCutoff(env.RETAIN_STORY_DAYS, now);
+  for (const { db } of shardsOf(env).forWindow(undefined, [bodiesBefore, storiesBefore].filter((d) => d !== null).sort().at(-1) ?? undefined)) {
+    for (let round = 0; storiesBefore !== null && round < RETAIN_ROUNDS; round++) {
+      const rows = await expiringStories(db, storiesBefore, RETAIN_BATCH);
+      out.stories_removed += await removeStories(db, rows.map((r) => r.id), nowIso);
+      // The rows are gone, so their objects are unreferenced.
+      await deleteBodies(env.BODIES, rows.flatMap((r) => (r.body_key ? [r.body_key] : [])));
+      if (rows.length < RETAIN_BATCH) break;
+    }
+    for (let round = 0; bodiesBefore !== null && round < RETAIN_ROUNDS; round++) {
+      const rows = await expiringBodies(db, bodiesBefore, RETAIN_BATCH);
+      const unhooked = await dropBodyPointers(db, rows, nowIso);
+      await deleteBodies(env.BODIES, unhooked);
+      out.bodies_removed += unhooked.length;
+      if (rows.length < RETAIN_BATCH) break;
+    }
+  }
+  return out;
+}

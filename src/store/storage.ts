@@ -1,0 +1,119 @@
+/**
+ * Storage housekeeping (issue 17): the mover that takes inline bodies to R2, and retention. Every query here
+ * walks an index in bounded batches (migrations/0009), so one cron tick never holds D1 long.
+ *
+ * Invariants:
+ * - The mover points a row at its R2 key only while the row still holds the inline body it read: a write that
+ *   landed meanwhile wins, and the object just written is then unreferenced garbage, never a wrong body.
+ * - Retention removes the pointer before the object (bodies.ts), and a removed story leaves a tombstone, so a
+ *   feed that still lists it does not bring it back.
+ */
+import type { Body } from "./bodies";
+
+export interface InlineBody extends Body {
+  id: number;
+  feed_id: number;
+  guid: string;
+}
+
+/** The next stories after `afterId` whose body is still inline in D1. */
+export async function inlineBodies(db: D1Database, afterId: number, limit: number): Promise<InlineBody[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, feed_id, guid, content_html, source_text FROM stories
+       WHERE id > ?1 AND body_key IS NULL AND body_expired_at IS NULL AND (content_html IS NOT NULL OR source_text <> '')
+       ORDER BY id LIMIT ?2`,
+    )
+    .bind(afterId, limit)
+    .all<InlineBody>();
+  return results;
+}
+
+export async function countInlineBodies(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare(
+      `SELECT count(*) AS n FROM stories INDEXED BY stories_body_inline
+       WHERE body_key IS NULL AND body_expired_at IS NULL AND (content_html IS NOT NULL OR source_text <> '')`,
+    )
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Points each moved story at its object, guarded on the inline body it was read with; returns the rows changed. */
+export async function pointAtBodies(db: D1Database, moved: { row: InlineBody; key: string }[]): Promise<number> {
+  if (moved.length === 0) return 0;
+  const results = await db.batch(
+    moved.map(({ row, key }) =>
+      db
+        .prepare(
+          `UPDATE stories SET body_key = ?2, content_html = NULL, source_text = ''
+           WHERE id = ?1 AND body_key IS NULL AND content_html IS ?3 AND source_text = ?4`,
+        )
+        .bind(row.id, key, row.content_html, row.source_text),
+    ),
+  );
+  return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+}
+
+/**
+ * RETAIN_DAYS, step one: the oldest bodies held in R2 dated before `before`, with their keys. Step two,
+ * dropBodyPointers, unhooks them; the caller then removes the objects.
+ */
+export async function expiringBodies(db: D1Database, before: string, limit: number): Promise<{ id: number; body_key: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, body_key FROM stories INDEXED BY stories_body_age
+       WHERE body_key IS NOT NULL AND sort_at < ?1 ORDER BY sort_at LIMIT ?2`,
+    )
+    .bind(before, limit)
+    .all<{ id: number; body_key: string }>();
+  return results;
+}
+
+/**
+ * Drops the pointers of these stories, guarded on the key read (a rewrite meanwhile keeps its new body), and
+ * marks their bodies expired; the story keeps its metadata, content_text, tags, cluster and FTS rows.
+ * Returns the keys no row points at any more.
+ */
+export async function dropBodyPointers(db: D1Database, rows: { id: number; body_key: string }[], now: string): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `UPDATE stories SET body_key = NULL, body_expired_at = ?2
+       WHERE (id, body_key) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))
+       RETURNING id`,
+    )
+    .bind(JSON.stringify(rows.map((r) => [r.id, r.body_key])), now)
+    .all<{ id: number }>();
+  const dropped = new Set(results.map((r) => r.id));
+  return rows.filter((r) => dropped.has(r.id)).map((r) => r.body_key);
+}
+
+/** RETAIN_STORY_DAYS: the oldest stories dated before `before`, with the R2 key of each body still held. */
+export async function expiringStories(db: D1Database, before: string, limit: number): Promise<{ id: number; body_key: string | null }[]> {
+  const { results } = await db
+    .prepare("SELECT id, body_key FROM stories INDEXED BY stories_sort WHERE sort_at < ?1 ORDER BY sort_at, id LIMIT ?2")
+    .bind(before, limit)
+    .all<{ id: number; body_key: string | null }>();
+  return results;
+}
+
+/**
+ * Removes these stories in one batch, each with a tombstone first; their tags, wires, signatures, band keys,
+ * inferred evidence and timeline rows go by cascade and trigger, their FTS rows by trigger, and a cluster
+ * shrinks (migrations/0007). Returns how many were removed.
+ */
+export async function removeStories(db: D1Database, ids: number[], now: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const list = JSON.stringify(ids);
+  const [, removed] = await db.batch([
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO deleted_stories (feed_id, guid, deleted_at, content_hash)
+         SELECT feed_id, guid, ?2, content_hash FROM stories WHERE id IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(list, now),
+    db.prepare("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?1))").bind(list),
+  ]);
+  return removed?.meta.changes ?? 0;
+}
