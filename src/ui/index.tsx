@@ -94,11 +94,7 @@ export function ui(fetchApi: ApiFetch) {
       try {
         const filter = storyFilter(parsed.data);
         const page = await withSearchErrors(filter, () => queryStoryFields(c.env.DB, filter, ROW_FIELDS, c.env.BODIES));
-        // The control is there for the contract's evidence=stated; until the API's query takes it, say so.
-        const note = url.searchParams.get("evidence") === "stated" && !("evidence" in StoriesQuery.shape)
-          ? "This deployment's API does not filter on evidence yet, so these are the stories of the other filters, whatever their evidence."
-          : undefined;
-        results = <Results url={url} stories={page.stories as StoryRow[]} nextCursor={page.next_cursor} feeds={byId(feeds)} note={note} />;
+        results = <Results url={url} stories={page.stories as StoryRow[]} nextCursor={page.next_cursor} feeds={byId(feeds)} />;
       } catch (err) {
         if (!(err instanceof ApiError) || err.code !== "invalid-request") throw err;
         status = 400;
