@@ -36,7 +36,7 @@ async function sha256(text: string): Promise<string> {
  * background, and a failed fetch records only its status and error while the story stays as it was. Those
  * columns move on their own schedule, so the digests below leave them out; everything a reader sees stays in.
  */
-const ARTICLE_BOOKKEEPING = ["article_status", "article_error", "article_fetched_at"];
+const ARTICLE_BOOKKEEPING = ["article_status", "article_error", "article_fetched_at", "article_lease_until"];
 
 function withoutBookkeeping(row: Record<string, unknown>): Record<string, unknown> {
   const out = { ...row };
