@@ -54,7 +54,9 @@ describe("tagEntitiesTrained", () => {
     ["abbreviation and long form are one entity", "The Kenya Defence Forces (KDF) said KDF troops left.", [["Kenya Defence Forces", "organization", 2]]],
     ["U.N. and U.S. are canonical", "U.N. and U.S. officials met.", [["United Nations", "organization", 1], ["United States", "place", 1]]],
     ["a title is not part of the name", "Secretary of State Antony Blinken said.", [["Antony Blinken", "person", 1]]],
-    ["a dateline city is a place", "KINGSTON, March 11 (Reuters) - Jamaica said so.", [["Kingston", "place", 1], ["Jamaica", "place", 1]]],
+    ["a dateline city is a place, its agency an organization", "KINGSTON, March 11 (Reuters) - Jamaica said so.", [["Kingston", "place", 1], ["Reuters", "organization", 1], ["Jamaica", "place", 1]]],
+    ["an agency is an organization under its wire name", "WASHINGTON (AP) — The AP learned that Kenya agreed.", [["Associated Press", "organization", 2], ["Washington", "place", 1], ["Kenya", "place", 1]]],
+    ["a compass word alone is no entity", "The North fired a missile, the South said.", []],
     ["a sentence-initial common word is not a name", "Countries were slow. Many declined.", []],
     ["a byline paragraph names the writer, not the story", "By Elena Marsh, Meridian World Report\n\nKenya agreed.", [["Kenya", "place", 1]]],
   ])("%s", (_, text, expected) => {
