@@ -119,7 +119,11 @@ export function resolveEntities(
   lowercase: Set<string>,
 ): Entity[] {
   const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
-  for (const m of mentions) {
+  for (const mention of mentions) {
+    // Where the rules read the same words as a person, the person's cuts apply ("MLA Ravi Desai" → "Ravi Desai").
+    const whole = tokens[mention.start] as Token;
+    const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
+    const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
     const words = nameWords(tokens, m);
     if (words.length === 0) continue;
     const first = words[0] as Token;

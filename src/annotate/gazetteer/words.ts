@@ -121,7 +121,7 @@ Port Stadium Arena Prison Penitentiary Bridge Dam Palace Camp Reserve Pass Glaci
  * Nationality and regional adjectives. They are not entities ("Haitian stakeholders", "Kenyan forces"), and when
  * they open a capitalized run they are dropped ("Barbadian Prime Minister Mia Mottley").
  */
-export const DEMONYMS = `Afghan Philippine Albanian Algerian American Andorran Angolan Antiguan Argentine Argentinian Armenian Australian
+export const DEMONYMS = `Dane Danes Swede Swedes Briton Britons Finn Finns Spaniard Spaniards Kiwi Kiwis Afghan Philippine Albanian Algerian American Andorran Angolan Antiguan Argentine Argentinian Armenian Australian
 Austrian Azerbaijani Azeri Bahamian Bahraini Bangladeshi Barbadian Belarusian Belgian Belizean Beninese Bhutanese
 Bolivian Bosnian Botswanan Brazilian British Bruneian Bulgarian Burkinabe Burmese Burundian Cambodian Cameroonian
 Canadian Cape Verdean Chadian Chilean Chinese Colombian Comoran Congolese Costa Rican Croatian Cuban Cypriot Czech
