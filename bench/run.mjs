@@ -26,7 +26,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
 const OUT = mkdtempSync(join(tmpdir(), "wirewatch-bench-"));
-const WORKERD_FILES = ["stages", "store", "ingest", "cron", "alerts", "clusters", "bodies"].map((f) => `bench/workerd/${f}.workerd.ts`);
+const WORKERD_FILES = ["stages", "entity-parts", "store", "ingest", "cron", "alerts", "clusters", "bodies"].map((f) => `bench/workerd/${f}.workerd.ts`);
 const HEAP_LIMIT_MB = 64;
 
 const TARGETS = {

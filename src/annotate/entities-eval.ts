@@ -3,7 +3,7 @@
  * script (scripts/eval-entities.ts) and the unit test that guards the F1 target, so both count alike.
  * Not imported by the Worker.
  *
- * A labelled story is one text file: a header ("title:", "split: dev|holdout"), a line "---", the body,
+ * A labelled story is one text file: a header ("title:", "split: dev|holdout|wire"), a line "---", the body,
  * another "---", then one gold entity per line as "type: Canonical Name" (optionally " = mentions").
  */
 import { ENTITY_TYPES, type Entity, type EntityType } from "../model";
@@ -16,7 +16,8 @@ export interface GoldStory {
   id: string;
   title: string;
   text: string;
-  split: "dev" | "holdout";
+  /** dev: trained and tuned on; holdout: never; wire: the wire-copy set of fixtures/entities-wire/, never. */
+  split: "dev" | "holdout" | "wire";
   gold: { name: string; type: EntityType; mentions?: number }[];
 }
 
@@ -52,7 +53,7 @@ export function parseGoldStory(id: string, raw: string): GoldStory {
   const title = field("title");
   const split = field("split") ?? "dev";
   if (!title) throw new EntityEvalError(`entities-eval: ${id}: no title`);
-  if (split !== "dev" && split !== "holdout") throw new EntityEvalError(`entities-eval: ${id}: bad split "${split}"`);
+  if (split !== "dev" && split !== "holdout" && split !== "wire") throw new EntityEvalError(`entities-eval: ${id}: bad split "${split}"`);
   const gold = goldLines
     .split("\n")
     .map((line) => line.trim())

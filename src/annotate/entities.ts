@@ -41,8 +41,9 @@ import {
 /**
  * Bump on any change that alters the tagger's output, these rules or the trained tagger built on them
  * (entities/: its weights carry WEIGHTS_VERSION): stored stories are re-annotated. 3: the trained tagger.
+ * 4: news agencies are organizations; wire layouts (ISO-date datelines, results rows, batting lines) settle types.
  */
-export const ENTITY_TAGGER_VERSION = 3;
+export const ENTITY_TAGGER_VERSION = 4;
 
 interface Token {
   /** Surface form, possessive dropped. */
@@ -642,10 +643,10 @@ function tagSpan(doc: Doc, from: number, to: number, strict: boolean): void {
         continue;
       }
       afterTitle = false;
-      if (seg.kind === "organization" || seg.kind === "place" || seg.kind === "person") {
+      if (seg.kind === "organization" || seg.kind === "place" || seg.kind === "person" || seg.kind === "agency") {
         const name = seg.canonical || surface(tokens, seg.start, seg.end, skip);
         const weight = seg.canonical ? 3 : 2;
-        pushMention(doc, name, seg.kind, weight, seg.start, strict, seg.end - seg.start, tokenSpan(tokens, seg.start, seg.end));
+        pushMention(doc, name, seg.kind === "agency" ? "organization" : seg.kind, weight, seg.start, strict, seg.end - seg.start, tokenSpan(tokens, seg.start, seg.end));
         (doc.mentions[doc.mentions.length - 1] as Mention).end = seg.end;
         recordAbbreviation(doc, name, seg.end === end ? end : -1);
       } else if (seg.kind === "adjplace" && adjectivePlaceStands(tokens, seg.start, seg.end)) {
@@ -927,7 +928,7 @@ function titleParts(
 }
 
 /**
- * Dateline places ("KINGSTON, March 11 (Reuters) -"): tagged as places; the agency never is. The dateline is
+ * Dateline places ("KINGSTON, March 11 (Reuters) -"): tagged as places, the agency as an organization. The dateline is
  * blanked, not cut, so every later offset still points into the body.
  */
 function takeDateline(doc: Doc, text: string): string {
@@ -951,6 +952,13 @@ function takeDateline(doc: Doc, text: string): string {
     const start = whereAt + part.index + part[0].indexOf(trimmed);
     const span: MentionSpan = { field: "text", start, end: start + trimmed.length };
     pushMention(doc, name, "place", 2, -1, false, name.split(/\s+/).length, span);
+  }
+  if (source) {
+    // The agency credited for the copy is an organization, under its canonical name.
+    const agency = lookupAlias(source.trim()) as NonNullable<ReturnType<typeof lookupAlias>>;
+    const start = match.index + whole.lastIndexOf(source) + source.indexOf(source.trim());
+    const span: MentionSpan = { field: "text", start, end: start + source.trim().length };
+    pushMention(doc, agency.canonical, "organization", 3, -1, false, agency.words.length, span);
   }
   return blank(whole) + text.slice(whole.length);
 }
@@ -988,7 +996,7 @@ export function tagEntities(title: string, text: string): Entity[] {
 export function canonicalEntityName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, " ");
   const phrase = lookupAlias(trimmed);
-  if (phrase && (phrase.kind === "person" || phrase.kind === "place" || phrase.kind === "organization")) {
+  if (phrase && (phrase.kind === "person" || phrase.kind === "place" || phrase.kind === "organization" || phrase.kind === "agency")) {
     return phrase.canonical;
   }
   return trimmed;

@@ -54,7 +54,9 @@ describe("tagEntitiesTrained", () => {
     ["abbreviation and long form are one entity", "The Kenya Defence Forces (KDF) said KDF troops left.", [["Kenya Defence Forces", "organization", 2]]],
     ["U.N. and U.S. are canonical", "U.N. and U.S. officials met.", [["United Nations", "organization", 1], ["United States", "place", 1]]],
     ["a title is not part of the name", "Secretary of State Antony Blinken said.", [["Antony Blinken", "person", 1]]],
-    ["a dateline city is a place", "KINGSTON, March 11 (Reuters) - Jamaica said so.", [["Kingston", "place", 1], ["Jamaica", "place", 1]]],
+    ["a dateline city is a place, its agency an organization", "KINGSTON, March 11 (Reuters) - Jamaica said so.", [["Kingston", "place", 1], ["Reuters", "organization", 1], ["Jamaica", "place", 1]]],
+    ["an agency is an organization under its wire name", "WASHINGTON (AP) — The AP learned that Kenya agreed.", [["Associated Press", "organization", 2], ["Washington", "place", 1], ["Kenya", "place", 1]]],
+    ["a compass word alone is no entity", "The North fired a missile, the South said.", []],
     ["a sentence-initial common word is not a name", "Countries were slow. Many declined.", []],
     ["a byline paragraph names the writer, not the story", "By Elena Marsh, Meridian World Report\n\nKenya agreed.", [["Kenya", "place", 1]]],
   ])("%s", (_, text, expected) => {
@@ -76,6 +78,53 @@ describe("tagEntitiesTrained", () => {
     expect(got.map(([name]) => name)).not.toContain("Fires Ballistic Missile");
     expect(got.map(([name]) => name)).not.toContain("Says");
     expect(got).toContainEqual(["North Korea", "place", 2]);
+  });
+});
+
+describe("wire layouts", () => {
+  // Made-up rows in the shapes wire copy prints them.
+  it("reads an ISO-date dateline line as its city and country", () => {
+    const got = plain("", "TALLINN, Estonia 1998-02-03\n\nThe port reopened on Tuesday.");
+    expect(got).toEqual([["Tallinn", "place", 1], ["Estonia", "place", 1]]);
+    for (const e of tagEntitiesTrained("", "LODZ 1998-02-03\n\nThe port reopened.")) expect(e.spans?.[0]).toEqual({ field: "text", start: 0, end: 4 });
+  });
+
+  it("does not read a mixed-case line with a date as a dateline", () => {
+    expect(plain("", "Updated 2024-03-12\n\nThe port reopened.")).toEqual([]);
+  });
+
+  it("types both sides of a results row as teams, a nation as its place, scorers in brackets left to the model", () => {
+    const rows = ["Results of matches on Sunday:", "", "Dinamo Brest 2 (Ostrowski 14) Slavia Mozyr 1", "Lokomotiv Plovdiv 0 Levski Sofia 0", "Uruguay 1 Peru 1"].join("\n");
+    const got = plain("", rows);
+    for (const team of ["Dinamo Brest", "Slavia Mozyr", "Lokomotiv Plovdiv", "Levski Sofia"]) expect(got).toContainEqual([team, "organization", 1]);
+    expect(got).toContainEqual(["Uruguay", "place", 1]);
+    expect(got).toContainEqual(["Peru", "place", 1]);
+  });
+
+  it("keeps a team its type in the prose after its results row, and title-cases a side in capitals", () => {
+    const got = plain("", "ODENSE BK 3 Aarhus Fremad 1\nBrondby 2 Vejle 2\n\nOdense BK stay top after the win.");
+    expect(got).toContainEqual(["Odense BK", "organization", 2]);
+  });
+
+  it("reads a batting line's batter, fielder and bowler as people", () => {
+    const got = plain("", "First innings\nT. Okonkwo c Varma b Kallis-Dube 54\nJ. van Wyk not out 12");
+    expect(got).toContainEqual(["T. Okonkwo", "person", 1]);
+    expect(got).toContainEqual(["Varma", "person", 1]);
+    expect(got).toContainEqual(["Kallis-Dube", "person", 1]);
+    expect(got).toContainEqual(["J. van Wyk", "person", 1]);
+  });
+
+  it("leaves a menu without scores a menu", () => {
+    expect(plain("", "Home\nSport\nWorld\nBusiness\n\nThe port reopened in Tallinn.").map(([n]) => n)).toEqual(["Tallinn"]);
+  });
+});
+
+describe("names", () => {
+  it.each([
+    ["a nationality before a person is no part of the name", "Dane Ole Brask kept the overall lead.", [["Ole Brask", "person", 1]]],
+    ["a legislator's title is no part of the name", "MLA Ravi Kumar Desai said the road would open.", [["Ravi Kumar Desai", "person", 1]]],
+  ])("%s", (_, text, expected) => {
+    expect(plain("", text)).toEqual(expected);
   });
 });
 

@@ -11,9 +11,10 @@ import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
 
 const HONORIFICS = new Set(
-  "mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
+  "mla mlas mlc mp alhaji hajiya shri smt mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
+const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 /** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
 const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
 const WORD_RE = /^[\p{L}\p{N}]/u;
@@ -24,6 +25,8 @@ interface Named {
   /** Canonical name from the gazetteer, when it knows the surface. */
   known?: string;
   knownType?: EntityType;
+  /** Settled by the story's layout (layout.ts): its type outvotes every other reading. */
+  forced?: boolean;
 }
 
 function isRole(word: string): boolean {
@@ -49,11 +52,18 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   while (words.length > 1) {
     const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
     const title = lookupAlias((words[0] as Token).text)?.kind === "title";
-    if (first === "the" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first)))) {
+    if (first === "the" || first === "a" || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first)))) {
       words = words.slice(1);
     } else break;
   }
-  while (words.length > 1 && !WORD_RE.test((words[words.length - 1] as Token).text)) words = words.slice(0, -1);
+  // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
+  while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
+  // "Basilan island": a trailing lower-case word (not a particle) is no part of a name.
+  while (words.length > 1) {
+    const end = (words[words.length - 1] as Token).text;
+    if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end))) words = words.slice(0, -1);
+    else break;
+  }
   return words;
 }
 
@@ -73,6 +83,11 @@ function surface(words: Token[]): string {
     out += (prev && prev.end < w.start ? " " : "") + display(w.text);
   });
   return out;
+}
+
+/** "DETROIT RED WINGS" → "Detroit Red Wings": a name in capitals, written as a name. */
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
 }
 
 function withoutLegalSuffix(name: string): string {
@@ -104,7 +119,11 @@ export function resolveEntities(
   lowercase: Set<string>,
 ): Entity[] {
   const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
-  for (const m of mentions) {
+  for (const mention of mentions) {
+    // Where the rules read the same words as a person, the person's cuts apply ("MLA Ravi Desai" → "Ravi Desai").
+    const whole = tokens[mention.start] as Token;
+    const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
+    const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
     const words = nameWords(tokens, m);
     if (words.length === 0) continue;
     const first = words[0] as Token;
@@ -113,9 +132,18 @@ export function resolveEntities(
     const span: MentionSpan = { field: first.field, start: first.start, end: last.end };
     const name = surface(words);
     const phrase = lookupAlias(name);
+    if ("forced" in m) {
+      const same = phrase && KNOWN_KINDS[phrase.kind] === m.type;
+      const shouted = !/\p{Ll}/u.test(name);
+      const known = same ? phrase.canonical : shouted ? titleCase(name) : name;
+      named.push({ type: m.type, words, known, knownType: m.type, forced: true, span, order: m.start, end: m.end });
+      continue;
+    }
     // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
     // writes every one of them in lower case elsewhere, and no gazetteer knows them.
     if (!phrase && words.every((w) => lowercase.has(w.text.toLowerCase()))) continue;
+    // A compass word alone ("the North said") names nothing the guideline tags.
+    if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
     if (rule) {
@@ -155,7 +183,7 @@ export function resolveEntities(
   for (const n of named) {
     let name = n.known ?? surface(n.words);
     let type = n.knownType ?? n.type;
-    let weight = n.known ? 3 : 1;
+    let weight = n.forced ? 5 : n.known ? 3 : 1;
     if (!n.known && n.words.length === 1) {
       const key = foldWord(name);
       const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;

@@ -128,25 +128,76 @@ export function hash(text: string): number {
 
 const BOUNDARY = "<s>";
 const BOUNDARY_SHAPE = shape(BOUNDARY);
-const BAR = "|";
+
+/** Mixes two 32-bit values (murmur3's finalizer over their xor-multiply): a feature from its template and values. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Hashes of the short strings the features read again and again (tags, gazetteer and rule labels). */
+const LABEL_HASHES = new Map<string, number>();
+function labelHash(label: string): number {
+  let h = LABEL_HASHES.get(label);
+  if (h === undefined) {
+    h = fnv(FNV_START, label);
+    LABEL_HASHES.set(label, h);
+  }
+  return h;
+}
+const TAG_HASHES = TAGS.map((t) => fnv(FNV_START, t));
+const H_BOUNDARY = fnv(FNV_START, BOUNDARY);
+const H_BOUNDARY_SHAPE = fnv(FNV_START, BOUNDARY_SHAPE);
+const H_TRUE = fnv(FNV_START, "true");
+const H_FALSE = fnv(FNV_START, "false");
 
 /**
- * Per token, what several features read: the word in lower case and its shape, worked out on first use
- * (only tokens near a possible name are ever scored).
+ * Per token, the hashes several features read: the word in lower case, its shape, prefix and suffixes, worked
+ * out on first use (only tokens near a possible name are ever scored) and kept for the neighbours' features.
  */
 class TokenView {
-  private readonly lowers: (string | undefined)[] = [];
-  private readonly shapes: (string | undefined)[] = [];
-  constructor(private readonly tokens: Token[]) {}
-  lower(i: number): string {
-    const t = this.tokens[i];
-    if (!t) return BOUNDARY;
-    return (this.lowers[i] ??= t.text.toLowerCase());
+  readonly lower: Int32Array;
+  readonly shape: Int32Array;
+  readonly p3: Int32Array;
+  readonly s3: Int32Array;
+  readonly s2: Int32Array;
+  private readonly done: Uint8Array;
+  readonly lowerText: (string | undefined)[] = [];
+  constructor(private readonly tokens: Token[]) {
+    const n = tokens.length;
+    this.lower = new Int32Array(n);
+    this.shape = new Int32Array(n);
+    this.p3 = new Int32Array(n);
+    this.s3 = new Int32Array(n);
+    this.s2 = new Int32Array(n);
+    this.done = new Uint8Array(n);
   }
-  shape(i: number): string {
-    const t = this.tokens[i];
-    if (!t) return BOUNDARY_SHAPE;
-    return (this.shapes[i] ??= shape(t.text));
+  /** Fills token i's hashes; false outside the document (the features then read the boundary). */
+  ready(i: number): boolean {
+    if (i < 0 || i >= this.tokens.length) return false;
+    if (this.done[i] === 0) {
+      const text = (this.tokens[i] as Token).text;
+      const lw = text.toLowerCase();
+      this.lowerText[i] = lw;
+      this.lower[i] = fnv(FNV_START, lw);
+      this.shape[i] = fnv(FNV_START, shape(text));
+      this.p3[i] = fnv(FNV_START, lw.slice(0, 3));
+      this.s3[i] = fnv(FNV_START, lw.slice(-3));
+      this.s2[i] = fnv(FNV_START, lw.slice(-2));
+      this.done[i] = 1;
+    }
+    return true;
+  }
+  lowerAt(i: number): number {
+    return this.ready(i) ? (this.lower[i] as number) : H_BOUNDARY;
+  }
+  shapeAt(i: number): number {
+    return this.ready(i) ? (this.shape[i] as number) : H_BOUNDARY_SHAPE;
+  }
+  word(i: number): string {
+    return this.ready(i) ? (this.lowerText[i] as string) : BOUNDARY;
   }
 }
 
@@ -161,119 +212,123 @@ function view(ctx: DocContext): TokenView {
   return v;
 }
 
-// Each template's prefix, hashed once (a template's id: equal values of different templates hash apart).
-const P_b = fnv(FNV_START, "b");
-const P_weq = fnv(FNV_START, "w=");
-const P_sheq = fnv(FNV_START, "sh=");
-const P_p3eq = fnv(FNV_START, "p3=");
-const P_s3eq = fnv(FNV_START, "s3=");
-const P_s2eq = fnv(FNV_START, "s2=");
-const P_wminus1eq = fnv(FNV_START, "w-1=");
-const P_wplus1eq = fnv(FNV_START, "w+1=");
-const P_wminus2eq = fnv(FNV_START, "w-2=");
-const P_wplus2eq = fnv(FNV_START, "w+2=");
-const P_wminus1weq = fnv(FNV_START, "w-1w=");
-const P_wwplus1eq = fnv(FNV_START, "ww+1=");
-const P_shminus1eq = fnv(FNV_START, "sh-1=");
-const P_shplus1eq = fnv(FNV_START, "sh+1=");
-const P_shminus1shplus1eq = fnv(FNV_START, "sh-1sh+1=");
-const P_tminus1eq = fnv(FNV_START, "t-1=");
-const P_tminus2eq = fnv(FNV_START, "t-2=");
-const P_tminus1sheq = fnv(FNV_START, "t-1sh=");
-const P_tminus1weq = fnv(FNV_START, "t-1w=");
-const P_geq = fnv(FNV_START, "g=");
-const P_gminus1eq = fnv(FNV_START, "g-1=");
-const P_gplus1eq = fnv(FNV_START, "g+1=");
-const P_gteq = fnv(FNV_START, "gt=");
-const P_req = fnv(FNV_START, "r=");
-const P_rminus1eq = fnv(FNV_START, "r-1=");
-const P_rteq = fnv(FNV_START, "rt=");
-const P_rseq = fnv(FNV_START, "rs=");
-const P_sseq = fnv(FNV_START, "ss=");
-const P_lceq = fnv(FNV_START, "lc=");
-const P_mceq = fnv(FNV_START, "mc=");
-const P_shoutbar = fnv(FNV_START, "shout|");
-const P_shoutbargeq = fnv(FNV_START, "shout|g=");
-const P_title = fnv(FNV_START, "title");
-const P_cueminus1eqperson = fnv(FNV_START, "cue-1=person");
-const P_cueminus1eqorg = fnv(FNV_START, "cue-1=org");
-const P_cueminus1eqplace = fnv(FNV_START, "cue-1=place");
-const P_cueplus1eqorg = fnv(FNV_START, "cue+1=org");
-const P_cueplus1eqplace = fnv(FNV_START, "cue+1=place");
-const P_cueplus1eqperson = fnv(FNV_START, "cue+1=person");
-const P_orgsuffix = fnv(FNV_START, "orgsuffix");
-const P_placesuffix = fnv(FNV_START, "placesuffix");
-const P_orgsuffixplus1 = fnv(FNV_START, "orgsuffix+1");
-
-const f1 = (prefix: number, a: string): number => fnv(prefix, a) >>> 0;
-const f2 = (prefix: number, a: string, b: string): number => fnv(fnv(fnv(prefix, a), BAR), b) >>> 0;
+// Each template's id, hashed once: equal values of different templates hash apart.
+const T = (name: string): number => fnv(FNV_START, name);
+const P_b = T("b");
+const P_weq = T("w=");
+const P_sheq = T("sh=");
+const P_p3eq = T("p3=");
+const P_s3eq = T("s3=");
+const P_s2eq = T("s2=");
+const P_wminus1eq = T("w-1=");
+const P_wplus1eq = T("w+1=");
+const P_wminus2eq = T("w-2=");
+const P_wplus2eq = T("w+2=");
+const P_wminus1weq = T("w-1w=");
+const P_wwplus1eq = T("ww+1=");
+const P_shminus1eq = T("sh-1=");
+const P_shplus1eq = T("sh+1=");
+const P_shminus1shplus1eq = T("sh-1sh+1=");
+const P_tminus1eq = T("t-1=");
+const P_tminus2eq = T("t-2=");
+const P_tminus1sheq = T("t-1sh=");
+const P_tminus1weq = T("t-1w=");
+const P_geq = T("g=");
+const P_gminus1eq = T("g-1=");
+const P_gplus1eq = T("g+1=");
+const P_gteq = T("gt=");
+const P_req = T("r=");
+const P_rminus1eq = T("r-1r+1=");
+const P_rteq = T("rt=");
+const P_rseq = T("rs=");
+const P_sseq = T("ss=");
+const P_lceq = T("lc=");
+const P_mceq = T("mc=");
+const P_shoutbar = T("shout|");
+const P_shoutbargeq = T("shout|g=");
+const P_title = mix(T("title"), 0);
+const P_cueminus1eqperson = mix(T("cue-1=person"), 0);
+const P_cueminus1eqorg = mix(T("cue-1=org"), 0);
+const P_cueminus1eqplace = mix(T("cue-1=place"), 0);
+const P_cueplus1eqorg = mix(T("cue+1=org"), 0);
+const P_cueplus1eqplace = mix(T("cue+1=place"), 0);
+const P_cueplus1eqperson = mix(T("cue+1=person"), 0);
+const P_orgsuffix = mix(T("orgsuffix"), 0);
+const P_placesuffix = mix(T("placesuffix"), 0);
+const P_orgsuffixplus1 = mix(T("orgsuffix+1"), 0);
+const P_bias = mix(P_b, 0);
 
 /**
- * The feature hashes of token i, given the two tags decoded before it. Each feature is a template prefix and
- * its values ("w-1w=" + previous word + "|" + word), hashed without building the string, so equal values of
- * different templates hash apart.
+ * The feature hashes of token i, given the indices of the two tags decoded before it. Each feature mixes its
+ * template's id with its values' hashes (cached per token), so no string is built or hashed twice.
  */
-export function features(ctx: DocContext, i: number, prev: string, prev2: string, out: number[]): void {
+export function features(ctx: DocContext, i: number, prev: number, prev2: number, out: number[]): void {
   out.length = 0;
   const v = view(ctx);
   const t = ctx.tokens[i] as Token;
   const n = ctx.tokens.length;
-  const lw = v.lower(i);
-  const sh = v.shape(i);
-  const lp1 = v.lower(i - 1);
-  const ln1 = v.lower(i + 1);
-  const shp = v.shape(i - 1);
-  const shn = v.shape(i + 1);
-  const g = ctx.gazetteer[i] as string;
-  const r = ctx.rules[i] as string;
+  v.ready(i);
+  const lw = v.lower[i] as number;
+  const sh = v.shape[i] as number;
+  const lp1 = v.lowerAt(i - 1);
+  const ln1 = v.lowerAt(i + 1);
+  const shp = v.shapeAt(i - 1);
+  const shn = v.shapeAt(i + 1);
+  const g = labelHash(ctx.gazetteer[i] as string);
+  const r = labelHash(ctx.rules[i] as string);
+  const tp = TAG_HASHES[prev] as number;
+  const tp2 = TAG_HASHES[prev2] as number;
   out.push(
-    P_b >>> 0,
-    f1(P_weq, lw),
-    f1(P_sheq, sh),
-    f1(P_p3eq, lw.slice(0, 3)),
-    f1(P_s3eq, lw.slice(-3)),
-    f1(P_s2eq, lw.slice(-2)),
-    f1(P_wminus1eq, lp1),
-    f1(P_wplus1eq, ln1),
-    f1(P_wminus2eq, v.lower(i - 2)),
-    f1(P_wplus2eq, v.lower(i + 2)),
-    f2(P_wminus1weq, lp1, lw),
-    f2(P_wwplus1eq, lw, ln1),
-    f1(P_shminus1eq, shp),
-    f1(P_shplus1eq, shn),
-    fnv(fnv(fnv(fnv(fnv(P_shminus1shplus1eq, shp), BAR), sh), BAR), shn) >>> 0,
-    f1(P_tminus1eq, prev),
-    f2(P_tminus2eq, prev2, prev),
-    f2(P_tminus1sheq, prev, sh),
-    f2(P_tminus1weq, prev, lw),
-    f1(P_geq, g),
-    f1(P_gminus1eq, ctx.gazetteer[i - 1] ?? BOUNDARY),
-    f1(P_gplus1eq, ctx.gazetteer[i + 1] ?? BOUNDARY),
-    f2(P_gteq, g, prev),
-    f1(P_req, r),
-    fnv(fnv(fnv(P_rminus1eq, ctx.rules[i - 1] ?? BOUNDARY), "|r+1="), ctx.rules[i + 1] ?? BOUNDARY) >>> 0,
-    f2(P_rteq, r, prev),
-    f2(P_rseq, r, sh),
+    P_bias,
+    mix(P_weq, lw),
+    mix(P_sheq, sh),
+    mix(P_p3eq, v.p3[i] as number),
+    mix(P_s3eq, v.s3[i] as number),
+    mix(P_s2eq, v.s2[i] as number),
+    mix(P_wminus1eq, lp1),
+    mix(P_wplus1eq, ln1),
+    mix(P_wminus2eq, v.lowerAt(i - 2)),
+    mix(P_wplus2eq, v.lowerAt(i + 2)),
+    mix(mix(P_wminus1weq, lp1), lw),
+    mix(mix(P_wwplus1eq, lw), ln1),
+    mix(P_shminus1eq, shp),
+    mix(P_shplus1eq, shn),
+    mix(mix(mix(P_shminus1shplus1eq, shp), sh), shn),
+    mix(P_tminus1eq, tp),
+    mix(mix(P_tminus2eq, tp2), tp),
+    mix(mix(P_tminus1sheq, tp), sh),
+    mix(mix(P_tminus1weq, tp), lw),
+    mix(P_geq, g),
+    mix(P_gminus1eq, i > 0 ? labelHash(ctx.gazetteer[i - 1] as string) : H_BOUNDARY),
+    mix(P_gplus1eq, i + 1 < n ? labelHash(ctx.gazetteer[i + 1] as string) : H_BOUNDARY),
+    mix(mix(P_gteq, g), tp),
+    mix(P_req, r),
+    mix(mix(P_rminus1eq, i > 0 ? labelHash(ctx.rules[i - 1] as string) : H_BOUNDARY), i + 1 < n ? labelHash(ctx.rules[i + 1] as string) : H_BOUNDARY),
+    mix(mix(P_rteq, r), tp),
+    mix(mix(P_rseq, r), sh),
   );
   if (CAP_RE.test(t.text)) {
-    const start = t.sentStart ? "true" : "false";
+    const start = t.sentStart ? H_TRUE : H_FALSE;
+    const word = v.word(i);
     out.push(
-      f1(P_sseq, start),
-      f2(P_lceq, ctx.lowercase.has(lw) ? "true" : "false", start),
-      f2(P_mceq, ctx.midCapital.has(foldWord(t.text)) ? "true" : "false", start),
+      mix(P_sseq, start),
+      mix(mix(P_lceq, ctx.lowercase.has(word) ? H_TRUE : H_FALSE), start),
+      mix(mix(P_mceq, ctx.midCapital.has(foldWord(t.text)) ? H_TRUE : H_FALSE), start),
     );
-    if (ctx.shouted[i]) out.push(f1(P_shoutbar, sh), f1(P_shoutbargeq, g));
-    if (t.field === "title") out.push(P_title >>> 0);
+    if (ctx.shouted[i]) out.push(mix(P_shoutbar, sh), mix(P_shoutbargeq, g));
+    if (t.field === "title") out.push(P_title);
   }
   const w = t.text;
+  const wp1 = v.word(i - 1);
+  const wn1 = v.word(i + 1);
   const n1 = i + 1 < n ? (ctx.tokens[i + 1] as Token).text : BOUNDARY;
-  if (PERSON_CUE_WORDS.has(lp1)) out.push(P_cueminus1eqperson >>> 0);
-  if (ORG_CUE_WORDS.has(lp1)) out.push(P_cueminus1eqorg >>> 0);
-  if (PLACE_CUE_WORDS.has(lp1)) out.push(P_cueminus1eqplace >>> 0);
-  if (ORG_CUE_WORDS.has(ln1)) out.push(P_cueplus1eqorg >>> 0);
-  if (PLACE_NOUN_WORDS.has(ln1)) out.push(P_cueplus1eqplace >>> 0);
-  if (PERSON_CUE_WORDS.has(ln1)) out.push(P_cueplus1eqperson >>> 0);
-  if (ORG_SUFFIX_WORDS.has(w)) out.push(P_orgsuffix >>> 0);
-  if (PLACE_SUFFIX_WORDS.has(w)) out.push(P_placesuffix >>> 0);
-  if (ORG_SUFFIX_WORDS.has(n1)) out.push(P_orgsuffixplus1 >>> 0);
+  if (PERSON_CUE_WORDS.has(wp1)) out.push(P_cueminus1eqperson);
+  if (ORG_CUE_WORDS.has(wp1)) out.push(P_cueminus1eqorg);
+  if (PLACE_CUE_WORDS.has(wp1)) out.push(P_cueminus1eqplace);
+  if (ORG_CUE_WORDS.has(wn1)) out.push(P_cueplus1eqorg);
+  if (PLACE_NOUN_WORDS.has(wn1)) out.push(P_cueplus1eqplace);
+  if (PERSON_CUE_WORDS.has(wn1)) out.push(P_cueplus1eqperson);
+  if (ORG_SUFFIX_WORDS.has(w)) out.push(P_orgsuffix);
+  if (PLACE_SUFFIX_WORDS.has(w)) out.push(P_placesuffix);
+  if (ORG_SUFFIX_WORDS.has(n1)) out.push(P_orgsuffixplus1);
 }

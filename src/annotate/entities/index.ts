@@ -14,6 +14,7 @@ import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
 import { ruleTags } from "./rule-mentions";
+import { layoutMentions, withLayout } from "./layout";
 
 let weights: Weights | undefined;
 
@@ -37,5 +38,6 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const shouted = tokens.map((t) => t.field === "text" && (lines[t.line]?.shouted ?? false));
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
-  return resolveEntities(tokens, mentionsFromTags(decode(shippedWeights(), ctx)), rules.bySpan, ctx.lowercase);
+  const mentions = withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens));
+  return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }

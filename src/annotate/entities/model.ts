@@ -61,7 +61,7 @@ export function decode(
       prev = START;
       continue;
     }
-    features(ctx, i, TAGS[prev] as Tag, TAGS[prev2] as Tag, feats);
+    features(ctx, i, prev, prev2, feats);
     score(w, feats, scores);
     const last = i === n - 1 || ctx.tokens[i + 1]?.field !== ctx.tokens[i]?.field;
     let best = -1;

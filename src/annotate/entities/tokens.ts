@@ -4,6 +4,7 @@
  * stands alone and a possessive "'s" is its own token, so the model sees news text the way it was trained.
  */
 import type { SpanField } from "../../model";
+import { isLayoutLine } from "./layout";
 
 export interface Token {
   text: string;
@@ -98,6 +99,7 @@ function lineShape(line: string, continued: boolean): { words: number; bare: boo
   const trimmed = line.trim();
   const bare =
     !continued &&
+    !isLayoutLine(line) &&
     trimmed.length <= 70 &&
     !/^\p{Ll}/u.test(trimmed) &&
     !/[.!?,;]["”’)]?$/.test(trimmed) &&

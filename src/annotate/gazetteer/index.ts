@@ -7,6 +7,7 @@
  */
 import { countries } from "countries-list";
 import type { EntityType } from "../../model";
+import { canonicalWire } from "../wires";
 import { NEWS_AGENCIES, ORGANIZATIONS } from "./organizations";
 import { PEOPLE } from "./people";
 import {
@@ -122,7 +123,10 @@ addEach(EVENTS, "nonname", /\s*\|\s*/);
 addLines(ADJECTIVE_PLACES.split("|").join("\n"), "adjplace");
 addLines(COUNTRY_OVERRIDES, "place");
 addLines(ORGANIZATIONS, "organization");
-addLines(NEWS_AGENCIES.replace(/\n/g, "").split("|").join("\n"), "agency");
+// An agency is an organization under the wire's canonical name ("AP" → Associated Press), as wire_services names it.
+for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
+  if (name.trim()) addPhrase(name.trim(), "agency", canonicalWire(name) ?? name.trim());
+}
 addLines(PEOPLE, "person");
 addLines(PLACES, "place");
 addLines(AMBIGUOUS_PLACE_NAMES.split("|").join("\n"), "place");

@@ -348,13 +348,13 @@ Princeton University|Princeton
 Columbia University`;
 
 /**
- * News agencies. When they are the story's source (a dateline "(Reuters)", "told Reuters", "according to AFP")
- * they are not entities, and the tagger never tags them: see docs/ENTITY-GUIDELINES.md.
+ * News agencies: organizations, whether credited for the copy ("(Reuters)", "told AFP") or written about, under
+ * the wire's canonical name (wires.ts) where it has one. See docs/ENTITY-GUIDELINES.md.
  */
 export const NEWS_AGENCIES = `Reuters|Thomson Reuters|Associated Press|AP|Agence France-Presse|AFP|Press Trust of India|PTI|
 Indo-Asian News Service|IANS|Asian News International|ANI|Bloomberg|Bloomberg News|Xinhua|Kyodo|Kyodo News|Yonhap|
 TASS|RIA Novosti|RIA|Interfax|Anadolu|Anadolu Agency|dpa|DPA|EFE|ANSA|AAP|Australian Associated Press|
 Canadian Press|UNI|United News of India|Bernama|Antara|KUNA|WAM|Saudi Press Agency|IRNA|Tasnim|
-Devdiscourse|PA Media|Press Association|News Agency of Nigeria|Kenya News Agency|Sputnik|
+PA Media|Press Association|News Agency of Nigeria|Kenya News Agency|Sputnik|
 Prensa Latina|Agencia Brasil|Notimex|Jiji|Jiji Press|CNA|Central News Agency|Yonhap News Agency|UPI|
 United Press International|Dow Jones|Newswires|Dow Jones Newswires|Business Wire|PR Newswire|GlobeNewswire`;

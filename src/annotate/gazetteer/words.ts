@@ -121,7 +121,7 @@ Port Stadium Arena Prison Penitentiary Bridge Dam Palace Camp Reserve Pass Glaci
  * Nationality and regional adjectives. They are not entities ("Haitian stakeholders", "Kenyan forces"), and when
  * they open a capitalized run they are dropped ("Barbadian Prime Minister Mia Mottley").
  */
-export const DEMONYMS = `Afghan Philippine Albanian Algerian American Andorran Angolan Antiguan Argentine Argentinian Armenian Australian
+export const DEMONYMS = `Dane Danes Swede Swedes Briton Britons Finn Finns Spaniard Spaniards Kiwi Kiwis Afghan Philippine Albanian Algerian American Andorran Angolan Antiguan Argentine Argentinian Armenian Australian
 Austrian Azerbaijani Azeri Bahamian Bahraini Bangladeshi Barbadian Belarusian Belgian Belizean Beninese Bhutanese
 Bolivian Bosnian Botswanan Brazilian British Bruneian Bulgarian Burkinabe Burmese Burundian Cambodian Cameroonian
 Canadian Cape Verdean Chadian Chilean Chinese Colombian Comoran Congolese Costa Rican Croatian Cuban Cypriot Czech
@@ -158,7 +158,8 @@ COVID-19 Covid-19 AI GDP CEO CFO COO CTO PM AM TV PR HIV AIDS DNA GMT UTC EST ET
 INR JPY CNY OK Q1 Q2 Q3 Q4 H1 H2 FY No Nos Vol PhD MBA ID IDs IPO IPOs ETF ETFs EV EVs LNG LPG CO2 GW MW KW MP MPs
 mph kph km kg BC AD PS Inc Breaking Updated Exclusive Explainer Factbox Subscribe Advertisement Sponsored
 Note Reporting Editing Writing Source Sources Photo File Image Credit Copyright Topics Tags Share DAX FTSE Nikkei
-Sensex Nifty KOSPI STOXX CAC Nasdaq-100 RSV SARS MERS TB HPV Mpox MVP`;
+Sensex Nifty KOSPI STOXX CAC Nasdaq-100 RSV SARS MERS TB HPV Mpox MVP EPS ICBM ICBMs SLBM CPR FIR FIRs GST
+Devdiscourse`;
 
 /**
  * Words that often open a sentence capitalized but are not names. Used only for sentence-initial tokens;
