@@ -180,7 +180,7 @@ const TIMESTAMP_LINE =
   /^(?=.{0,120}$)(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*\b(?:Updated|UPDATED|Published|PUBLISHED|Posted|Created|IST|GMT|UTC|EST|EDT|CET|BST|PKT|EAT|WAT|[AaPp]\.?[Mm]\.?)(?![\p{L}]))/u;
 /** A bare date line under a credit ("5/2/2007", "March 2, 2007"): blogs that repost agency copy set one. */
 const DATE_LINE = new RegExp(
-  `^(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE})$`,
+  `^(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(?:\\s*[-–,|]?\\s*\\d{1,2}[:.]\\d{2}(?=[^\\n]{0,40}$).*)?|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE})$`,
   "u",
 );
 /**
@@ -190,7 +190,7 @@ const DATE_LINE = new RegExp(
 const NAME = "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{Ll}'’-]+)){1,2}";
 const AUTHORS_LINE = new RegExp(`^(?:By\\s+${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NAME})*|${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NAME})+)$`, "u");
 /** What may stand beside a wire's name alone on a line for the name to be the story's credit. */
-const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}`, "u");
+const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}|^(?:By|BY):?$`, "u");
 
 /**
  * Agencies whose copy cites their own staff as eyewitnesses ("An AFP journalist saw"); outlets citing an agency
@@ -617,6 +617,38 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "based-on-reporting-by-wire",
+    hints: ["reporting", "reports", "material"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[(\\[*\\-–—]?\\s*(?:[Bb]ased\\s+on|[Cc]ompiled\\s+from|(?:[Tt]his\\s+(?:story|article|report)\\s+)?(?:[Ii]ncludes|[Ii]ncorporates)|[Ww]ith)\\s+(?:additional\\s+)?` +
+        `(?:reporting|reports|material|information)\\s+(?:by|from)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?![\\p{L}\\p{N}])`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "Radio Free Europe/Radio Liberty",
+    example: "Based on reporting by AP and AFP",
+    counterExample: "Based on reporting by our Kabul correspondent, the figures were revised.",
+    variants: [{ outlet: "US regional papers", text: "This story includes reporting from Reuters." }],
+    evidence: "sentence",
+    clean: false,
+  },
+  {
+    id: "posted-by-wire",
+    hints: ["posted", "provided", "published"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[Tt]his\\s+(?:article|story|report|post)\\s+(?:was|is|has\\s+been)\\s+(?:originally\\s+)?(?:posted|provided|published)\\s+by\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+News)?\\.?(?=\\s*$)`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "a news-reposting blog",
+    example: "This article was posted by AP News.",
+    counterExample: "This article was posted by AP News, a reader wrote, but it was not.",
+    evidence: "sentence",
+    clean: false,
+  },
+  {
     id: "with-files-from-wire",
     hints: ["files"],
     flags: ["syndicated"],
@@ -722,12 +754,15 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "wire-initials-desk-slug",
     hints: WIRE_HINTS,
     flags: ["syndicated"],
-    pattern: new RegExp(`^(?<wire>${ALL_WIRES})(?:[-/][a-z]{2,5}){1,3}\\/?$`, "u"),
+    pattern: new RegExp(`^(?<wire>${ALL_WIRES})(?:[-/](?:[a-z]{2,5}|[A-Z]{2,4})){1,3}\\/?$`, "u"),
     where: "byline",
     outlet: "dpa (German-language broadcaster's sign-off)",
     example: "dpa/xy",
     counterExample: "AP/Wide World",
-    variants: [{ outlet: "Agence France-Presse", text: "AFP/bur/jk" }],
+    variants: [
+      { outlet: "Agence France-Presse", text: "AFP/bur/jk" },
+      { outlet: "dpa (German-language broadcaster's sign-off)", text: "dpa/KW" },
+    ],
     evidence: "match",
     clean: true,
   },
@@ -821,7 +856,34 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "The Hindu", text: "December 4, 2023 07:40 am | Updated 07:41 am IST - ATHENS\nAP" },
       { outlet: "The Detroit News", text: "Lisa Mascaro and Kevin Freking\nAssociated Press" },
       { outlet: "a blog reposting agency copy", text: "Yonhap\n3/14/2008" },
+      { outlet: "Hürriyet Daily News", text: "Anatolian Agency\n12.05.2010 - 09:41 | Son Güncelleme:" },
+      { outlet: "The Seattle Times", text: "By\nThe Associated Press" },
     ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-dated",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES}),?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
+    where: "byline",
+    outlet: "China.org.cn (the agency and date under the headline)",
+    example: "Xinhua, March 2, 2017 Adjust font size:",
+    counterExample: "Reuters, March 2, reported that the talks had failed.",
+    variants: [{ outlet: "generic credit line", text: "PTI, Jan 5, 2024" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-provided-by-wire",
+    hints: ["provided"],
+    flags: ["syndicated"],
+    pattern: new RegExp(`^(?:©\\s*)?(?:[Pp]rovided|PROVIDED)\\s+(?:by|BY)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})\\.?$`, "u"),
+    where: "byline",
+    outlet: "MSN (an aggregator's credit under the headline)",
+    example: "© Provided by The Canadian Press",
+    counterExample: "© Provided by Kingston Ledger",
     evidence: "match",
     clean: false,
   },
@@ -848,10 +910,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["afp", "reuters", "associated", "xinhua", "anadolu"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `(?<=^|[.!?"”’]\\s+|,\\s+)(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal)\\s+(?<wire>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}\\s+` +
+      `(?<=^|[.!?"”’]\\s+|,\\s+|\\s+and\\s+)(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal)\\s+(?<wire>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?:\\s+and\\s+${AGENCY_STAFF})?\\s+` +
         `(?:(?:in|at|on|near|outside)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}\\s+)?` +
         `(?:saw|counted|heard|witnessed|observed|could\\s+see|filmed|photographed)\\b` +
-        `|according\\s+to\\s+(?<wire2>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?=\\s+(?:at|in|on)\\b|[,.]))`,
+        `|according\\s+to\\s+(?:an?\\s+)?(?<wire2>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?=\\s+(?:at|in|on)\\b|[,.]))`,
       "u",
     ),
     where: "anywhere",
@@ -861,6 +923,9 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "Reuters", text: "A Reuters witness saw at least three bodies near the checkpoint." },
       { outlet: "Agence France-Presse", text: "The shelling went on into the night, according to AFP reporters, who heard more blasts." },
+      { outlet: "Reuters copy on a Cypriot daily", text: "Police closed the square, and a Reuters photographer saw two vans leave." },
+      { outlet: "Reuters copy on a Cypriot daily", text: "A Reuters reporter and photographer saw the man led away." },
+      { outlet: "AFP copy on a Nigerian site", text: "Most homes in the village were flattened, according to an AFP team." },
     ],
     evidence: "match",
     clean: false,
