@@ -144,9 +144,10 @@ function dateline(names: readonly string[]): RegExp {
           `(?=\\((?:${ambiguous})\\)${SEP})`,
         ]),
   ];
-  // The lookahead first: most paragraphs name no agency in brackets near their start and fail it at once.
+  // The lookahead first: most paragraphs name no agency in brackets (or after a comma) near their start and fail
+  // it at once; it tests a cheap character before trying the aliases, which keeps the wider opening window cheap.
   return new RegExp(
-    `^(?=.{0,160}?(?:${all})\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>${all})\\)${SEP}?`,
+    `^(?=.{0,160}?(?:\\(|,\\s*)(?:${all})\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>${all})\\)${SEP}?`,
     "u",
   );
 }
