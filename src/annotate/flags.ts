@@ -9,8 +9,11 @@ import { CLEANING_RULES, FLAG_RULES, type CleaningRule, type FlagRule, type Rule
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
-/** Datelines sit in the first lines; captions, a byline or lines of site chrome (menus, headline lists) may come before them. */
-const OPENING_CHARS = 1200;
+/**
+ * Datelines sit in the first lines; captions, a byline or lines of site chrome (menus, headline lists, an "about the
+ * agency" box on a reposting site) may come before them, sometimes a whole screen of it.
+ */
+const OPENING_CHARS = 2000;
 /** Disclaimers, sign-offs and slugs sit in the last lines, sometimes followed by a credit or an insert. */
 const CLOSING_CHARS = 1500;
 /** A byline, slug or credit is a line of its own and short. */

@@ -7,10 +7,10 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 5;
+export const FLAG_RULES_VERSION: number = 6;
 
 /**
- * Where a rule may match. opening: the first ~800 characters (datelines). closing: the last ~1500 characters
+ * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
  * (disclaimers, sign-offs, desk slugs). byline: a whole short paragraph in either window. anywhere: any paragraph.
  * title: the headline.
  */
@@ -117,7 +117,9 @@ const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI",
  * with its country, or nothing before the agency at all. An ambiguous abbreviation without a date needs an
  * AP-style capitalised city ("WASHINGTON (AP) —") or a city and region with AP's dash ("Gaza Strip, Gaza Strip
  * (AP) —"), so "Andhra Pradesh (AP) - The cabinet", "Aam Aadmi Party (AAP) — " and "The Press Trust of India
- * (PTI) Board" are no datelines.
+ * (PTI) Board" are no datelines. The country may come between the city and the date ("SEOUL, South Korea, Jan. 3
+ * (UPI) --"), and a page may lose the opening bracket ("MUMBAI, Xinhua) - "): then a distinct agency name, a comma
+ * before it and a separator after it must all be there.
  */
 function dateline(names: readonly string[]): RegExp {
   const all = wireAliasSource(names);
@@ -131,6 +133,7 @@ function dateline(names: readonly string[]): RegExp {
           `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})\\)${SEP})`,
           `(?:${PLACE},\\s*)?(?=\\((?:${distinct})\\)${story})`,
           `${PLACE},?\\s*(?=\\((?:${distinct})\\)\\s*$)`,
+          `${PLACE},\\s*(?=(?:${distinct})\\)${SEP})`,
         ]),
     ...(ambiguous === ""
       ? []
@@ -141,9 +144,10 @@ function dateline(names: readonly string[]): RegExp {
           `(?=\\((?:${ambiguous})\\)${SEP})`,
         ]),
   ];
-  // The lookahead first: most paragraphs name no agency in brackets near their start and fail it at once.
+  // The lookahead first: most paragraphs name no agency in brackets (or after a comma) near their start and fail
+  // it at once; it tests a cheap character before trying the aliases, which keeps the wider opening window cheap.
   return new RegExp(
-    `^(?=.{0,160}?\\((?:${all})\\))(?:${undated.join("|")}|(?:${PLACE},?\\s*)?${DATE}\\s*(?=\\())\\((?<wire>${all})\\)${SEP}?`,
+    `^(?=.{0,160}?(?:\\(|,\\s*)(?:${all})\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>${all})\\)${SEP}?`,
     "u",
   );
 }
@@ -175,6 +179,19 @@ const WIRE_HINTS: readonly string[] = [
  */
 const TIMESTAMP_LINE =
   /^(?=.{0,120}$)(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*\b(?:Updated|UPDATED|Published|PUBLISHED|Posted|Created|IST|GMT|UTC|EST|EDT|CET|BST|PKT|EAT|WAT|[AaPp]\.?[Mm]\.?)(?![\p{L}]))/u;
+/** A bare date line under a credit ("5/2/2007", "March 2, 2007"): blogs that repost agency copy set one. */
+const DATE_LINE = new RegExp(
+  `^(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(?:\\s*[-–,|]?\\s*\\d{1,2}[:.]\\d{2}(?=[^\\n]{0,40}$).*)?|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE})$`,
+  "u",
+);
+/**
+ * The authors' line of a US paper's byline, the agency then on a line of its own ("Erica Werner and David Espo",
+ * "By Ana Ruiz"): two names or more, or "By", so a menu entry ("World News") is not taken for one.
+ */
+const NAME = "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{Ll}'’-]+)){1,2}";
+const AUTHORS_LINE = new RegExp(`^(?:By\\s+${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NAME})*|${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NAME})+)$`, "u");
+/** What may stand beside a wire's name alone on a line for the name to be the story's credit. */
+const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}|^(?:By|BY):?$`, "u");
 
 /**
  * Agencies whose copy cites their own staff as eyewitnesses ("An AFP journalist saw"); outlets citing an agency
@@ -201,7 +218,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["edited", "modified", "altered", "reworked"],
     flags: ["unedited"],
     pattern:
-      /\b(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:story|article|report|copy|content|news|item|post|piece|text|feed|write-?up)\s+(?:and\s+)?(?:(?:has|have|had)\s+not\s+been|(?:is|was|were|are)\s+not)\s+(?:edited|modified|altered|reworked)\s+by\s+(?:the\s+)?(?:[\p{L}\p{N}.'’&-]+\s+){0,4}?(?:[\p{L}\p{N}'’&-]+(?:'s|’s)?\s+(?:staff|team|editors?|editorial(?:\s+(?:team|staff|desk|board))?|desk|newsroom)\b|[\p{L}\p{N}-]+\.(?:com|in|net|org|co\.\p{L}{2}))/iu,
+      /\b(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:story|article|report|copy|content|news|item|post|piece|text|feed|write-?up)\s+(?:and\s+)?(?:(?:has|have|had)\s+not\s+been|(?:is|was|were|are)\s+not)\s+(?:edited|modified|altered|reworked)\s+by\s+(?:the\s+)?(?:[\p{L}\p{N}.'’&-]+\s+){0,4}?(?:[\p{L}\p{N}'’&-]+(?:'s|’s)?\s+(?:staff|team|editors?|editorial(?:\s+(?:team|staff|desk|board))?|desk|newsroom)\b|[\p{L}\p{N}-]+\.(?:com|in|net|org|co\.\p{L}{2})|[\p{L}\p{N}'’&-]+\s+and\s+(?:is|was|has\s+been)\s+(?:auto[- ]?generated|auto[- ]?published|published|sourced)\b)/iu,
     where: "closing",
     outlet: "Devdiscourse",
     example: "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
@@ -223,7 +240,24 @@ export const FLAG_RULES: readonly FlagRule[] = [
         outlet: "Outlook",
         text: "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",
       },
+      { outlet: "The Week (India)", text: "(This story has not been edited by THE WEEKLY and is auto-generated from PTI)" },
     ],
+    evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "disclaimer-auto-generated-from-wire",
+    hints: ["generated", "published"],
+    flags: ["auto_generated", "syndicated"],
+    pattern: new RegExp(
+      `\\b(?:[Aa]uto(?:matically)?[- ]?|AUTO[- ]?)(?:generated|published|GENERATED|PUBLISHED)\\s+(?:from|via|FROM|VIA)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?![\\p{L}\\p{N}])(?!\\s+(?:[Pp]hotos?|[Ii]mages?|[Vv]ideos?|[Gg]raphics?)\\b)`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "The Week (India)",
+    example: "(This story has not been edited by THE WEEKLY and is auto-generated from PTI)",
+    counterExample: "The subtitles were auto-generated from AP video footage shot on Sunday.",
+    variants: [{ outlet: "generic agency disclaimer", text: "This copy is auto-published from Reuters and has not been reviewed." }],
     evidence: "sentence",
     clean: true,
   },
@@ -424,7 +458,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "disclaimer-source-wire",
     hints: ["source"],
     flags: ["syndicated"],
-    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
     outlet: "Outlook",
     example:
@@ -584,6 +618,38 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "based-on-reporting-by-wire",
+    hints: ["reporting", "reports", "material"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[(\\[*\\-–—]?\\s*(?:[Bb]ased\\s+on|[Cc]ompiled\\s+from|(?:[Tt]his\\s+(?:story|article|report)\\s+)?(?:[Ii]ncludes|[Ii]ncorporates)|[Ww]ith)\\s+(?:additional\\s+)?` +
+        `(?:reporting|reports|material|information)\\s+(?:by|from)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?![\\p{L}\\p{N}])`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "Radio Free Europe/Radio Liberty",
+    example: "Based on reporting by AP and AFP",
+    counterExample: "Based on reporting by our Kabul correspondent, the figures were revised.",
+    variants: [{ outlet: "US regional papers", text: "This story includes reporting from Reuters." }],
+    evidence: "sentence",
+    clean: false,
+  },
+  {
+    id: "posted-by-wire",
+    hints: ["posted", "provided", "published"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `${SENTENCE_START}[Tt]his\\s+(?:article|story|report|post)\\s+(?:was|is|has\\s+been)\\s+(?:originally\\s+)?(?:posted|provided|published)\\s+by\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+News)?\\.?(?=\\s*$)`,
+      "u",
+    ),
+    where: "closing",
+    outlet: "a news-reposting blog",
+    example: "This article was posted by AP News.",
+    counterExample: "This article was posted by AP News, a reader wrote, but it was not.",
+    evidence: "sentence",
+    clean: false,
+  },
+  {
     id: "with-files-from-wire",
     hints: ["files"],
     flags: ["syndicated"],
@@ -603,12 +669,19 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "wire-parenthetical-signoff",
     hints: [")"],
     flags: ["syndicated"],
-    pattern: new RegExp(`\\((?<=(?:^|[.!?"”’]\\s*)\\()(?<wire>${ALL_WIRES})\\)\\.?(?=\\s*$)`, "u"),
+    pattern: new RegExp(
+      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${ALL_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?=\\s*$)`,
+      "u",
+    ),
     where: "closing",
     outlet: "Asian News International",
     example: "The minister will visit the flood-hit districts on Friday. (ANI)",
     counterExample: "The minister belongs to the Aam Aadmi Party (AAP)",
-    variants: [{ outlet: "Indo-Asian News Service", text: "The results are expected next week. (IANS)" }],
+    variants: [
+      { outlet: "Indo-Asian News Service", text: "The results are expected next week. (IANS)" },
+      { outlet: "China.org.cn", text: "Output rose in every province, the bureau said.\n(Xinhua News Agency March 2, 2006)" },
+      { outlet: "generic agency credit", text: "Talks resume on Monday. (Agencies)" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -678,6 +751,22 @@ export const FLAG_RULES: readonly FlagRule[] = [
     evidence: "match",
     clean: true,
   },
+  {
+    id: "wire-initials-desk-slug",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    pattern: new RegExp(`^(?<wire>${ALL_WIRES})(?:[-/](?:[a-z]{2,5}|[A-Z]{2,4})){1,3}\\/?$`, "u"),
+    where: "byline",
+    outlet: "dpa (German-language broadcaster's sign-off)",
+    example: "dpa/xy",
+    counterExample: "AP/Wide World",
+    variants: [
+      { outlet: "Agence France-Presse", text: "AFP/bur/jk" },
+      { outlet: "dpa (German-language broadcaster's sign-off)", text: "dpa/KW" },
+    ],
+    evidence: "match",
+    clean: true,
+  },
 
   // ── Wire bylines ──────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -685,8 +774,9 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["by"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `^(?:By|BY|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
-        `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?\\.?$`,
+      `^(?:(?:Article|Story|Report|News)\\s+)?(?:By|BY|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
+        `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?\\.?` +
+        `(?:\\s*\\|\\s*(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60})?$`,
       "u",
     ),
     where: "byline",
@@ -697,6 +787,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "Associated Press", text: "By JOSH BOAK AP Economics Writer" },
       { outlet: "Reuters", text: "By Reuters Staff" },
       { outlet: "Press Trust of India", text: "Written by: PTI" },
+      { outlet: "United Press International", text: "By UPI Staff | Feb. 14, 2019" },
+      { outlet: "a religious news site's author line", text: "Article By Mark Hosenball, Reuters" },
     ],
     evidence: "match",
     clean: false,
@@ -720,14 +812,17 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["|"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:Updated|Published|Posted|Created)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:./|-]{0,80}$`,
+      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:\\p{Lu}[\\p{L}.'’-]+(?:\\s{1,3}\\p{Lu}[\\p{L}.'’-]+){0,3}\\s*\\|\\s*)?(?:Updated|Published|Posted|Created)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:./|-]{0,80}$`,
       "u",
     ),
     where: "byline",
     outlet: "Asian News International",
     example: "ANI | Updated: Mar 12, 2024 14:32 IST",
     counterExample: "Priya Sharma | Updated: Mar 12, 2024 14:32 IST",
-    variants: [{ outlet: "Devdiscourse", text: "Reuters | Updated: 14-02-2025 11:08 IST | Created: 14-02-2025 11:07 IST" }],
+    variants: [
+      { outlet: "Devdiscourse", text: "Reuters | Updated: 14-02-2025 11:08 IST | Created: 14-02-2025 11:07 IST" },
+      { outlet: "Devdiscourse", text: "PTI | Kolkata | Updated: 02-09-2024 18:40 IST" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -753,12 +848,76 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: WIRE_HINTS,
     flags: ["syndicated"],
     pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
-    beside: TIMESTAMP_LINE,
+    beside: CREDIT_NEIGHBOUR,
     where: "byline",
     outlet: "Business Standard",
     example: "Capital Market\nLast Updated : Nov 07 2014 | 9:12 PM IST",
     counterExample: "AP Photo",
-    variants: [{ outlet: "The Hindu", text: "December 4, 2023 07:40 am | Updated 07:41 am IST - ATHENS\nAP" }],
+    variants: [
+      { outlet: "The Hindu", text: "December 4, 2023 07:40 am | Updated 07:41 am IST - ATHENS\nAP" },
+      { outlet: "The Detroit News", text: "Lisa Mascaro and Kevin Freking\nAssociated Press" },
+      { outlet: "a blog reposting agency copy", text: "Yonhap\n3/14/2008" },
+      { outlet: "Hürriyet Daily News", text: "Anatolian Agency\n12.05.2010 - 09:41 | Son Güncelleme:" },
+      { outlet: "The Seattle Times", text: "By\nThe Associated Press" },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-dated-by-wire",
+    hints: ["by"],
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `^(?=[^|]{0,60}$)(?=.*\\d)(?:[\\p{L}\\p{N},.:/–—-]+\\s+){1,8}?(?:By|BY)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+[Ss]taff)?\\.?$`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "TimesLIVE (date, time and the agency on one line)",
+    example: "14 May 2025 - 08:30 By Reuters",
+    counterExample: "14 May 2025 - 08:30 By Thandi Mokoena",
+    variants: [{ outlet: "generic byline", text: "March 3, 2024 By AFP" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-city-beside-timestamp",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    pattern: new RegExp(
+      `^(?<wire>${ALL_WIRES})\\s+(?!(?:File|Representational|Representative|Photo|PHOTO|Image|Picture|Video|News|Staff|Reports?)\\b)` +
+        `\\p{Lu}[\\p{Ll}.'’-]+(?:\\s\\p{Lu}[\\p{Ll}.'’-]+){0,2}$`,
+      "mu",
+    ),
+    beside: TIMESTAMP_LINE,
+    where: "byline",
+    outlet: "Business Standard (the agency and the desk's city, no bar)",
+    example: "Press Trust of India Chennai\n2 min read Last Updated : Mar 12 2024 | 9:12 PM IST",
+    counterExample: "PTI Photo\n2 min read Last Updated : Mar 12 2024 | 9:12 PM IST",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-dated",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES}),?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
+    where: "byline",
+    outlet: "China.org.cn (the agency and date under the headline)",
+    example: "Xinhua, March 2, 2017 Adjust font size:",
+    counterExample: "Reuters, March 2, reported that the talks had failed.",
+    variants: [{ outlet: "generic credit line", text: "PTI, Jan 5, 2024" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-provided-by-wire",
+    hints: ["provided"],
+    flags: ["syndicated"],
+    pattern: new RegExp(`^(?:©\\s*)?(?:[Pp]rovided|PROVIDED)\\s+(?:by|BY)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})\\.?$`, "u"),
+    where: "byline",
+    outlet: "MSN (an aggregator's credit under the headline)",
+    example: "© Provided by The Canadian Press",
+    counterExample: "© Provided by Kingston Ledger",
     evidence: "match",
     clean: false,
   },
@@ -785,10 +944,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["afp", "reuters", "associated", "xinhua", "anadolu"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `(?<=^|[.!?"”’]\\s+|,\\s+)(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal)\\s+(?<wire>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}\\s+` +
+      `(?<=^|[.!?"”’]\\s+|,\\s+|\\s+and\\s+)(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal)\\s+(?<wire>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?:\\s+and\\s+${AGENCY_STAFF})?\\s+` +
         `(?:(?:in|at|on|near|outside)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}\\s+)?` +
         `(?:saw|counted|heard|witnessed|observed|could\\s+see|filmed|photographed)\\b` +
-        `|according\\s+to\\s+(?<wire2>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?=\\s+(?:at|in|on)\\b|[,.]))`,
+        `|according\\s+to\\s+(?:an?\\s+)?(?<wire2>${EYEWITNESS_WIRES})\\s+${AGENCY_STAFF}(?=\\s+(?:at|in|on)\\b|[,.]))`,
       "u",
     ),
     where: "anywhere",
@@ -798,6 +957,9 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "Reuters", text: "A Reuters witness saw at least three bodies near the checkpoint." },
       { outlet: "Agence France-Presse", text: "The shelling went on into the night, according to AFP reporters, who heard more blasts." },
+      { outlet: "Reuters copy on a Cypriot daily", text: "Police closed the square, and a Reuters photographer saw two vans leave." },
+      { outlet: "Reuters copy on a Cypriot daily", text: "A Reuters reporter and photographer saw the man led away." },
+      { outlet: "AFP copy on a Nigerian site", text: "Most homes in the village were flattened, according to an AFP team." },
     ],
     evidence: "match",
     clean: false,
@@ -807,20 +969,23 @@ export const FLAG_RULES: readonly FlagRule[] = [
   // ── Wire datelines ────────────────────────────────────────────────────────────────────────────────────────
   {
     id: "dateline-reuters",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Reuters"]),
     where: "opening",
     outlet: "Reuters",
     example: "KINGSTON, March 11 (Reuters) - Ministers met behind closed doors for a second day.",
     counterExample: "Reuters said on Tuesday it would open a bureau in Kingston.",
-    variants: [{ outlet: "Reuters", text: "NAIROBI (Reuters) - Police fired tear gas at protesters." }],
+    variants: [
+      { outlet: "Reuters", text: "NAIROBI (Reuters) - Police fired tear gas at protesters." },
+      { outlet: "Reuters", text: "LIMA, Peru, March 11 (Reuters) - The central bank held its rate." },
+    ],
     evidence: "match",
     clean: false,
   },
   {
     id: "dateline-associated-press",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Associated Press"]),
     where: "opening",
@@ -833,7 +998,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-pti",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Press Trust of India"]),
     where: "opening",
@@ -845,7 +1010,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-ani",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Asian News International"]),
     where: "opening",
@@ -857,7 +1022,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-ians",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Indo-Asian News Service"]),
     where: "opening",
@@ -869,7 +1034,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-afp",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Agence France-Presse"]),
     where: "opening",
@@ -881,19 +1046,20 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-xinhua",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Xinhua"]),
     where: "opening",
     outlet: "Xinhua",
     example: "BEIJING, March 12 (Xinhua) -- The central bank kept its lending rate unchanged.",
+    variants: [{ outlet: "Xinhua copy on a markets blog (its bracket lost)", text: "SHANGHAI, Xinhua) - The index closed lower for a second day." }],
     counterExample: "BEIJING — The central bank kept rates unchanged, Xinhua said.",
     evidence: "match",
     clean: false,
   },
   {
     id: "dateline-bloomberg",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Bloomberg"]),
     where: "opening",
@@ -905,7 +1071,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-other-wire",
-    hints: ["("],
+    hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(OTHER_WIRES),
     where: "opening",
@@ -918,6 +1084,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "United News of India", text: "Bhopal, Mar 12 (UNI) The state cabinet approved the scheme." },
       { outlet: "EFE", text: "Madrid, Mar 12 (EFE).- The government approved the decree." },
       { outlet: "ANSA", text: "(ANSA) - ROME, MAR 12 - The cabinet met on Tuesday." },
+      { outlet: "United Press International", text: "SEOUL, South Korea, Jan. 3 (UPI) -- The two Koreas restored their hotline." },
+      { outlet: "Jiji Press", text: "Tokyo, Dec. 2 (Jiji Press)--The cabinet approved the extra budget." },
     ],
     evidence: "match",
     clean: false,

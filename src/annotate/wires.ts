@@ -27,7 +27,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "dpa", aliases: ["dpa", "Deutsche Presse-Agentur"] },
   { name: "EFE", aliases: ["EFE", "Agencia EFE"] },
   { name: "ANSA", aliases: ["ANSA"] },
-  { name: "Anadolu Agency", aliases: ["AA", "Anadolu Agency", "Anadolu"] },
+  { name: "Anadolu Agency", aliases: ["AA", "Anadolu Agency", "Anatolian Agency", "Anadolu"] },
   { name: "Bernama", aliases: ["Bernama"] },
   { name: "Antara", aliases: ["Antara", "Antara News"] },
   { name: "PA Media", aliases: ["PA Media", "PA", "Press Association"] },
@@ -38,6 +38,9 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Interfax", aliases: ["Interfax"] },
   { name: "Jiji Press", aliases: ["Jiji", "Jiji Press"] },
   { name: "Central News Agency", aliases: ["Central News Agency"] },
+  // Kashmir's agencies, whose sign-offs ("(KNO)", "(GNS)") close the valley's papers' copy.
+  { name: "Kashmir News Observer", aliases: ["KNO", "Kashmir News Observer"] },
+  { name: "Global News Service", aliases: ["GNS", "Global News Service"] },
   { name: "Associated Press of Pakistan", aliases: ["APP", "Associated Press of Pakistan"] },
   { name: "Lusa", aliases: ["Lusa"] },
   { name: "Europa Press", aliases: ["Europa Press"] },

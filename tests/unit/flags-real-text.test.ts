@@ -9,6 +9,7 @@ import { detectFlags } from "../../src/annotate/flags";
 import { SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE } from "../../src/annotate/rules";
 import { findSpunText } from "../../src/annotate/spinning";
 import { normalizeItems, type NormalizeContext } from "../../src/ingest/normalize";
+import { parseFeed } from "../../src/ingest/parse";
 import type { ParsedItem } from "../../src/model";
 
 const NBSP = "\u00a0";
@@ -32,6 +33,10 @@ describe("syndicated copy as pages render it", () => {
     ["a wire's name alone under the byline's time line", "Updated: March 12, 2024 10:15 am IST - MUMBAI\nReuters\nThe rupee firmed on Tuesday.", "Reuters", "byline-wire-beside-timestamp"],
     ["a wire's name alone over the byline's time line", "PTI\nLast Updated : Mar 12 2024 | 9:12 PM IST\nThe Centre on Sunday extended the deadline.", "Press Trust of India", "byline-wire-beside-timestamp"],
     ["a closing credit line", "The talks resume next week.\nCredit : Reuters | Photo Credit : AFP", "Reuters", "credit-line-wire"],
+    ["a lost opening bracket", "MUMBAI, Xinhua) - The index closed lower on Tuesday.", "Xinhua", "dateline-xinhua"],
+    ["a dateline after a long about-the-agency box", `${"The agency runs bureaus in every state capital and sends copy around the clock.\n".repeat(20)}Patna, Oct 16 (PTI) The rallies begin on Friday.`, "Press Trust of India", "dateline-pti"],
+    ["a date, a time and the agency on one byline line", "14 May 2025 - 08:30 By Reuters\nNegotiators were close to a deal.", "Reuters", "byline-dated-by-wire"],
+    ["'By' alone over the agency", "By\nThe Associated Press\nThe zoo showed its four new tortoises.", "Associated Press", "byline-wire-beside-timestamp"],
   ])("flags %s", (_behaviour, text, wire, rule) => {
     const { flags } = detectFlags("", text);
     expect(flags.syndicated).toBe(true);
@@ -71,6 +76,10 @@ describe("lookalikes that are not wire copy", () => {
     ["a board story about the agency", "The Press Trust of India (PTI) Board met on Monday to elect a chairman."],
     ["a news story about an agency's journalist", "An AFP journalist was wounded in the strike, the agency said.\n\nHe told an AFP reporter he would recover."],
     ["a staff byline with a city after a bar", "Priya Sharma | New Delhi\nThe Centre on Sunday extended the deadline."],
+    ["a single name over a wire's name in a menu", "World News\nReuters\nMarkets\nThe council met on Tuesday."],
+    ["AFP as the Australian Federal Police", "Sydney: The Australian Federal Police (AFP) charged a man on Tuesday.\n\nThe AFP arrested him at the airport."],
+    ["an agency photographer in a news story about him", "A Reuters photographer was injured in the blast, the agency said."],
+    ["a wire named with a date inside a sentence", "Reuters, March 2, reported that the talks had failed.\n\nThe ministry denied it."],
   ])("does not flag %s", (_behaviour, text) => {
     const { flags } = detectFlags("", text);
     expect(flags.syndicated, JSON.stringify(flags.evidence)).toBe(false);
@@ -107,6 +116,21 @@ describe("machine-spun copy", () => {
   });
 });
 
+describe("flags through the whole feed path (parse, normalize, then annotate)", () => {
+  it("reads the dateline of an RSS description given as CDATA", async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://news.example/</link>
+<item><title>Yen slips to a new low</title><link>https://news.example/yen</link>
+<description><![CDATA[<p><strong>Tokyo, Mar 5 (AP)</strong> The yen slipped to a new low on Tuesday.</p><p>(This story has not been edited by THE WEEKLY and is auto-generated from PTI)</p>]]></description></item>
+</channel></rss>`;
+    const feed = await parseFeed(new TextEncoder().encode(rss), "application/rss+xml");
+    const [normalized] = await normalizeItems(feed.items, { feedUrl: "https://news.example/feed.xml", fetchedAt: "2024-06-01T12:00:00.000Z" });
+    const { flags, content_text } = annotate({ title: normalized!.title, text: normalized!.text });
+    expect(flags.wire_services).toEqual(["Associated Press", "Press Trust of India"]);
+    expect([flags.syndicated, flags.unedited, flags.auto_generated]).toEqual([true, true, true]);
+    expect(content_text).toBe("Tokyo, Mar 5 (AP) The yen slipped to a new low on Tuesday.");
+  });
+});
+
 describe("flags through the feed path (normalize, then annotate)", () => {
   const CTX: NormalizeContext = { feedUrl: "https://news.example/feeds/world.xml", fetchedAt: "2024-06-01T12:00:00.000Z" };
 
@@ -122,6 +146,9 @@ describe("flags through the feed path (normalize, then annotate)", () => {
     ["a dateline set off with &nbsp;", `<p><span class="dateline">GAUHATI,&nbsp;India</span>&nbsp;&nbsp;(AP)&nbsp;&nbsp;Rescuers pulled two more villagers from the mud.</p>`, "Associated Press"],
     ["a byline and dateline after menu items", `<ul><li>Home</li><li>India</li></ul><p class="byline">PTI&nbsp;|&nbsp;New Delhi</p><p>New Delhi, Mar 12 (PTI) The Centre extended the deadline.</p>`, "Press Trust of India"],
     ["a Reuters excerpt in the summary", `<p>(Reuters) - Oil prices rose for a third session on Tuesday.</p>`, "Reuters"],
+    ["a PTI dateline set in <strong>", `<p><strong>Lucknow, Nov 4 (PTI)</strong> The state's longest bridge opened on Monday.</p>`, "Press Trust of India"],
+    ["a country between city and date, with &nbsp;", `<p>SEOUL,&nbsp;South Korea,&nbsp;Feb.&nbsp;14&nbsp;(UPI)&nbsp;--&nbsp;The two Koreas restored their hotline.</p>`, "United Press International"],
+    ["the agency on its own line under the authors", `<p class="byline">Maria Lopez and Tom Reed<br>Associated Press</p><p>Washington — The Senate voted on Wednesday.</p>`, "Associated Press"],
   ])("flags %s the same as the plain text", async (_behaviour, html, wire) => {
     const [normalized] = await normalizeItems([item(html)], CTX);
     const { flags } = annotate({ title: normalized!.title, text: normalized!.text });
