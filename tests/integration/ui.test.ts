@@ -184,8 +184,9 @@ describe("story page", () => {
       .bind(JSON.stringify([{ flag: "syndicated", rule: "reuters-dateline", text: "PORT-AU-PRINCE (Reuters) -", kind: "stated" }]), id)
       .run();
     const html = await (await api(`/stories/${id}`)).text();
-    // The tagger marks PORT-AU-PRINCE as a place, so the dateline is two marks around its link, one anchor id.
-    expect(html).toMatch(/<mark class="evidence" id="ev-0"[^>]*><a class="entity place"[^>]*>PORT-AU-PRINCE<\/a><\/mark><mark class="evidence" title="[^"]*"> \(Reuters\) -<\/mark>/);
+    // The tagger marks PORT-AU-PRINCE as a place and Reuters as an organization, so the dateline is several marks
+    // around their links, with one anchor id.
+    expect(html).toMatch(/<mark class="evidence" id="ev-0"[^>]*><a class="entity place"[^>]*>PORT-AU-PRINCE<\/a><\/mark><mark class="evidence" title="[^"]*"> \(<\/mark><mark class="evidence" title="[^"]*"><a class="entity organization"[^>]*>Reuters<\/a><\/mark><mark class="evidence" title="[^"]*">\) -<\/mark>/);
     expect(html.match(/id="ev-0"/g)).toHaveLength(1);
     expect(html).toContain('<a href="#ev-0">Highlighted in the body</a>');
   });
