@@ -26,7 +26,7 @@ import { storyWriteStatements } from "../store/stories";
 import { domainOf } from "../extract/domain";
 import { ARTICLE_LEASE_MS, type ArticleMessage } from "./article-plan";
 import { STORED_VERSION } from "./version";
-import { ClusterBatch, storiesChangedByClustering } from "./cluster";
+import { ClusterBatch, clusterInputOf, storiesChangedByClustering } from "./cluster";
 import { FetchError, fetchFeed } from "./fetch";
 import { MAX_SUMMARY_BYTES, MAX_TEXT_BYTES } from "./normalize";
 import { decodeFeedBytes } from "./parse-decode";
@@ -258,17 +258,11 @@ async function storeArticle(
   };
   // The fuller body is what clusters compare: the story is signed again, and may join (or leave) a cluster.
   const clusters = new ClusterBatch(db);
-  const flags = read.annotation.flags;
   await clusters.add([
-    {
-      feedId: story.feedId,
-      guid: item.guid,
-      url: item.url,
-      feedUrl: story.feedUrl,
-      at: item.published_at ?? story.fetchedAt,
-      text: read.annotation.content_text,
-      stated: { wires: flags.wire_services, syndicated: flags.syndicated, unedited: flags.unedited },
-    },
+    clusterInputOf(
+      { feedId: story.feedId, feedUrl: story.feedUrl, guid: item.guid, url: item.url, at: item.published_at ?? story.fetchedAt },
+      read.annotation,
+    ),
   ]);
   // The article's text is the new source: its body goes to R2 before the row points at it.
   const body = await putBody(env.BODIES, story.feedId, item.guid, { content_html: item.content_html, source_text: item.text });

@@ -13,6 +13,7 @@ import { clusterNodes, type ClusterNode, type Member } from "../cluster/componen
 import { outletOf } from "../cluster/outlet";
 import { SIGNATURE_VERSION, WINDOW_MS } from "../cluster/params";
 import { bandKeys, decodeSignature, encodeSignature, signature } from "../cluster/signature";
+import type { Annotation } from "../model";
 import {
   type InferredWrite,
   inferredStatements,
@@ -39,6 +40,19 @@ export interface ClusterInput {
   /** The cleaned body (annotation's content_text). */
   text: string;
   stated: { wires: string[]; syndicated: boolean; unedited: boolean };
+}
+
+/** What clustering needs of a story: where and when it was stored, and what its annotation found in it. */
+export function clusterInputOf(
+  story: { feedId: number; feedUrl: string; guid: string; url: string | null; at: string },
+  annotation: Annotation,
+): ClusterInput {
+  const f = annotation.flags;
+  return {
+    ...story,
+    text: annotation.content_text,
+    stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
+  };
 }
 
 export interface ClusterOutcome {

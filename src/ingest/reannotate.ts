@@ -7,22 +7,8 @@ import { matchStories } from "../alerts/run";
 import { annotate } from "../annotate";
 import { STORED_VERSION } from "./version";
 import { withSignals } from "../annotate/article";
-import type { Annotation } from "../model";
-import { countStale, type StoredItem, storiesForReannotation, storyWriteStatements } from "../store/stories";
-import { ClusterBatch, type ClusterInput } from "./cluster";
-
-function clusterInputOf(r: StoredItem, annotation: Annotation): ClusterInput {
-  const f = annotation.flags;
-  return {
-    feedId: r.feedId,
-    guid: r.item.guid,
-    url: r.item.url,
-    feedUrl: r.feedUrl ?? "",
-    at: r.item.published_at ?? r.fetchedAt,
-    text: annotation.content_text,
-    stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
-  };
-}
+import { countStale, storiesForReannotation, storyWriteStatements } from "../store/stories";
+import { ClusterBatch, clusterInputOf } from "./cluster";
 
 export interface ReannotateResult {
   annotator_version: number;
@@ -55,7 +41,12 @@ export async function reannotateBatch(
     if (r.signals.length > 0) annotation.flags = withSignals(annotation.flags, r.signals);
     return { r, annotation };
   });
-  await clusters.add(annotated.map(({ r, annotation }) => clusterInputOf(r, annotation)));
+  await clusters.add(
+    annotated.map(({ r, annotation }) => {
+      const at = r.item.published_at ?? r.fetchedAt;
+      return clusterInputOf({ feedId: r.feedId, feedUrl: r.feedUrl ?? "", guid: r.item.guid, url: r.item.url, at }, annotation);
+    }),
+  );
   const statements = annotated.flatMap(({ r, annotation }) =>
     storyWriteStatements(
       env.DB,

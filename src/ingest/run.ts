@@ -22,7 +22,7 @@ import { createRun, getRun, type FeedTally, type IngestRun, runTallyStatement } 
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { knownStories, renameStory, type StoryWrite, storyWriteStatements } from "../store/stories";
 import { ARTICLES_PER_FEED_PASS, ArticlePlanner } from "./article-plan";
-import { ClusterBatch, type ClusterInput, storiesChangedByClustering } from "./cluster";
+import { ClusterBatch, type ClusterInput, clusterInputOf, storiesChangedByClustering } from "./cluster";
 import { FetchError, fetchFeed } from "./fetch";
 import { type GuidHolders, type NormalizeContext, normalizeItems } from "./normalize";
 import { FeedParseError, parseFeed } from "./parse";
@@ -356,7 +356,12 @@ export async function storeItems(
       const plan = articles && k?.content_hash !== item.content_hash ? articles.plan(db, item) : [];
       writes.push({ write, plan, oldKey: k?.body_key ?? null });
       pendingBytes += item.text.length * 2 + (item.content_html?.length ?? 0);
-      toCluster.push(clusterInput(feedId, item, write, ctx));
+      toCluster.push(
+        clusterInputOf(
+          { feedId, feedUrl: ctx.feedUrl, guid: item.guid, url: item.url, at: item.published_at ?? ctx.fetchedAt },
+          write.annotation,
+        ),
+      );
     }
     // The chunk's bodies are in R2 before any row that points at them is written.
     const placed = await pooled(writes, ({ write: { item } }) => putBody(bucket, feedId, item.guid, { content_html: item.content_html, source_text: item.text }));
@@ -385,19 +390,6 @@ export async function storeItems(
   await deleteBodies(bucket, replaced);
   if (clusterChanged) await clusterChanged(await storiesChangedByClustering(db, clustered.changed));
   return { ...tally, bodiesInline };
-}
-
-function clusterInput(feedId: number, item: NormalizedItem, write: StoryWrite, ctx: NormalizeContext): ClusterInput {
-  const f = write.annotation.flags;
-  return {
-    feedId,
-    guid: item.guid,
-    url: item.url,
-    feedUrl: ctx.feedUrl,
-    at: item.published_at ?? ctx.fetchedAt,
-    text: write.annotation.content_text,
-    stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
-  };
 }
 
 function errorMessage(err: unknown): string {
