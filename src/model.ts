@@ -206,3 +206,23 @@ export interface PageSignal {
   /** The tag or byline as found, e.g. 'link rel="canonical" https://…'. */
   text: string;
 }
+
+/**
+ * What a story must meet, as GET /v1/stories means it: every entity tagged (canonical name, case-insensitive, of
+ * `entityType` when given), every flag set, no `noFlags` flag set, the wire among the story's wires, the feed,
+ * full text (`q`), published_at within [since, until). The list's filter adds paging and cluster conditions to it
+ * (store/stories.ts StoryFilter); an alert's is exactly this (alerts/match.ts).
+ */
+export interface StoryConditions {
+  entities: string[];
+  entityType?: EntityType;
+  flags: FlagName[];
+  noFlags: FlagName[];
+  wire?: string;
+  feedId?: number;
+  q?: string;
+  since?: string;
+  until?: string;
+  /** `evidence=stated`: a flag counts only when the story's own text states it, not what copies imply. */
+  statedOnly?: boolean;
+}

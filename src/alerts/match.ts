@@ -7,22 +7,10 @@
  * tagged (canonical name, case-insensitive, of `entityType` when given), every flag set, no `noFlags` flag set,
  * the wire among the story's wires (case-insensitive), published_at within [since, until).
  */
-import type { Entity, EntityType, Evidence, FlagName, Flags } from "../model";
+import type { Entity, EntityType, Evidence, FlagName, Flags, StoryConditions } from "../model";
 
 /** An alert's conditions: a story filter without paging, with names already canonical (api/stories.ts storyFilter). */
-export interface AlertFilter {
-  entities: string[];
-  entityType?: EntityType;
-  flags: FlagName[];
-  noFlags: FlagName[];
-  wire?: string;
-  feedId?: number;
-  q?: string;
-  since?: string;
-  until?: string;
-  /** `evidence=stated`: a flag counts only when the story's own text states it, not what copies imply. */
-  statedOnly?: boolean;
-}
+export type AlertFilter = StoryConditions;
 
 export interface CompiledAlert {
   id: number;

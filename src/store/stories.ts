@@ -7,7 +7,7 @@
  * - fetched_at and sort_at are set when a story is first stored and never move, so a cursor stays valid
  *   while stories are updated or added (paging returns each story exactly once).
  */
-import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster } from "../model";
+import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster, StoryConditions } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { type Body, type BodyPlacement, deleteBodies, getBodies } from "./bodies";
 import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
@@ -176,20 +176,10 @@ export async function deleteStory(db: D1Database, id: number, now: string, bucke
 
 // ── read path ────────────────────────────────────────────────────────────────────────────────────────────
 
-export interface StoryFilter {
-  entities: string[];
-  entityType?: EntityType;
-  flags: FlagName[];
-  noFlags: FlagName[];
-  wire?: string;
-  feedId?: number;
-  q?: string;
-  since?: string;
-  until?: string;
+/** The list's filter: a story's conditions (model.ts), paging, and the cluster conditions only lists take. */
+export interface StoryFilter extends StoryConditions {
   limit: number;
   cursor?: Cursor;
-  /** `evidence=stated`: flag and no_flag count only what the story's own text states. */
-  statedOnly?: boolean;
   /** Members of this cluster. */
   clusterId?: number;
   /** Stories whose cluster has at least this many members. */

@@ -17,7 +17,7 @@ export function viewParams(url: URL): URLSearchParams {
   return out;
 }
 
-export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: string | null; feeds: Map<number, Feed>; error?: string; note?: string }) {
+export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: string | null; feeds: Map<number, Feed>; error?: string }) {
   const view = viewParams(props.url);
   const next = new URLSearchParams(view);
   if (props.nextCursor) next.set("cursor", props.nextCursor);
@@ -25,7 +25,6 @@ export function Results(props: { url: URL; stories: StoryRow[]; nextCursor: stri
   return (
     <>
       {props.error ? <Notice kind="error">{props.error}</Notice> : null}
-      {props.note ? <Notice>{props.note}</Notice> : null}
       <p class="meta" role="status">
         {props.error ? "No stories shown." : `${props.stories.length} ${props.stories.length === 1 ? "story" : "stories"} on this page${paged ? " (a later page)" : ""}.`}
       </p>
