@@ -5,17 +5,21 @@
  *
  * D1 round trips per feed batch: one to read the active alerts (and nothing more when there are none), one for
  * the new stories' ids, one batch of FTS queries (one per alert with `q` that some story passed in memory, over
- * just those ids), and one batch recording the matches with their deliveries.
+ * just those ids), and one batch recording the matches with their deliveries (and clearing the stories' backlog
+ * marks, written with the stories while an alert is active, so that matching cut short is redone by the cron).
  */
 import type { Annotation } from "../model";
 import {
   activeAlerts,
   type AlertMessage,
   createDigests,
+  lapsedBacklog,
+  type MatchTrigger,
   type NewMatch,
   recordMatches,
   resendLapsed,
   runFinished,
+  settleBacklog,
 } from "../store/alerts";
 import { storiesByIds } from "../store/stories";
 import { type AlertFilter, type CompiledAlert, compileAlert, matchInMemory, matchReason, type PreparedStory, prepareStory } from "./match";
@@ -27,8 +31,7 @@ export interface LandedStory {
   annotation: Annotation;
 }
 
-/** What made a story new to the alerts: it landed, or re-annotation, clustering or its fetched article page changed its flags. */
-export type MatchTrigger = "ingest" | "reannotation" | "clustering" | "article";
+export type { MatchTrigger } from "../store/alerts";
 
 /** A queued delivery's lease: past it without an outcome, the cron sends the delivery again. */
 const LEASE_MS = 15 * 60_000;
@@ -38,6 +41,10 @@ const STALE_DIGEST_MS = 30 * 60_000;
 const SEND_BATCH_SIZE = 100;
 /** Deliveries the cron sends again per tick. */
 const RESEND_PER_SWEEP = 1_000;
+/** A backlog mark this old means its matching never finished (it runs seconds after the write): the cron does it. */
+export const BACKLOG_GRACE_MS = 10 * 60_000;
+/** Stories the cron matches from the backlog per tick. */
+const BACKLOG_PER_SWEEP = 500;
 
 export interface MatchSummary {
   matched: number;
@@ -91,7 +98,7 @@ async function fire(
   env: Env,
   alerts: CompiledAlert[],
   stories: PreparedStory[],
-  opts: { runId: number | null; trigger: MatchTrigger; now: Date },
+  opts: { runId: number | null; trigger: MatchTrigger; now: Date; settled: readonly number[] },
 ): Promise<MatchSummary> {
   const pairs = matchInMemory(alerts, stories);
   const needsText = new Map<CompiledAlert, PreparedStory[]>();
@@ -104,7 +111,7 @@ async function fire(
     .map(({ alert, story }) => ({ alertId: alert.id, storyId: story.story.id, reason: { ...matchReason(alert, story), trigger: opts.trigger } }));
   const now = opts.now.toISOString();
   const leaseUntil = new Date(opts.now.getTime() + LEASE_MS).toISOString();
-  const created = await recordMatches(env.DB, matches, { now, runId: opts.runId, leaseUntil });
+  const created = await recordMatches(env.DB, matches, { now, runId: opts.runId, leaseUntil }, opts.settled);
   await enqueueDeliveries(env, created);
   return { matched: matches.length, deliveries: created.length };
 }
@@ -132,7 +139,8 @@ export async function matchLanded(
       if (id === undefined) return [];
       return [prepareStory({ id, feedId: landed.feedId, published_at: s.published_at, flags: s.annotation.flags, entities: s.annotation.entities })];
     });
-    return await fire(env, alerts, prepared, { runId: landed.runId, trigger: "ingest", now });
+    const settled = prepared.map((p) => p.story.id);
+    return await fire(env, alerts, prepared, { runId: landed.runId, trigger: "ingest", now, settled });
   } catch (err) {
     console.error(`alerts: matching feed ${landed.feedId} failed: ${errorMessage(err)}`);
     return { matched: 0, deliveries: 0 };
@@ -155,17 +163,41 @@ export async function matchStories(
     if (storyIds.length === 0) return { matched: 0, deliveries: 0 };
     const alerts = await loadAlerts(env.DB);
     if (alerts.length === 0) return { matched: 0, deliveries: 0 };
-    const stories = await storiesByIds(env.DB, storyIds, ["feed_id", "published_at", "flags", "entities"]);
-    const prepared = stories.map((s) =>
-      prepareStory({ id: s.id!, feedId: s.feed_id!, published_at: s.published_at ?? null, flags: s.flags!, entities: s.entities! }),
-    );
-    const summary = await fire(env, alerts, prepared, { runId: null, trigger: opts.trigger, now });
+    const summary = await matchStored(env, alerts, storyIds, opts.trigger, now);
     const digests = await digestsNow(env, null, now);
     return { matched: summary.matched, deliveries: summary.deliveries + digests };
   } catch (err) {
     console.error(`alerts: matching ${storyIds.length} stories after ${opts.trigger} failed: ${errorMessage(err)}`);
     return { matched: 0, deliveries: 0 };
   }
+}
+
+/** Stories as stored, by id; every id given is settled (one that no longer exists has nothing left to match). */
+async function matchStored(env: Env, alerts: CompiledAlert[], storyIds: number[], trigger: MatchTrigger, now: Date): Promise<MatchSummary> {
+  const stories = await storiesByIds(env.DB, storyIds, ["feed_id", "published_at", "flags", "entities"]);
+  const prepared = stories.map((s) =>
+    prepareStory({ id: s.id!, feedId: s.feed_id!, published_at: s.published_at ?? null, flags: s.flags!, entities: s.entities! }),
+  );
+  return await fire(env, alerts, prepared, { runId: null, trigger, now, settled: storyIds });
+}
+
+/**
+ * Stories whose matching never finished (the Worker died, or a D1 call failed, after their write landed):
+ * matched now from what is stored, under the trigger that marked them. At most BACKLOG_PER_SWEEP a tick;
+ * returns how many were taken from the backlog.
+ */
+async function matchBacklog(env: Env, now: Date): Promise<number> {
+  const lapsed = await lapsedBacklog(env.DB, new Date(now.getTime() - BACKLOG_GRACE_MS).toISOString(), BACKLOG_PER_SWEEP);
+  if (lapsed.length === 0) return 0;
+  const alerts = await loadAlerts(env.DB);
+  if (alerts.length === 0) {
+    await settleBacklog(env.DB, lapsed.map((r) => r.story_id));
+    return lapsed.length;
+  }
+  const byTrigger = new Map<MatchTrigger, number[]>();
+  for (const r of lapsed) byTrigger.set(r.trigger, [...(byTrigger.get(r.trigger) ?? []), r.story_id]);
+  for (const [trigger, ids] of byTrigger) await matchStored(env, alerts, ids, trigger, now);
+  return lapsed.length;
 }
 
 async function digestsNow(env: Env, runId: number | null, now: Date): Promise<number> {
@@ -193,10 +225,12 @@ export async function flushRunDigests(env: Env, runId: number, now: Date = new D
 }
 
 /**
- * The cron's sweep: digests nobody gathered (a run whose last feed failed to flush, or that never finished),
- * and pending deliveries whose lease ran out (a lost message, an alert back from a pause or a backoff).
+ * The cron's sweep: stories whose matching never finished (the backlog), digests nobody gathered (a run whose
+ * last feed failed to flush, or that never finished), and pending deliveries whose lease ran out (a lost
+ * message, an alert back from a pause or a backoff).
  */
-export async function sweepAlerts(env: Env, now: Date = new Date()): Promise<{ digests: number; resent: number }> {
+export async function sweepAlerts(env: Env, now: Date = new Date()): Promise<{ backlog: number; digests: number; resent: number }> {
+  const backlog = await matchBacklog(env, now);
   const digests = await digestsNow(env, null, now);
   const resent = await resendLapsed(env.DB, {
     now: now.toISOString(),
@@ -204,7 +238,7 @@ export async function sweepAlerts(env: Env, now: Date = new Date()): Promise<{ d
     limit: RESEND_PER_SWEEP,
   });
   await enqueueDeliveries(env, resent);
-  return { digests, resent: resent.length };
+  return { backlog, digests, resent: resent.length };
 }
 
 function errorMessage(err: unknown): string {

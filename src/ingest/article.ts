@@ -12,6 +12,8 @@ import { matchStories } from "../alerts/run";
 import { annotatePage } from "../annotate/page";
 import { truncateText, utf8Length } from "../html/text";
 import type { ArticleStatus } from "../model";
+import { backlogStatements } from "../store/alerts";
+import type { StoryRef } from "../store/clusters";
 import {
   articleLeaseStatement,
   articleOutcomeStatement,
@@ -271,7 +273,8 @@ async function storeArticle(
     articleOutcomeStatement(db, { feedId: story.feedId, guid: story.item.guid, contentHash: msg.hash }, { status: "ok", error: null, fetchedAt: now, signals: read.article.signals }),
   ];
   let clustered = clusters.finish();
-  const results = await db.batch([...writes, ...clustered.statements]);
+  const owed = (refs: readonly StoryRef[], trigger: "article" | "clustering") => backlogStatements(db, refs, trigger, now);
+  const results = await db.batch([...writes, ...clustered.statements, ...owed([story.id], "article"), ...owed(clustered.changed, "clustering")]);
   const rewritten = (results[0]?.meta.changes ?? 0) > 0;
   // The row now points at the new body, so the old one is unreferenced; a write the story's feed won leaves
   // the new object unreferenced instead. A body left inline goes to R2 through the mover.
@@ -280,7 +283,7 @@ async function storeArticle(
   if ("inline" in body && env.BODIES && (item.content_html !== null || item.text !== "")) await env.INGEST_QUEUE.send({ moveBodies: true });
   if (clusters.raced(results.slice(writes.length, writes.length + clustered.checks))) {
     const again = await clusters.second();
-    await db.batch(again.statements);
+    await db.batch([...again.statements, ...owed(again.changed, "clustering")]);
     clustered = { ...again, changed: [...clustered.changed, ...again.changed] };
   }
   // The page may say what the feed did not (a disclaimer, a dateline): alerts see the story as it is now, and

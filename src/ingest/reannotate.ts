@@ -8,7 +8,8 @@ import { annotate } from "../annotate";
 import { STORED_VERSION } from "./version";
 import { withSignals } from "../annotate/article";
 import { countStale, storiesForReannotation, storyWriteStatements } from "../store/stories";
-import { ClusterBatch, clusterInputOf } from "./cluster";
+import { backlogStatements } from "../store/alerts";
+import { ClusterBatch, clusterInputOf, storiesChangedByClustering } from "./cluster";
 
 export interface ReannotateResult {
   annotator_version: number;
@@ -57,9 +58,22 @@ export async function reannotateBatch(
       { ifUnchanged: true, body: r.body },
     ),
   );
-  if (statements.length > 0) await env.DB.batch([...statements, ...clusters.finish().statements]);
-  // A story whose new annotation newly meets an alert fires it (one already matched never fires again).
-  await matchStories(env, rows.map((r) => r.id), { trigger: "reannotation" });
+  const clustered = clusters.finish();
+  const ids = rows.map((r) => r.id);
+  const now = new Date().toISOString();
+  if (statements.length > 0) {
+    await env.DB.batch([
+      ...statements,
+      ...clustered.statements,
+      ...backlogStatements(env.DB, ids, "reannotation", now),
+      ...backlogStatements(env.DB, clustered.changed, "clustering", now),
+    ]);
+  }
+  // A story whose new annotation newly meets an alert fires it (one already matched never fires again), and so
+  // does a copy whose inferred flags the new signatures changed.
+  await matchStories(env, ids, { trigger: "reannotation" });
+  const copies = (await storiesChangedByClustering(env.DB, clustered.changed)).filter((id) => !ids.includes(id));
+  await matchStories(env, copies, { trigger: "clustering" });
   return {
     annotator_version: STORED_VERSION,
     processed: rows.length,

@@ -10,6 +10,8 @@ import { flushRunDigests, type LandedStory, matchLanded, matchStories } from "..
 import { annotate } from "../annotate";
 import { STORED_VERSION } from "./version";
 import type { NormalizedItem, ParsedFeed } from "../model";
+import { backlogStatements } from "../store/alerts";
+import type { StoryRef } from "../store/clusters";
 import { feedContentOptions } from "../store/articles";
 import {
   claimDueFeeds,
@@ -371,6 +373,8 @@ export async function storeItems(
       if (oldKey && !("key" in body && body.key === oldKey)) replaced.push(oldKey);
       pending.push(...storyWriteStatements(db, feedId, write, ctx.fetchedAt, { body }), ...plan);
     });
+    // Owed a match against the alerts from the moment they land (cleared when matchLanded has recorded it).
+    if (writes.length > 0) pending.push(...backlogStatements(db, writes.map(({ write }) => [feedId, write.item.guid] as StoryRef), "ingest", ctx.fetchedAt));
     await clusters.add(toCluster);
     if (pendingBytes > FLUSH_BYTES) {
       await db.batch(pending);
@@ -380,11 +384,12 @@ export async function storeItems(
   }
   const { tally, statements } = closing(counts);
   let clustered = clusters.finish();
-  const results = await db.batch([...pending, ...clustered.statements, ...statements]);
+  const owed = (refs: readonly StoryRef[]) => backlogStatements(db, refs, "clustering", ctx.fetchedAt);
+  const results = await db.batch([...pending, ...clustered.statements, ...statements, ...owed(clustered.changed)]);
   // A concurrent feed batch stored a copy after this one looked: cluster again, now that both are stored.
   if (clusters.raced(results.slice(pending.length, pending.length + clustered.checks))) {
     const again = await clusters.second();
-    await db.batch(again.statements);
+    await db.batch([...again.statements, ...owed(again.changed)]);
     clustered = { ...again, changed: [...clustered.changed, ...again.changed] };
   }
   await deleteBodies(bucket, replaced);

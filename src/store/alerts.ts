@@ -9,7 +9,11 @@
  *   left without a delivery; a digest alert's matches wait for their ingest pass to finish (createDigests).
  * - A pending delivery has a lease: while the lease runs, its queue message is in flight; once it has run out
  *   the cron sends the delivery again (resendLapsed), so a lost message delays a delivery but never loses it.
+ * - A story written while an alert is active is marked owed a match (alert_backlog, migration 0011) in the batch
+ *   that writes it, and the mark is cleared in the batch that records its matches: matching that fails in
+ *   between is done again by the cron (lapsedBacklog), never skipped.
  */
+import { pieces, refOf, type StoryRef } from "./clusters";
 
 /** The queue message of the alert queue: attempt this delivery. */
 export interface AlertMessage {
@@ -185,6 +189,49 @@ function jsonChunks(rows: unknown[]): string[] {
   return chunks;
 }
 
+// ── the backlog: stories owed a match ───────────────────────────────────────────────────────────────────
+
+/** What made a story new to the alerts: it landed, or re-annotation, clustering or its fetched article page changed it. */
+export type MatchTrigger = "ingest" | "reannotation" | "clustering" | "article";
+
+/**
+ * Marks stories (ids, or [feed_id, guid] of rows written earlier in the same batch) as owed a match, for the
+ * caller's D1 batch: the mark lands with the write or not at all. Writes nothing while no alert is active.
+ */
+export function backlogStatements(db: D1Database, refs: readonly StoryRef[], trigger: MatchTrigger, now: string): D1PreparedStatement[] {
+  return pieces(refs).map((piece) =>
+    db
+      .prepare(
+        `INSERT INTO alert_backlog (story_id, trigger, queued_at)
+         SELECT id, ?2, ?3 FROM (SELECT ${refOf("j")} AS id FROM json_each(?1) j)
+         WHERE id IS NOT NULL AND EXISTS (SELECT 1 FROM alerts WHERE paused = 0)
+         ON CONFLICT (story_id) DO NOTHING`,
+      )
+      .bind(JSON.stringify(piece), trigger, now),
+  );
+}
+
+/** Clears the marks of stories whose matching has been recorded (for the batch that records it). */
+function settleStatements(db: D1Database, storyIds: readonly number[]): D1PreparedStatement[] {
+  return pieces(storyIds).map((piece) =>
+    db.prepare("DELETE FROM alert_backlog WHERE story_id IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(piece)),
+  );
+}
+
+/** Marks older than `before`, oldest first: the stories whose matching never finished. */
+export async function lapsedBacklog(db: D1Database, before: string, limit: number): Promise<{ story_id: number; trigger: MatchTrigger }[]> {
+  const { results } = await db
+    .prepare("SELECT story_id, trigger FROM alert_backlog WHERE queued_at < ?1 ORDER BY queued_at, story_id LIMIT ?2")
+    .bind(before, limit)
+    .all<{ story_id: number; trigger: MatchTrigger }>();
+  return results;
+}
+
+/** Clears marks on their own (the stories are gone, or no alert is active to match them against). */
+export async function settleBacklog(db: D1Database, storyIds: readonly number[]): Promise<void> {
+  if (storyIds.length > 0) await db.batch(settleStatements(db, storyIds));
+}
+
 /**
  * Records matches, skipping pairs already matched at any time, and in the same batch gives each new match of
  * an "each" alert its delivery. Returns the deliveries created (to enqueue). One D1 batch (one transaction) of
@@ -194,8 +241,13 @@ export async function recordMatches(
   db: D1Database,
   matches: NewMatch[],
   at: { now: string; runId: number | null; leaseUntil: string },
+  /** Stories now matched against every active alert: their backlog marks go in the same batch. */
+  settled: readonly number[] = [],
 ): Promise<number[]> {
-  if (matches.length === 0) return [];
+  if (matches.length === 0) {
+    await settleBacklog(db, settled);
+    return [];
+  }
   const pairs = "SELECT j.value ->> 0 AS alert_id, j.value ->> 1 AS story_id FROM json_each(?1) j";
   const statements = jsonChunks(matches.map((m) => [m.alertId, m.storyId, JSON.stringify(m.reason)])).flatMap((json) => [
     db
@@ -227,7 +279,7 @@ export async function recordMatches(
       )
       .bind(json),
   ]);
-  const results = await db.batch(statements);
+  const results = (await db.batch([...statements, ...settleStatements(db, settled)])).slice(0, statements.length);
   return results.flatMap((r, i) => (i % 3 === 1 ? ((r.results ?? []) as { id: number }[]).map((x) => x.id) : []));
 }
 

@@ -25,7 +25,7 @@ const refAt = (json: string, path: string) =>
   `(CASE json_type(${json}, '${path}') WHEN 'integer' THEN json_extract(${json}, '${path}')
     ELSE (SELECT s.id FROM stories s WHERE s.feed_id = json_extract(${json}, '${path}[0]') AND s.guid = json_extract(${json}, '${path}[1]')) END)`;
 /** SQL for the story id of a json_each row `e` whose value is a StoryRef. */
-const refOf = (e: string) =>
+export const refOf = (e: string) =>
   `(CASE ${e}.type WHEN 'integer' THEN ${e}.value
     ELSE (SELECT s.id FROM stories s WHERE s.feed_id = json_extract(${e}.value, '$[0]') AND s.guid = json_extract(${e}.value, '$[1]')) END)`;
 
