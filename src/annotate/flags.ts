@@ -5,7 +5,7 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { CLEANING_RULES, FLAG_RULES, LEADING_WIRE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
@@ -85,6 +85,8 @@ interface Paragraph {
   readonly start: number;
   readonly cuts: Cut[];
   drop: boolean;
+  /** Whether the paragraph opens with a wire's name (LEADING_WIRE), tested on first need. */
+  leadsWithWire?: boolean;
 }
 
 interface Cut {
@@ -203,7 +205,10 @@ function scanRules(
 ): void {
   const body = paragraph.text;
   for (const { rule, regex } of rules) {
-    if (!hinted(rule.hints, paragraph.lower, from)) continue;
+    if (rule.leadingWire === true) {
+      paragraph.leadsWithWire ??= LEADING_WIRE.test(body);
+      if (!paragraph.leadsWithWire) continue;
+    } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
     if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text))) continue;
     regex.lastIndex = from;
     for (let match = regex.exec(body); match !== null && match.index < to; match = regex.exec(body)) {

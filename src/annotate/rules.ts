@@ -55,6 +55,12 @@ export interface FlagRule {
    */
   readonly beside?: RegExp;
   /**
+   * Every match opens the paragraph with a wire's name, as written ("Xinhua, March 2, 2017", "Press Trust of
+   * India Chennai", "dpa/xy"). flags.ts then tests that once per paragraph, with one anchored pattern, instead of
+   * the rule's hints: as lower-case fragments the wire names ("ap", "pa", "uni") occur in almost every line.
+   */
+  readonly leadingWire?: boolean;
+  /**
    * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
    * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
    */
@@ -98,6 +104,8 @@ const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
 const ALL_WIRES = wireAliasSource();
+/** A paragraph that opens with a wire's name, optionally after "The": the test that `leadingWire` rules share. */
+export const LEADING_WIRE = new RegExp(`^(?:[Tt]he\\s+)?(?:${ALL_WIRES})(?![\\p{L}\\p{N}])`, "u");
 const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
 
 /** An AP-style capitalised dateline city: "WASHINGTON", "GAUHATI", "NEW YORK". */
@@ -754,6 +762,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "wire-initials-desk-slug",
     hints: WIRE_HINTS,
+    leadingWire: true,
     flags: ["syndicated"],
     pattern: new RegExp(`^(?<wire>${ALL_WIRES})(?:[-/](?:[a-z]{2,5}|[A-Z]{2,4})){1,3}\\/?$`, "u"),
     where: "byline",
@@ -846,6 +855,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-beside-timestamp",
     hints: WIRE_HINTS,
+    leadingWire: true,
     flags: ["syndicated"],
     pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
     beside: CREDIT_NEIGHBOUR,
@@ -882,6 +892,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-city-beside-timestamp",
     hints: WIRE_HINTS,
+    leadingWire: true,
     flags: ["syndicated"],
     pattern: new RegExp(
       `^(?<wire>${ALL_WIRES})\\s+(?!(?:File|Representational|Representative|Photo|PHOTO|Image|Picture|Video|News|Staff|Reports?)\\b)` +
@@ -899,6 +910,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-dated",
     hints: WIRE_HINTS,
+    leadingWire: true,
     flags: ["syndicated"],
     pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES}),?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
     where: "byline",
@@ -1206,7 +1218,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "ai-generated-label",
-    hints: ["ai-generated", "ai-written", "ai-assisted", "generated", "written", "assisted"],
+    // "generated" is in "AI-generated": the longer fragments would only scan the paragraph again.
+    hints: ["generated", "written", "assisted"],
     flags: ["ai_generated"],
     pattern:
       /(?<=^|[.!?"”’(*:]\s*)[Tt]his\s+(?:is\s+an?\s+AI[- ](?:generated|written|assisted)\s+(?:article|story|report|summary|content|piece|post)|(?:article|story|report|summary|content|piece|post)\s+(?:is|was)\s+AI[- ](?:generated|written|assisted))\b/u,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_NAMES } from "../../src/model";
 import { detectFlags } from "../../src/annotate/flags";
-import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, type FlagRule } from "../../src/annotate/rules";
+import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, LEADING_WIRE, type FlagRule } from "../../src/annotate/rules";
 import { canonicalWire } from "../../src/annotate/wires";
 
 /** A rule is exercised where it applies: title rules on the headline, the others on a one-paragraph body. */
@@ -61,6 +61,13 @@ describe.each(FLAG_RULES.map((rule) => [rule.id, rule] as const))("rule %s", (_i
     for (const text of phrasings(rule)) {
       expect(rule.hints.some((hint) => text.toLowerCase().includes(hint)), text).toBe(true);
     }
+  });
+
+  it.runIf(rule.leadingWire === true)("opens the line with a wire's name wherever it matches, so the leading-wire test never hides a match", () => {
+    const lines = phrasings(rule).flatMap((text) => text.split("\n")).filter((line) => rule.pattern.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(LEADING_WIRE.test(line), line).toBe(true);
+    expect(LEADING_WIRE.test("Apple shares rose"), "a wire name inside a word").toBe(false);
   });
 });
 
