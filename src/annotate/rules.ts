@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 6;
+export const FLAG_RULES_VERSION: number = 7;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -1280,7 +1280,8 @@ export interface SpinningRule {
   readonly id: string;
   readonly flags: readonly FlagName[];
   /**
-   * Each spun phrase with the wording it replaced: lower-case ASCII, non-capturing groups only; matched on the
+   * Each spun phrase with the wording it replaced: lower-case ASCII, no numbered groups (a named one may be
+   * repeated with \\k<name>, each name used by one phrase of the catalogue); matched on the
    * lower-cased text, on word boundaries.
    */
   readonly phrases: readonly {
@@ -1332,6 +1333,11 @@ export const SPUN_TEXT_RULE: SpinningRule = {
     { spun: /haze\s+(?:figuring|computing)/, original: "cloud computing", words: ["haze"] },
     { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone", words: ["sensible", "telephone"] },
     { spun: /inventory\s+marketplace/, original: "stock market", words: ["inventory", "marketplace"] },
+    { spun: /within\s+the\s+(?:wake|metropolis)\s+of/, original: "in the wake of / in the city of", words: ["within", "wake|metropolis"] },
+    { spun: /greater\s+than\s+(?:a|two|three|four|five|six)\s+dozen/, original: "more than two dozen", words: ["greater", "dozen"] },
+    { spun: /encounter\s+masks?/, original: "face mask", words: ["encounter", "mask"] },
+    { spun: /curiosity\s+(?:charges|fees|prices)/, original: "interest rates", words: ["curiosity"] },
+    { spun: /(?:information|press)\s+convention\s+(?:on|in|at|after)/, original: "news conference", words: ["convention"] },
   ],
   minDistinct: 3,
   outlet: "autoblog copy of spun wire stories (wording written for this project)",
@@ -1366,5 +1372,49 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
     "Police said on Sunday, 12.5 inches of rain fell; a reporter who contacted the ministry was told to wait.",
 };
 
+/**
+ * Wire copy run through a paraphraser or a round-trip translation (English to another language and back) to pass
+ * as new: the words are ordinary, their roles are not. The engine keeps the nouns of the fixed phrases of war and
+ * disaster copy and swaps the verbs, so inanimate things act ("a missile attacked a building", "rockets continued
+ * to fire", "debris that once lived in"), strikes "kill" homes, "ceasefire" turns into a verb, militants become
+ * "radicals", and a dateline's city and region come back as one place named twice ("Gaza Strip, Gaza Strip (AP)").
+ * A reporter may slip once; two distinct ones in the opening take a machine.
+ */
+export const MACHINE_REWRITE_RULE: SpinningRule = {
+  id: "ai-machine-rewrite",
+  flags: ["ai_generated"],
+  phrases: [
+    {
+      spun: /(?<place>[a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,2}), \k<place>\s*\((?:ap|afp|reuters|upi|xinhua|ians|pti|ani)\)/,
+      original: "GAZA CITY, Gaza Strip (AP)",
+      words: ["("],
+    },
+    {
+      spun: /(?:air\s?strikes?|strikes?|shelling|bombardments?|bombings?|raids?)\s+kill(?:s|ed)?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+(?:(?:large|big|family|residential|apartment)\s+){0,2}(?:homes|houses|buildings|towers)/,
+      original: "strikes destroy six family homes",
+      words: ["kill", "homes|houses|buildings|towers"],
+    },
+    {
+      spun: /(?:missiles?|rockets?|shells?|mortars?)\s+(?:attacked|collided\s+with)\s+(?:a|an|the|their|his|her|its)\s+[a-z]+/,
+      original: "a missile hit a building",
+      words: ["attacked|collided"],
+    },
+    {
+      spun: /(?:rockets|missiles|shells|mortars)\s+(?:continued|continue|began|kept)\s+to\s+fire/,
+      original: "rockets were still being fired",
+      words: ["fire"],
+    },
+    { spun: /(?:rubble|debris|ruins|wreckage)\s+(?:that|which)\s+(?:once\s+)?lived\s+in/, original: "the ruins of what was home to", words: ["lived"] },
+    { spun: /(?:efforts?|attempts?)\s+to\s+cease-?fire/, original: "efforts toward a ceasefire", words: ["cease"] },
+    { spun: /radical\s+(?:targets|positions|hideouts|strongholds)/, original: "militant targets", words: ["radical"] },
+  ],
+  minDistinct: 2,
+  outlet: "reposting sites that machine-rewrite agency copy (wording written for this project)",
+  example:
+    "Donetsk Region, Donetsk Region (AP) — Russian shelling kill four residential buildings overnight, officials said, as rockets continued to fire from across the river.",
+  counterExample:
+    "DONETSK, Ukraine (AP) — A missile hit an apartment block and militants continued to fire rockets at the rubble of homes that once housed 40 families.",
+};
+
 /** The machine-text rules findSpunText runs, in order: the first that a story meets is the one cited. */
-export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE];
+export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE, MACHINE_REWRITE_RULE];

@@ -20,19 +20,19 @@ export interface SpinParagraph {
 
 interface CompiledSpinning {
   readonly rule: SpinningRule;
-  /** Group i + 1 is phrase i. */
+  /** Named group `p${i}` is phrase i. */
   readonly pattern: RegExp;
   /** Per phrase, the alternatives of each of its words. */
   readonly words: readonly (readonly (readonly string[])[])[];
 }
 
 /**
- * Phrase sources are lower-case ASCII with only non-capturing groups. They run on the lower-cased text without
- * the i and u flags and with plain ASCII edges: a case-insensitive Unicode pattern with lookbehind edges cost ten
- * times as much per story.
+ * Phrase sources are lower-case ASCII; a phrase may name a group of its own to repeat it (a dateline that gives
+ * the same place twice). They run on the lower-cased text without the i and u flags and with plain ASCII edges: a
+ * case-insensitive Unicode pattern with lookbehind edges cost ten times as much per story.
  */
 function compile(rule: SpinningRule): CompiledSpinning {
-  const groups = rule.phrases.map(({ spun }) => `(${spun.source})`).join("|");
+  const groups = rule.phrases.map(({ spun }, i) => `(?<p${i}>${spun.source})`).join("|");
   return {
     rule,
     // Every phrase starts on a letter or digit; some end on ")", where \b would fail.
@@ -93,7 +93,7 @@ function matchPhrases({ rule, pattern }: CompiledSpinning, window: readonly Spin
     const scanned = budget >= lower.length ? lower : lower.slice(0, budget);
     budget -= lower.length;
     for (const match of scanned.matchAll(pattern)) {
-      const which = match.findIndex((group, index) => index > 0 && group !== undefined) - 1;
+      const which = phraseOf(match);
       if (which < 0 || seen.has(which)) continue;
       seen.add(which);
       // Lower-casing keeps offsets except for a few letters ("İ"); then the phrase is cited as lower-cased.
@@ -103,4 +103,11 @@ function matchPhrases({ rule, pattern }: CompiledSpinning, window: readonly Spin
     }
   }
   return first !== null && seen.size >= rule.minDistinct ? { rule, phrases, ...first } : null;
+}
+
+/** Which phrase a match of the combined pattern is: the index of its named group; -1 for none. */
+function phraseOf(match: RegExpMatchArray): number {
+  const groups = match.groups ?? {};
+  for (let i = 0; `p${i}` in groups; i++) if (groups[`p${i}`] !== undefined) return i;
+  return -1;
 }

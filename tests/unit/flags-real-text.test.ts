@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { annotate } from "../../src/annotate";
 import { detectFlags } from "../../src/annotate/flags";
-import { SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE } from "../../src/annotate/rules";
+import { MACHINE_TEXT_RULES, SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE } from "../../src/annotate/rules";
 import { findSpunText } from "../../src/annotate/spinning";
 import { normalizeItems, type NormalizeContext } from "../../src/ingest/normalize";
 import { parseFeed } from "../../src/ingest/parse";
@@ -107,6 +107,20 @@ describe("machine-spun copy", () => {
     ["a phrase repeated but only two distinct ones", "The final 12 months were hard. The final 12 months saw 40 folks leave. 12 folks stayed."],
   ])("does not flag %s", (_behaviour, text) => {
     expect(detectFlags("", text).flags.ai_generated).toBe(false);
+  });
+
+  it.each(MACHINE_TEXT_RULES.map((rule) => [rule.id, rule] as const))("%s flags its example and leaves its counter-example alone", (id, rule) => {
+    const spun = detectFlags("", rule.example).flags;
+    expect(spun.ai_generated).toBe(true);
+    expect(spun.evidence.filter((evidence) => evidence.flag === "ai_generated").map((evidence) => [evidence.rule, evidence.kind])).toEqual([[id, "inferred"]]);
+    expect(detectFlags("", rule.counterExample).flags.ai_generated).toBe(false);
+  });
+
+  it("reads a dateline that names its place twice as a rewrite, but not a city with its region", () => {
+    const twice = "Gaza Strip, Gaza Strip (AP) — Strikes kill three apartment buildings, officials said.";
+    expect(findSpunText([{ text: twice, lower: twice.toLowerCase() }])?.phrases).toEqual(["Gaza Strip, Gaza Strip (AP)", "Strikes kill three apartment buildings"]);
+    const honest = "GAZA CITY, Gaza Strip (AP) — Strikes destroyed three apartment buildings, officials said.";
+    expect(findSpunText([{ text: honest, lower: honest.toLowerCase() }])).toBeNull();
   });
 
   it("counts each phrase once however often it repeats", () => {
