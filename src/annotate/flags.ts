@@ -5,7 +5,7 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, LEADING_WIRE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { CLEANING_RULES, FLAG_RULES, LEADING_WIRE, TRAILING_WIRE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
@@ -16,6 +16,8 @@ import { wiresNamedIn } from "./wires";
 const OPENING_CHARS = 2000;
 /** Disclaimers, sign-offs and slugs sit in the last lines, sometimes followed by a credit or an insert. */
 const CLOSING_CHARS = 1500;
+/** The longest wire name with its closing bracket and stop, and room for the edge before it. */
+const TRAILING_WIRE_CHARS = 40;
 /** A byline, slug or credit is a line of its own and short. */
 const BYLINE_MAX_CHARS = 160;
 /** What may remain of a paragraph that opens with a disclaimer and still be its tail ("Only the headline..."). */
@@ -85,8 +87,9 @@ interface Paragraph {
   readonly start: number;
   readonly cuts: Cut[];
   drop: boolean;
-  /** Whether the paragraph opens with a wire's name (LEADING_WIRE), tested on first need. */
-  leadsWithWire?: boolean;
+  /** Whether the paragraph opens (LEADING_WIRE) or closes (TRAILING_WIRE) with a wire's name, tested on first need. */
+  wireAtStart?: boolean;
+  wireAtEnd?: boolean;
 }
 
 interface Cut {
@@ -205,9 +208,8 @@ function scanRules(
 ): void {
   const body = paragraph.text;
   for (const { rule, regex } of rules) {
-    if (rule.leadingWire === true) {
-      paragraph.leadsWithWire ??= LEADING_WIRE.test(body);
-      if (!paragraph.leadsWithWire) continue;
+    if (rule.wireAt !== undefined) {
+      if (!namesWireAt(paragraph, rule.wireAt)) continue;
     } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
     if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text))) continue;
     regex.lastIndex = from;
@@ -227,6 +229,12 @@ function scanRules(
       }
     }
   }
+}
+
+/** The ends of a paragraph are cheap to test, its lower-cased wire names costly to search for: see FlagRule.wireAt. */
+function namesWireAt(paragraph: Paragraph, end: "start" | "end"): boolean {
+  if (end === "start") return (paragraph.wireAtStart ??= LEADING_WIRE.test(paragraph.text));
+  return (paragraph.wireAtEnd ??= TRAILING_WIRE.test(paragraph.text.slice(-TRAILING_WIRE_CHARS)));
 }
 
 function wiresOf(rule: FlagRule, match: RegExpExecArray): readonly string[] {

@@ -55,11 +55,12 @@ export interface FlagRule {
    */
   readonly beside?: RegExp;
   /**
-   * Every match opens the paragraph with a wire's name, as written ("Xinhua, March 2, 2017", "Press Trust of
-   * India Chennai", "dpa/xy"). flags.ts then tests that once per paragraph, with one anchored pattern, instead of
-   * the rule's hints: as lower-case fragments the wire names ("ap", "pa", "uni") occur in almost every line.
+   * Every match opens (start) or closes (end) the paragraph with a wire's name, as written ("Xinhua, March 2,
+   * 2017", "dpa/xy"; "... the statement said. IANS"). flags.ts then tests that once per paragraph, with one
+   * anchored pattern (LEADING_WIRE, TRAILING_WIRE), instead of the rule's hints: as lower-case fragments the wire
+   * names ("ap", "pa", "uni") occur in almost every line.
    */
-  readonly leadingWire?: boolean;
+  readonly wireAt?: "start" | "end";
   /**
    * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
    * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
@@ -104,8 +105,10 @@ const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
 const ALL_WIRES = wireAliasSource();
-/** A paragraph that opens with a wire's name, optionally after "The": the test that `leadingWire` rules share. */
+/** A paragraph that opens with a wire's name, optionally after "The": the test that `wireAt: "start"` rules share. */
 export const LEADING_WIRE = new RegExp(`^(?:[Tt]he\\s+)?(?:${ALL_WIRES})(?![\\p{L}\\p{N}])`, "u");
+/** The end of a paragraph that closes on a wire's name (its last 60 characters are tested): `wireAt: "end"`. */
+export const TRAILING_WIRE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALL_WIRES})\\)?\\.?\\s*$`, "u");
 const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
 
 /** An AP-style capitalised dateline city: "WASHINGTON", "GAUHATI", "NEW YORK". */
@@ -116,6 +119,11 @@ const CAPS_PLACE = `${CAPS_CITY}${REGION}?`;
 const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s{1,3}[\\p{L}\\p{M}.'’-]+){0,3}";
 /** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
 const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM"]);
+/** Agencies whose copy South Asian sites close with the agency's name alone ("... said. IANS"). */
+const SIGNOFF_WIRES = wireAliasSource(
+  ["Press Trust of India", "Indo-Asian News Service", "Asian News International", "Kashmir News Observer", "Global News Service"],
+  (alias) => !AMBIGUOUS_ALIASES.has(alias),
+);
 
 /**
  * A dateline naming the agency: a date before "(Agency)" ("New Delhi, Jul 7 (PTI)"), or a separator after it
@@ -531,13 +539,21 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "distributed-by-syndicate",
     hints: ["distributed"],
     flags: ["syndicated"],
-    pattern:
-      /(?:(?:©|\([cC]\)|Copyright)\s*\d{4}\s+[^©]{2,80}?\s+)?\b[Dd]istributed\s+by\s+(?:Tribune\s+Content\s+Agency|King\s+Features(?:\s+Syndicate)?|Andrews\s+McMeel\s+Syndication|Creators\s+Syndicate|Washington\s+Post\s+Writers\s+Group|(?:[\p{Lu}][\p{L}&.'’]*\s+){1,3}(?:Syndicate|Syndication|Content\s+Agency))\b/u,
+    pattern: new RegExp(
+      `(?:(?:©|\\([cC]\\)|Copyright)\\s*\\d{4}\\s+[^©]{2,80}?\\s+)?\\b[Dd]istributed\\s+by\\s+(?:Tribune\\s+Content\\s+Agency|King\\s+Features(?:\\s+Syndicate)?|` +
+        `Andrews\\s+McMeel\\s+Syndication|Creators\\s+Syndicate|Washington\\s+Post\\s+Writers\\s+Group|(?:[\\p{Lu}][\\p{L}&.'’]*\\s+){1,3}(?:Syndicate|Syndication|Content\\s+Agency)|` +
+        // An agency that passes on another outlet's piece ("This article, distributed by The Associated Press, was").
+        `(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?![\\p{L}\\p{N}]))\\b`,
+      "u",
+    ),
     where: "closing",
     outlet: "Tribune Content Agency",
     example: "©2024 Tribune Content Agency, LLC. Distributed by Tribune Content Agency, LLC.",
     counterExample: "The $2 billion loan was syndicated by four banks and distributed by the lead arranger.",
-    variants: [{ outlet: "Creators Syndicate", text: "Distributed by Creators Syndicate, Inc." }],
+    variants: [
+      { outlet: "Creators Syndicate", text: "Distributed by Creators Syndicate, Inc." },
+      { outlet: "The Conversation via AP", text: "Editor’s note: This article, distributed by The Associated Press, was first published on The Conversation." },
+    ],
     evidence: "sentence",
     clean: true,
   },
@@ -706,6 +722,22 @@ export const FLAG_RULES: readonly FlagRule[] = [
     evidence: "match",
     clean: false,
   },
+  {
+    id: "wire-bare-signoff",
+    hints: WIRE_HINTS,
+    wireAt: "end",
+    flags: ["syndicated"],
+    // The agency's name alone after the story's last sentence ("... the statement said. IANS"): how South Asian
+    // sites close their agencies' copy. Only those agencies: a photo caption ends "... in Kabul. AFP" too.
+    pattern: new RegExp(`(?<=[.!?"”’]\\s{1,3})(?<wire>${SIGNOFF_WIRES})(?=\\s*$)`, "u"),
+    where: "closing",
+    outlet: "News24 (India), IANS copy",
+    example: "The ministry said the border talks would resume next month. IANS",
+    counterExample: "The ministry said the border talks would resume next month, IANS reported.",
+    variants: [{ outlet: "generic Indian site, PTI copy", text: "Police have registered a case and begun an inquiry. PTI" }],
+    evidence: "match",
+    clean: false,
+  },
 
   // ── Desk slugs ────────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -762,7 +794,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "wire-initials-desk-slug",
     hints: WIRE_HINTS,
-    leadingWire: true,
+    wireAt: "start",
     flags: ["syndicated"],
     pattern: new RegExp(`^(?<wire>${ALL_WIRES})(?:[-/](?:[a-z]{2,5}|[A-Z]{2,4})){1,3}\\/?$`, "u"),
     where: "byline",
@@ -855,9 +887,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-beside-timestamp",
     hints: WIRE_HINTS,
-    leadingWire: true,
+    wireAt: "start",
     flags: ["syndicated"],
-    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
+    // The country a monitoring service puts after the agency ("Anadolu Agency, Turkey" over the date) may follow.
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?$`, "mu"),
     beside: CREDIT_NEIGHBOUR,
     where: "byline",
     outlet: "Business Standard",
@@ -869,6 +902,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "a blog reposting agency copy", text: "Yonhap\n3/14/2008" },
       { outlet: "Hürriyet Daily News", text: "Anatolian Agency\n12.05.2010 - 09:41 | Son Güncelleme:" },
       { outlet: "The Seattle Times", text: "By\nThe Associated Press" },
+      { outlet: "a forum reposting a monitoring service's copy", text: "Anadolu Agency, Turkey\nJune 26 2009" },
     ],
     evidence: "match",
     clean: false,
@@ -892,7 +926,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-city-beside-timestamp",
     hints: WIRE_HINTS,
-    leadingWire: true,
+    wireAt: "start",
     flags: ["syndicated"],
     pattern: new RegExp(
       `^(?<wire>${ALL_WIRES})\\s+(?!(?:File|Representational|Representative|Photo|PHOTO|Image|Picture|Video|News|Staff|Reports?)\\b)` +
@@ -908,16 +942,36 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "byline-wire-editor-line",
+    hints: ["editor"],
+    flags: ["syndicated"],
+    // China's state outlets give the source and the desk editor on the time line ("08:14 Xinhua Editor: Mo Li").
+    pattern: new RegExp(
+      `(?:^|(?<=[\\s\\d|]))(?:Source\\s*:\\s*)?(?<wire>${ALL_WIRES})\\s*\\|?\\s*Editor\\s*:\\s*\\p{Lu}`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "ECNS (time, source and editor on one line)",
+    example: "2015-09-26 08:14Xinhua Editor: Mo Hong'e",
+    counterExample: "Reuters editor Alessandra Galloni spoke at the forum.",
+    variants: [{ outlet: "China Daily", text: "Source: Xinhua | Editor: Li Yan" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "byline-wire-dated",
     hints: WIRE_HINTS,
-    leadingWire: true,
+    wireAt: "start",
     flags: ["syndicated"],
-    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES}),?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,|\\s*\\|)?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
     where: "byline",
     outlet: "China.org.cn (the agency and date under the headline)",
     example: "Xinhua, March 2, 2017 Adjust font size:",
     counterExample: "Reuters, March 2, reported that the talks had failed.",
-    variants: [{ outlet: "generic credit line", text: "PTI, Jan 5, 2024" }],
+    variants: [
+      { outlet: "generic credit line", text: "PTI, Jan 5, 2024" },
+      { outlet: "a state information office's site", text: "Xinhua | May 24, 2024" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -1229,6 +1283,37 @@ export const FLAG_RULES: readonly FlagRule[] = [
     counterExample: "Critics said the rival site's story was AI-generated and riddled with errors.",
     evidence: "sentence",
     clean: true,
+  },
+  {
+    // A chatbot's reply published as the story: its refusal or its request for the text to rewrite. The page
+    // never says so, the wording gives it away, so the evidence is inferred; quoted or reported, it is news
+    // about chatbots and the sentence guard leaves it alone.
+    id: "ai-chatbot-reply",
+    hints: ["model", "sorry", "provide", "rewritten", "paraphrased"],
+    flags: ["ai_generated"],
+    pattern: new RegExp(
+      `(?<=^|[.!?:"”’*]\\s*)(?:` +
+        `As\\s+an\\s+AI(?:\\s+language)?\\s+model,?\\s+I\\b` +
+        `|I(?:['’]m|\\s+am)\\s+sorry,?\\s+but\\s+(?:I\\s+(?:cannot|can['’]t|am\\s+unable\\s+to|am\\s+not\\s+able\\s+to)\\s+` +
+        `(?:generate|write|create|produce|rewrite|summari[sz]e|complete)\\s+(?:an?|the|this|that|your)\\s+(?:news\\s+)?(?:article|story|summary|text|post|content)` +
+        `|it\\s+(?:seems|appears)\\s+(?:like\\s+|that\\s+)?you(?:['’]ve|\\s+have)\\s+provided)` +
+        `|Please\\s+provide\\s+(?:me\\s+with\\s+)?the\\s+(?:text|content|article)\\s+(?:that\\s+)?(?:you\\s+(?:would\\s+like|want)\\s+me\\s+to|for\\s+me\\s+to)\\b` +
+        `|(?:Certainly!\\s+|Sure!\\s+)?Here(?:\\s+is|['’]s)\\s+(?:a|the)\\s+(?:rewritten|paraphrased)\\s+(?:version|article)\\b)`,
+      "u",
+    ),
+    where: "opening",
+    kind: "inferred",
+    outlet: "sites that publish a chatbot's output unread (wording written for this project in that style)",
+    example: "I’m sorry, but I cannot generate a news article from the content provided, as it does not contain enough detail.",
+    counterExample: "I'm sorry, but I cannot agree with the council's plan to close the library.",
+    variants: [
+      { outlet: "chatbot reply published as an article", text: "As an AI language model, I cannot write an article without a topic." },
+      { outlet: "chatbot reply published as an article", text: "Please provide the text you would like me to rewrite as a news story." },
+      { outlet: "chatbot reply published as an article", text: "I'm sorry, but it seems like you've provided a photo caption instead of an article." },
+      { outlet: "chatbot reply published as an article", text: "Certainly! Here is a rewritten version of the report:" },
+    ],
+    evidence: "sentence",
+    clean: false,
   },
 ];
 
