@@ -1373,8 +1373,9 @@ export interface SpinningRule {
     readonly spun: RegExp;
     readonly original: string;
     /**
-     * Lower-case words every match contains, each entry one word or alternatives apart by "|": a story that
-     * holds the words of too few phrases is passed over without running the patterns.
+     * Lower-case words (whole runs of ASCII letters and digits) every match contains, each entry one word or
+     * alternatives apart by "|": a story that holds the words of too few phrases is passed over without running
+     * the patterns.
      */
     readonly words: readonly string[];
   }[];
@@ -1412,15 +1413,15 @@ export const SPUN_TEXT_RULE: SpinningRule = {
     { spun: /anadolu\s+company/, original: "Anadolu Agency", words: ["anadolu"] },
     { spun: /ecu\s+(?:union|fee|parliament|central\s+financial\s+institution)/, original: "European Union", words: ["ecu", "union|fee|parliament|central"] },
     { spun: /high\s+minister/, original: "Prime Minister", words: ["high", "minister"] },
-    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court", words: ["ultimate|superb|perfect|splendid|best", "court"] },
+    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court", words: ["ultimate|superb|perfect|splendid|best", "court|courtroom"] },
     { spun: /counterfeit\s+(?:consciousness|intelligence)/, original: "artificial intelligence", words: ["counterfeit"] },
     { spun: /profound\s+(?:learning|studying)/, original: "deep learning", words: ["profound"] },
     { spun: /haze\s+(?:figuring|computing)/, original: "cloud computing", words: ["haze"] },
-    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone", words: ["sensible", "telephone"] },
+    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone", words: ["sensible", "telephone|telephones"] },
     { spun: /inventory\s+marketplace/, original: "stock market", words: ["inventory", "marketplace"] },
     { spun: /within\s+the\s+(?:wake|metropolis)\s+of/, original: "in the wake of / in the city of", words: ["within", "wake|metropolis"] },
     { spun: /greater\s+than\s+(?:a|two|three|four|five|six)\s+dozen/, original: "more than two dozen", words: ["greater", "dozen"] },
-    { spun: /encounter\s+masks?/, original: "face mask", words: ["encounter", "mask"] },
+    { spun: /encounter\s+masks?/, original: "face mask", words: ["encounter", "mask|masks"] },
     { spun: /curiosity\s+(?:charges|fees|prices)/, original: "interest rates", words: ["curiosity"] },
     { spun: /(?:information|press)\s+convention\s+(?:on|in|at|after)/, original: "news conference", words: ["convention"] },
   ],
@@ -1446,7 +1447,7 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
       original: "on Saturday (2 May)",
       words: ["monday|tuesday|wednesday|thursday|friday|saturday|sunday"],
     },
-    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment", words: ["sought|contacted|searched|wanted", "report"] },
+    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment", words: ["sought|contacted|searched|wanted", "report|reporting"] },
     { spun: /(?:head|holder|command)\s+of\s+the\s+folder/, original: "head of the ministry", words: ["folder"] },
   ],
   minDistinct: 2,
@@ -1472,12 +1473,12 @@ export const MACHINE_REWRITE_RULE: SpinningRule = {
     {
       spun: /(?<place>[a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,2}), \k<place>\s*\((?:ap|afp|reuters|upi|xinhua|ians|pti|ani)\)/,
       original: "GAZA CITY, Gaza Strip (AP)",
-      words: ["("],
+      words: ["ap|afp|reuters|upi|xinhua|ians|pti|ani"],
     },
     {
       spun: /(?:air\s?strikes?|strikes?|shelling|bombardments?|bombings?|raids?)\s+kill(?:s|ed)?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+(?:(?:large|big|family|residential|apartment)\s+){0,2}(?:homes|houses|buildings|towers)/,
       original: "strikes destroy six family homes",
-      words: ["kill", "homes|houses|buildings|towers"],
+      words: ["kill|kills|killed", "homes|houses|buildings|towers"],
     },
     {
       spun: /(?:missiles?|rockets?|shells?|mortars?)\s+(?:attacked|collided\s+with)\s+(?:a|an|the|their|his|her|its)\s+[a-z]+/,
@@ -1490,7 +1491,7 @@ export const MACHINE_REWRITE_RULE: SpinningRule = {
       words: ["fire"],
     },
     { spun: /(?:rubble|debris|ruins|wreckage)\s+(?:that|which)\s+(?:once\s+)?lived\s+in/, original: "the ruins of what was home to", words: ["lived"] },
-    { spun: /(?:efforts?|attempts?)\s+to\s+cease-?fire/, original: "efforts toward a ceasefire", words: ["cease"] },
+    { spun: /(?:efforts?|attempts?)\s+to\s+cease-?fire/, original: "efforts toward a ceasefire", words: ["cease|ceasefire"] },
     { spun: /radical\s+(?:targets|positions|hideouts|strongholds)/, original: "militant targets", words: ["radical"] },
   ],
   minDistinct: 2,

@@ -43,6 +43,12 @@ function compile(rule: SpinningRule): CompiledSpinning {
 
 const COMPILED: readonly CompiledSpinning[] = MACHINE_TEXT_RULES.map(compile);
 
+/** Every word the phrases' `words` name, as whole words, longest first: one pass finds those a window holds. */
+const PHRASE_WORD = new RegExp(
+  `\\b(?:${[...new Set(COMPILED.flatMap(({ words }) => words.flat(2)))].sort((a, b) => b.length - a.length).join("|")})\\b`,
+  "g",
+);
+
 export interface SpunText {
   readonly rule: SpinningRule;
   /** The distinct phrases found, as written, in order of first appearance. */
@@ -62,8 +68,9 @@ export function findSpunText(paragraphs: readonly SpinParagraph[], rules: readon
   while (count < paragraphs.length && budget > 0) budget -= paragraphs[count++]!.text.length;
   const window = paragraphs.slice(0, count);
   const lower = window.map((paragraph) => paragraph.lower).join("\n").slice(0, SPIN_WINDOW_CHARS + count);
+  const words = new Set(lower.match(PHRASE_WORD));
   for (const compiled of COMPILED) {
-    if (!rules.includes(compiled.rule) || !enoughWords(compiled, lower)) continue;
+    if (!rules.includes(compiled.rule) || !enoughWords(compiled, words)) continue;
     const found = matchPhrases(compiled, window);
     if (found !== null) return found;
   }
@@ -71,13 +78,14 @@ export function findSpunText(paragraphs: readonly SpinParagraph[], rules: readon
 }
 
 /**
- * Whether at least minDistinct phrases have all their words somewhere in the text: the cheap test before the
- * pattern, by native substring search, so it can let a story through but never hide a match.
+ * Whether at least minDistinct phrases have all their words among the window's words: the cheap test before the
+ * pattern (one pass of PHRASE_WORD over the window, then set look-ups, where a substring search per word scanned
+ * the window some sixty times), so it can let a story through but never hide a match.
  */
-function enoughWords({ rule, words }: CompiledSpinning, lower: string): boolean {
+function enoughWords({ rule, words }: CompiledSpinning, present: ReadonlySet<string>): boolean {
   let candidates = 0;
   for (const phrase of words) {
-    if (phrase.every((alternatives) => alternatives.some((word) => lower.includes(word))) && ++candidates >= rule.minDistinct) {
+    if (phrase.every((alternatives) => alternatives.some((word) => present.has(word))) && ++candidates >= rule.minDistinct) {
       return true;
     }
   }
