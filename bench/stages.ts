@@ -12,7 +12,7 @@
  * each revision's src/ from git and times the flags stage of this tree and of each revision in fresh processes,
  * in turn, FLAG_ROUNDS times: one process holding two rule sets would share V8's regexp and inline caches between
  * them, and a noisy machine drifts within minutes, so alternating processes is the fair comparison. `--flags-src
- * DIR` times the detectFlags of another src/ tree (what each of those processes runs).
+ * DIR` times the detectFlags of another src/ tree (what each of those processes runs, with `--only flags`).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -140,12 +140,7 @@ export async function runStages(): Promise<Record<string, StageResult>> {
   }
   if (wanted("flags")) {
     results["flags (3 KB)"] = { ...summarize(await perStory(feed3k.items, (i) => detectFlags(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size3k };
-  }
-  // "flags-5k": only the 5 KB figure, what each process of a --flags-baseline comparison measures.
-  if (wanted("flags") || only === "flags-5k") {
     results["flags (5 KB)"] = { ...summarize(await perStory(feed5k.items, (i) => detectFlags(i.title, i.text))), method: perStoryMethod, stories: n, storyBytes: size5k };
-  }
-  if (wanted("flags")) {
     // Real pages (menus, headline lists, odd spaces) beside the synthetic stories above, when ../shared has them.
     const pages = await loadPagesDev().catch(() => []);
     if (pages.length > 0) {
@@ -231,7 +226,7 @@ function compareFlagRules(revisions: readonly string[], stories: number, storyBy
     for (let turn = 0; turn < trees.length; turn++) {
       const k = (turn + round) % trees.length;
       const out = join(mkdtempSync(join(tmpdir(), "wirewatch-flags-out-")), "flags.json");
-      const child = spawnSync("npx", ["tsx", "bench/stages.ts", "--only", "flags-5k", "--flags-src", trees[k]!.src, "--out", out], {
+      const child = spawnSync("npx", ["tsx", "bench/stages.ts", "--only", "flags", "--flags-src", trees[k]!.src, "--out", out], {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
       });

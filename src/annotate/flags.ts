@@ -175,8 +175,16 @@ function rulesHintedIn(paragraphs: readonly Paragraph[], closingFrom: number): R
   const lower = paragraphs.map((paragraph) => paragraph.lower).join("\n\n");
   const lastOpening = paragraphs.findLast((paragraph) => paragraph.start < OPENING_CHARS);
   const opening = lastOpening === undefined ? "" : lower.slice(0, lastOpening.start + lastOpening.text.length);
-  const keep = (rules: readonly CompiledRule[], window: string, from: number): readonly CompiledRule[] =>
-    rules.filter(({ rule }) => rule.wireAt !== undefined || hinted(rule.hints, window, from));
+  const keep = (rules: readonly CompiledRule[], window: string, from: number): readonly CompiledRule[] => {
+    // Rules share hints ("published", "generated", "edited"): each is searched for once per window.
+    const found = new Map<string, boolean>();
+    const has = (hint: string): boolean => {
+      let at = found.get(hint);
+      if (at === undefined) found.set(hint, (at = window.indexOf(hint, from) !== -1));
+      return at;
+    };
+    return rules.filter(({ rule }) => rule.wireAt !== undefined || rule.hints.some(has));
+  };
   return {
     opening: keep(RULES_BY_WHERE.opening, opening, 0),
     closing: keep(RULES_BY_WHERE.closing, lower, closingFrom),

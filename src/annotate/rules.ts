@@ -1366,7 +1366,7 @@ export interface SpinningRule {
   readonly flags: readonly FlagName[];
   /**
    * Each spun phrase with the wording it replaced: lower-case ASCII, no numbered groups (a named one may be
-   * repeated with \\k<name>, each name used by one phrase of the catalogue); matched on the
+   * repeated with \k<name>, each name used by one phrase of the catalogue); matched on the
    * lower-cased text, on word boundaries.
    */
   readonly phrases: readonly {
