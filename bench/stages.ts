@@ -7,13 +7,23 @@
  * The stages are the same TypeScript the Worker runs; workerd's clock moves in whole milliseconds, so per-story
  * distributions come from here and bench/workerd/stages.workerd.ts cross-checks the means inside workerd.
  * `--only` runs one stage, for a profile: `node --cpu-prof --import tsx bench/stages.ts --only entities`.
+ *
+ * Flag rules against older ones, back to back in one run: `--flags-baseline REV[,REV...]` (or FLAGS_BASELINE) takes
+ * each revision's src/ from git and times the flags stage of this tree and of each revision in fresh processes,
+ * in turn, FLAG_ROUNDS times: one process holding two rule sets would share V8's regexp and inline caches between
+ * them, and a noisy machine drifts within minutes, so alternating processes is the fair comparison. `--flags-src
+ * DIR` times the detectFlags of another src/ tree (what each of those processes runs, with `--only flags`).
  */
-import { writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import nlp from "compromise";
 import Parser from "rss-parser";
 import { tagEntities } from "../src/annotate/entities";
 import { tagEntitiesTrained } from "../src/annotate/entities/index";
-import { detectFlags } from "../src/annotate/flags";
+import { detectFlags as detectFlagsHere } from "../src/annotate/flags";
 import { annotate } from "../src/annotate";
 import { normalizeItems } from "../src/ingest/normalize";
 import { parseFeed } from "../src/ingest/parse";
@@ -42,6 +52,12 @@ const REAL_PAGE_PASSES = 40;
 const args = process.argv.slice(2);
 const outFile = valueOf("--out");
 const only = valueOf("--only");
+const flagsSrc = valueOf("--flags-src");
+const flagsBaseline = (valueOf("--flags-baseline") ?? process.env.FLAGS_BASELINE ?? "").split(",").filter((rev) => rev !== "");
+/** Processes per rule set when comparing flag rules (--flags-baseline). */
+const FLAG_ROUNDS = 5;
+const detectFlags: typeof detectFlagsHere =
+  flagsSrc === undefined ? detectFlagsHere : (await import(pathToFileURL(join(resolve(flagsSrc), "annotate/flags.ts")).href)).detectFlags;
 
 function valueOf(flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -135,6 +151,7 @@ export async function runStages(): Promise<Record<string, StageResult>> {
         storyBytes: meanBytes(pages.map((p) => p.text)),
       };
     }
+    if (flagsBaseline.length > 0) Object.assign(results, compareFlagRules(flagsBaseline, n, size5k));
   }
   if (wanted("entities")) {
     // As in annotate(): entities are tagged on the body that flags have cleaned.
@@ -187,6 +204,50 @@ export async function runStages(): Promise<Record<string, StageResult>> {
     };
   }
   return results;
+}
+
+/**
+ * The flags stage's median per 5 KB story, this tree's rules and each revision's, in fresh processes that take
+ * turns (the order rotates each round), FLAG_ROUNDS each; the summaries are over those per-process medians.
+ */
+function compareFlagRules(revisions: readonly string[], stories: number, storyBytes: number): Record<string, StageResult> {
+  const root = resolve(import.meta.dirname, "..");
+  const trees = [
+    { name: "flags (5 KB), this tree, alternating processes", src: join(root, "src") },
+    ...revisions.map((rev) => {
+      const dir = mkdtempSync(join(tmpdir(), "wirewatch-flags-"));
+      execFileSync("sh", ["-c", `git archive "$1" src | tar -x -C "$2"`, "sh", rev, dir], { cwd: root });
+      return { name: `baseline: flags (5 KB), rules at ${rev}, alternating processes`, src: join(dir, "src") };
+    }),
+  ];
+  const medians: number[][] = trees.map(() => []);
+  const loads: number[] = [loadavg()[0]!];
+  for (let round = 0; round < FLAG_ROUNDS; round++) {
+    for (let turn = 0; turn < trees.length; turn++) {
+      const k = (turn + round) % trees.length;
+      const out = join(mkdtempSync(join(tmpdir(), "wirewatch-flags-out-")), "flags.json");
+      const child = spawnSync("npx", ["tsx", "bench/stages.ts", "--only", "flags", "--flags-src", trees[k]!.src, "--out", out], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      if (child.status !== 0) throw new Error(`bench: the flags stage of ${trees[k]!.src} exited with ${child.status ?? child.signal}`);
+      const stages = (JSON.parse(readFileSync(out, "utf8")) as { stages: Record<string, StageResult> }).stages;
+      medians[k]!.push(stages["flags (5 KB)"]!.median);
+    }
+    loads.push(loadavg()[0]!);
+  }
+  const load = `1-minute load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`;
+  return Object.fromEntries(
+    trees.map((tree, k) => [
+      tree.name,
+      {
+        ...summarize(medians[k]!),
+        method: `Node ${process.version}, process CPU: the flags stage's median per 5 KB story in ${FLAG_ROUNDS} fresh processes taking turns with ${trees.length - 1} other rule set(s); summary over those medians; ${load}`,
+        stories,
+        storyBytes,
+      },
+    ]),
+  );
 }
 
 const results = await runStages();

@@ -5,7 +5,7 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import { CLEANING_RULES, FLAG_RULES, LEADING_WIRE, TRAILING_WIRE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
@@ -16,6 +16,8 @@ import { wiresNamedIn } from "./wires";
 const OPENING_CHARS = 2000;
 /** Disclaimers, sign-offs and slugs sit in the last lines, sometimes followed by a credit or an insert. */
 const CLOSING_CHARS = 1500;
+/** The longest wire name with its closing bracket and stop, and room for the edge before it. */
+const TRAILING_WIRE_CHARS = 40;
 /** A byline, slug or credit is a line of its own and short. */
 const BYLINE_MAX_CHARS = 160;
 /** What may remain of a paragraph that opens with a disclaimer and still be its tail ("Only the headline..."). */
@@ -85,6 +87,9 @@ interface Paragraph {
   readonly start: number;
   readonly cuts: Cut[];
   drop: boolean;
+  /** Whether the paragraph opens (LEADING_WIRE) or closes (TRAILING_WIRE) with a wire's name, tested on first need. */
+  wireAtStart?: boolean;
+  wireAtEnd?: boolean;
 }
 
 interface Cut {
@@ -136,19 +141,20 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
   const last = paragraphs.at(-1);
   const total = last === undefined ? 0 : last.start + last.text.length;
   const closingFrom = Math.max(0, total - CLOSING_CHARS);
+  const { opening, closing, anywhere } = rulesHintedIn(paragraphs, closingFrom);
 
   for (const [index, paragraph] of paragraphs.entries()) {
     const { text: body, start } = paragraph;
     const end = start + body.length;
     const inOpening = start < OPENING_CHARS;
     const inClosing = end > closingFrom;
-    if (inOpening) scanRules(RULES_BY_WHERE.opening, paragraph, 0, OPENING_CHARS - start, collector);
-    if (inClosing) scanRules(RULES_BY_WHERE.closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
+    if (inOpening) scanRules(opening, paragraph, 0, OPENING_CHARS - start, collector);
+    if (inClosing) scanRules(closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
     if ((inOpening || inClosing) && body.length <= BYLINE_MAX_CHARS) {
       const beside = [paragraphs[index - 1]?.text ?? "", paragraphs[index + 1]?.text ?? ""];
       scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside);
     }
-    scanRules(RULES_BY_WHERE.anywhere, paragraph, 0, body.length, collector);
+    scanRules(anywhere, paragraph, 0, body.length, collector);
     cleanParagraph(paragraph);
   }
   scanSpinning(paragraphs, collector);
@@ -156,6 +162,33 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
   return {
     flags: { ...collector.flags, wire_services: collector.wires, evidence: collector.evidence },
     content_text: assembleContent(paragraphs),
+  };
+}
+
+/**
+ * The opening, closing and anywhere rules whose hints occur in their window of the story at all: one search of
+ * the window per hint instead of one per paragraph, and most stories hold none of most rules' hints. A prefilter
+ * only: a paragraph's hint is in its window, so no rule that could match is left out.
+ */
+function rulesHintedIn(paragraphs: readonly Paragraph[], closingFrom: number): Record<"opening" | "closing" | "anywhere", readonly CompiledRule[]> {
+  // Paragraph i starts at paragraphs[i].start in this text, as splitParagraphs counts the breaks.
+  const lower = paragraphs.map((paragraph) => paragraph.lower).join("\n\n");
+  const lastOpening = paragraphs.findLast((paragraph) => paragraph.start < OPENING_CHARS);
+  const opening = lastOpening === undefined ? "" : lower.slice(0, lastOpening.start + lastOpening.text.length);
+  const keep = (rules: readonly CompiledRule[], window: string, from: number): readonly CompiledRule[] => {
+    // Rules share hints ("published", "generated", "edited"): each is searched for once per window.
+    const found = new Map<string, boolean>();
+    const has = (hint: string): boolean => {
+      let at = found.get(hint);
+      if (at === undefined) found.set(hint, (at = window.indexOf(hint, from) !== -1));
+      return at;
+    };
+    return rules.filter(({ rule }) => rule.wireAt !== undefined || rule.hints.some(has));
+  };
+  return {
+    opening: keep(RULES_BY_WHERE.opening, opening, 0),
+    closing: keep(RULES_BY_WHERE.closing, lower, closingFrom),
+    anywhere: keep(RULES_BY_WHERE.anywhere, lower, 0),
   };
 }
 
@@ -203,7 +236,9 @@ function scanRules(
 ): void {
   const body = paragraph.text;
   for (const { rule, regex } of rules) {
-    if (!hinted(rule.hints, paragraph.lower, from)) continue;
+    if (rule.wireAt !== undefined) {
+      if (!namesWireAt(paragraph, rule.wireAt)) continue;
+    } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
     if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text))) continue;
     regex.lastIndex = from;
     for (let match = regex.exec(body); match !== null && match.index < to; match = regex.exec(body)) {
@@ -222,6 +257,12 @@ function scanRules(
       }
     }
   }
+}
+
+/** The ends of a paragraph are cheap to test, its lower-cased wire names costly to search for: see FlagRule.wireAt. */
+function namesWireAt(paragraph: Paragraph, end: "start" | "end"): boolean {
+  if (end === "start") return (paragraph.wireAtStart ??= LEADING_WIRE.test(paragraph.text));
+  return (paragraph.wireAtEnd ??= TRAILING_WIRE.test(paragraph.text.slice(-TRAILING_WIRE_CHARS)));
 }
 
 function wiresOf(rule: FlagRule, match: RegExpExecArray): readonly string[] {

@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 6;
+export const FLAG_RULES_VERSION: number = 7;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -55,6 +55,13 @@ export interface FlagRule {
    */
   readonly beside?: RegExp;
   /**
+   * Every match opens (start) or closes (end) the paragraph with a wire's name, as written ("Xinhua, March 2,
+   * 2017", "dpa/xy"; "... the statement said. IANS"). flags.ts then tests that once per paragraph, with one
+   * anchored pattern (LEADING_WIRE, TRAILING_WIRE), instead of the rule's hints: as lower-case fragments the wire
+   * names ("ap", "pa", "uni") occur in almost every line.
+   */
+  readonly wireAt?: "start" | "end";
+  /**
    * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
    * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
    */
@@ -98,6 +105,10 @@ const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
 const ALL_WIRES = wireAliasSource();
+/** A paragraph that opens with a wire's name, optionally after "The": the test that `wireAt: "start"` rules share. */
+export const LEADING_WIRE = new RegExp(`^(?:[Tt]he\\s+)?(?:${ALL_WIRES})(?![\\p{L}\\p{N}])`, "u");
+/** The end of a paragraph that closes on a wire's name (its last 60 characters are tested): `wireAt: "end"`. */
+export const TRAILING_WIRE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALL_WIRES})\\)?\\.?\\s*$`, "u");
 const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
 
 /** An AP-style capitalised dateline city: "WASHINGTON", "GAUHATI", "NEW YORK". */
@@ -108,6 +119,11 @@ const CAPS_PLACE = `${CAPS_CITY}${REGION}?`;
 const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s{1,3}[\\p{L}\\p{M}.'’-]+){0,3}";
 /** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
 const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM"]);
+/** Agencies whose copy South Asian sites close with the agency's name alone ("... said. IANS"). */
+const SIGNOFF_WIRES = wireAliasSource(
+  ["Press Trust of India", "Indo-Asian News Service", "Asian News International", "Kashmir News Observer", "Global News Service"],
+  (alias) => !AMBIGUOUS_ALIASES.has(alias),
+);
 
 /**
  * A dateline naming the agency: a date before "(Agency)" ("New Delhi, Jul 7 (PTI)"), or a separator after it
@@ -523,13 +539,21 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "distributed-by-syndicate",
     hints: ["distributed"],
     flags: ["syndicated"],
-    pattern:
-      /(?:(?:©|\([cC]\)|Copyright)\s*\d{4}\s+[^©]{2,80}?\s+)?\b[Dd]istributed\s+by\s+(?:Tribune\s+Content\s+Agency|King\s+Features(?:\s+Syndicate)?|Andrews\s+McMeel\s+Syndication|Creators\s+Syndicate|Washington\s+Post\s+Writers\s+Group|(?:[\p{Lu}][\p{L}&.'’]*\s+){1,3}(?:Syndicate|Syndication|Content\s+Agency))\b/u,
+    pattern: new RegExp(
+      `(?:(?:©|\\([cC]\\)|Copyright)\\s*\\d{4}\\s+[^©]{2,80}?\\s+)?\\b[Dd]istributed\\s+by\\s+(?:Tribune\\s+Content\\s+Agency|King\\s+Features(?:\\s+Syndicate)?|` +
+        `Andrews\\s+McMeel\\s+Syndication|Creators\\s+Syndicate|Washington\\s+Post\\s+Writers\\s+Group|(?:[\\p{Lu}][\\p{L}&.'’]*\\s+){1,3}(?:Syndicate|Syndication|Content\\s+Agency)|` +
+        // An agency that passes on another outlet's piece ("This article, distributed by The Associated Press, was").
+        `(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?![\\p{L}\\p{N}]))\\b`,
+      "u",
+    ),
     where: "closing",
     outlet: "Tribune Content Agency",
     example: "©2024 Tribune Content Agency, LLC. Distributed by Tribune Content Agency, LLC.",
     counterExample: "The $2 billion loan was syndicated by four banks and distributed by the lead arranger.",
-    variants: [{ outlet: "Creators Syndicate", text: "Distributed by Creators Syndicate, Inc." }],
+    variants: [
+      { outlet: "Creators Syndicate", text: "Distributed by Creators Syndicate, Inc." },
+      { outlet: "The Conversation via AP", text: "Editor’s note: This article, distributed by The Associated Press, was first published on The Conversation." },
+    ],
     evidence: "sentence",
     clean: true,
   },
@@ -698,6 +722,22 @@ export const FLAG_RULES: readonly FlagRule[] = [
     evidence: "match",
     clean: false,
   },
+  {
+    id: "wire-bare-signoff",
+    hints: WIRE_HINTS,
+    wireAt: "end",
+    flags: ["syndicated"],
+    // The agency's name alone after the story's last sentence ("... the statement said. IANS"): how South Asian
+    // sites close their agencies' copy. Only those agencies: a photo caption ends "... in Kabul. AFP" too.
+    pattern: new RegExp(`(?<=[.!?"”’]\\s{1,3})(?<wire>${SIGNOFF_WIRES})(?=\\s*$)`, "u"),
+    where: "closing",
+    outlet: "News24 (India), IANS copy",
+    example: "The ministry said the border talks would resume next month. IANS",
+    counterExample: "The ministry said the border talks would resume next month, IANS reported.",
+    variants: [{ outlet: "generic Indian site, PTI copy", text: "Police have registered a case and begun an inquiry. PTI" }],
+    evidence: "match",
+    clean: false,
+  },
 
   // ── Desk slugs ────────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -754,6 +794,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "wire-initials-desk-slug",
     hints: WIRE_HINTS,
+    wireAt: "start",
     flags: ["syndicated"],
     pattern: new RegExp(`^(?<wire>${ALL_WIRES})(?:[-/](?:[a-z]{2,5}|[A-Z]{2,4})){1,3}\\/?$`, "u"),
     where: "byline",
@@ -846,8 +887,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-beside-timestamp",
     hints: WIRE_HINTS,
+    wireAt: "start",
     flags: ["syndicated"],
-    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
+    // The country a monitoring service puts after the agency ("Anadolu Agency, Turkey" over the date) may follow.
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?$`, "mu"),
     beside: CREDIT_NEIGHBOUR,
     where: "byline",
     outlet: "Business Standard",
@@ -859,6 +902,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "a blog reposting agency copy", text: "Yonhap\n3/14/2008" },
       { outlet: "Hürriyet Daily News", text: "Anatolian Agency\n12.05.2010 - 09:41 | Son Güncelleme:" },
       { outlet: "The Seattle Times", text: "By\nThe Associated Press" },
+      { outlet: "a forum reposting a monitoring service's copy", text: "Anadolu Agency, Turkey\nJune 26 2009" },
     ],
     evidence: "match",
     clean: false,
@@ -882,6 +926,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     id: "byline-wire-city-beside-timestamp",
     hints: WIRE_HINTS,
+    wireAt: "start",
     flags: ["syndicated"],
     pattern: new RegExp(
       `^(?<wire>${ALL_WIRES})\\s+(?!(?:File|Representational|Representative|Photo|PHOTO|Image|Picture|Video|News|Staff|Reports?)\\b)` +
@@ -897,15 +942,36 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "byline-wire-editor-line",
+    hints: ["editor"],
+    flags: ["syndicated"],
+    // China's state outlets give the source and the desk editor on the time line ("08:14 Xinhua Editor: Mo Li").
+    pattern: new RegExp(
+      `(?:^|(?<=[\\s\\d|]))(?:Source\\s*:\\s*)?(?<wire>${ALL_WIRES})\\s*\\|?\\s*Editor\\s*:\\s*\\p{Lu}`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "ECNS (time, source and editor on one line)",
+    example: "2015-09-26 08:14Xinhua Editor: Mo Hong'e",
+    counterExample: "Reuters editor Alessandra Galloni spoke at the forum.",
+    variants: [{ outlet: "China Daily", text: "Source: Xinhua | Editor: Li Yan" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "byline-wire-dated",
     hints: WIRE_HINTS,
+    wireAt: "start",
     flags: ["syndicated"],
-    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES}),?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,|\\s*\\|)?\\s+${DATE}(?:\\s+[^.!?|]{0,30})?$`, "u"),
     where: "byline",
     outlet: "China.org.cn (the agency and date under the headline)",
     example: "Xinhua, March 2, 2017 Adjust font size:",
     counterExample: "Reuters, March 2, reported that the talks had failed.",
-    variants: [{ outlet: "generic credit line", text: "PTI, Jan 5, 2024" }],
+    variants: [
+      { outlet: "generic credit line", text: "PTI, Jan 5, 2024" },
+      { outlet: "a state information office's site", text: "Xinhua | May 24, 2024" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -1206,7 +1272,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "ai-generated-label",
-    hints: ["ai-generated", "ai-written", "ai-assisted", "generated", "written", "assisted"],
+    // "generated" is in "AI-generated": the longer fragments would only scan the paragraph again.
+    hints: ["generated", "written", "assisted"],
     flags: ["ai_generated"],
     pattern:
       /(?<=^|[.!?"”’(*:]\s*)[Tt]his\s+(?:is\s+an?\s+AI[- ](?:generated|written|assisted)\s+(?:article|story|report|summary|content|piece|post)|(?:article|story|report|summary|content|piece|post)\s+(?:is|was)\s+AI[- ](?:generated|written|assisted))\b/u,
@@ -1216,6 +1283,37 @@ export const FLAG_RULES: readonly FlagRule[] = [
     counterExample: "Critics said the rival site's story was AI-generated and riddled with errors.",
     evidence: "sentence",
     clean: true,
+  },
+  {
+    // A chatbot's reply published as the story: its refusal or its request for the text to rewrite. The page
+    // never says so, the wording gives it away, so the evidence is inferred; quoted or reported, it is news
+    // about chatbots and the sentence guard leaves it alone.
+    id: "ai-chatbot-reply",
+    hints: ["model", "sorry", "provide", "rewritten", "paraphrased"],
+    flags: ["ai_generated"],
+    pattern: new RegExp(
+      `(?<=^|[.!?:"”’*]\\s*)(?:` +
+        `As\\s+an\\s+AI(?:\\s+language)?\\s+model,?\\s+I\\b` +
+        `|I(?:['’]m|\\s+am)\\s+sorry,?\\s+but\\s+(?:I\\s+(?:cannot|can['’]t|am\\s+unable\\s+to|am\\s+not\\s+able\\s+to)\\s+` +
+        `(?:generate|write|create|produce|rewrite|summari[sz]e|complete)\\s+(?:an?|the|this|that|your)\\s+(?:news\\s+)?(?:article|story|summary|text|post|content)` +
+        `|it\\s+(?:seems|appears)\\s+(?:like\\s+|that\\s+)?you(?:['’]ve|\\s+have)\\s+provided)` +
+        `|Please\\s+provide\\s+(?:me\\s+with\\s+)?the\\s+(?:text|content|article)\\s+(?:that\\s+)?(?:you\\s+(?:would\\s+like|want)\\s+me\\s+to|for\\s+me\\s+to)\\b` +
+        `|(?:Certainly!\\s+|Sure!\\s+)?Here(?:\\s+is|['’]s)\\s+(?:a|the)\\s+(?:rewritten|paraphrased)\\s+(?:version|article)\\b)`,
+      "u",
+    ),
+    where: "opening",
+    kind: "inferred",
+    outlet: "sites that publish a chatbot's output unread (wording written for this project in that style)",
+    example: "I’m sorry, but I cannot generate a news article from the content provided, as it does not contain enough detail.",
+    counterExample: "I'm sorry, but I cannot agree with the council's plan to close the library.",
+    variants: [
+      { outlet: "chatbot reply published as an article", text: "As an AI language model, I cannot write an article without a topic." },
+      { outlet: "chatbot reply published as an article", text: "Please provide the text you would like me to rewrite as a news story." },
+      { outlet: "chatbot reply published as an article", text: "I'm sorry, but it seems like you've provided a photo caption instead of an article." },
+      { outlet: "chatbot reply published as an article", text: "Certainly! Here is a rewritten version of the report:" },
+    ],
+    evidence: "sentence",
+    clean: false,
   },
 ];
 
@@ -1267,15 +1365,17 @@ export interface SpinningRule {
   readonly id: string;
   readonly flags: readonly FlagName[];
   /**
-   * Each spun phrase with the wording it replaced: lower-case ASCII, non-capturing groups only; matched on the
+   * Each spun phrase with the wording it replaced: lower-case ASCII, no numbered groups (a named one may be
+   * repeated with \k<name>, each name used by one phrase of the catalogue); matched on the
    * lower-cased text, on word boundaries.
    */
   readonly phrases: readonly {
     readonly spun: RegExp;
     readonly original: string;
     /**
-     * Lower-case words every match contains, each entry one word or alternatives apart by "|": a story that
-     * holds the words of too few phrases is passed over without running the patterns.
+     * Lower-case words (whole runs of ASCII letters and digits) every match contains, each entry one word or
+     * alternatives apart by "|": a story that holds the words of too few phrases is passed over without running
+     * the patterns.
      */
     readonly words: readonly string[];
   }[];
@@ -1313,12 +1413,17 @@ export const SPUN_TEXT_RULE: SpinningRule = {
     { spun: /anadolu\s+company/, original: "Anadolu Agency", words: ["anadolu"] },
     { spun: /ecu\s+(?:union|fee|parliament|central\s+financial\s+institution)/, original: "European Union", words: ["ecu", "union|fee|parliament|central"] },
     { spun: /high\s+minister/, original: "Prime Minister", words: ["high", "minister"] },
-    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court", words: ["ultimate|superb|perfect|splendid|best", "court"] },
+    { spun: /(?:ultimate|superb|perfect|splendid|very\s+best)\s+court(?:\s+docket|room)/, original: "Supreme Court", words: ["ultimate|superb|perfect|splendid|best", "court|courtroom"] },
     { spun: /counterfeit\s+(?:consciousness|intelligence)/, original: "artificial intelligence", words: ["counterfeit"] },
     { spun: /profound\s+(?:learning|studying)/, original: "deep learning", words: ["profound"] },
     { spun: /haze\s+(?:figuring|computing)/, original: "cloud computing", words: ["haze"] },
-    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone", words: ["sensible", "telephone"] },
+    { spun: /sensible\s+(?:telephones?|telephone)/, original: "smartphone", words: ["sensible", "telephone|telephones"] },
     { spun: /inventory\s+marketplace/, original: "stock market", words: ["inventory", "marketplace"] },
+    { spun: /within\s+the\s+(?:wake|metropolis)\s+of/, original: "in the wake of / in the city of", words: ["within", "wake|metropolis"] },
+    { spun: /greater\s+than\s+(?:a|two|three|four|five|six)\s+dozen/, original: "more than two dozen", words: ["greater", "dozen"] },
+    { spun: /encounter\s+masks?/, original: "face mask", words: ["encounter", "mask|masks"] },
+    { spun: /curiosity\s+(?:charges|fees|prices)/, original: "interest rates", words: ["curiosity"] },
+    { spun: /(?:information|press)\s+convention\s+(?:on|in|at|after)/, original: "news conference", words: ["convention"] },
   ],
   minDistinct: 3,
   outlet: "autoblog copy of spun wire stories (wording written for this project)",
@@ -1342,7 +1447,7 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
       original: "on Saturday (2 May)",
       words: ["monday|tuesday|wednesday|thursday|friday|saturday|sunday"],
     },
-    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment", words: ["sought|contacted|searched|wanted", "report"] },
+    { spun: /(?:sought|contacted|searched|wanted)\s+(?:out\s+)?by\s+the\s+report(?:ing)?/, original: "asked for comment", words: ["sought|contacted|searched|wanted", "report|reporting"] },
     { spun: /(?:head|holder|command)\s+of\s+the\s+folder/, original: "head of the ministry", words: ["folder"] },
   ],
   minDistinct: 2,
@@ -1353,5 +1458,49 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
     "Police said on Sunday, 12.5 inches of rain fell; a reporter who contacted the ministry was told to wait.",
 };
 
+/**
+ * Wire copy run through a paraphraser or a round-trip translation (English to another language and back) to pass
+ * as new: the words are ordinary, their roles are not. The engine keeps the nouns of the fixed phrases of war and
+ * disaster copy and swaps the verbs, so inanimate things act ("a missile attacked a building", "rockets continued
+ * to fire", "debris that once lived in"), strikes "kill" homes, "ceasefire" turns into a verb, militants become
+ * "radicals", and a dateline's city and region come back as one place named twice ("Gaza Strip, Gaza Strip (AP)").
+ * A reporter may slip once; two distinct ones in the opening take a machine.
+ */
+export const MACHINE_REWRITE_RULE: SpinningRule = {
+  id: "ai-machine-rewrite",
+  flags: ["ai_generated"],
+  phrases: [
+    {
+      spun: /(?<place>[a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,2}), \k<place>\s*\((?:ap|afp|reuters|upi|xinhua|ians|pti|ani)\)/,
+      original: "GAZA CITY, Gaza Strip (AP)",
+      words: ["ap|afp|reuters|upi|xinhua|ians|pti|ani"],
+    },
+    {
+      spun: /(?:air\s?strikes?|strikes?|shelling|bombardments?|bombings?|raids?)\s+kill(?:s|ed)?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+(?:(?:large|big|family|residential|apartment)\s+){0,2}(?:homes|houses|buildings|towers)/,
+      original: "strikes destroy six family homes",
+      words: ["kill|kills|killed", "homes|houses|buildings|towers"],
+    },
+    {
+      spun: /(?:missiles?|rockets?|shells?|mortars?)\s+(?:attacked|collided\s+with)\s+(?:a|an|the|their|his|her|its)\s+[a-z]+/,
+      original: "a missile hit a building",
+      words: ["attacked|collided"],
+    },
+    {
+      spun: /(?:rockets|missiles|shells|mortars)\s+(?:continued|continue|began|kept)\s+to\s+fire/,
+      original: "rockets were still being fired",
+      words: ["fire"],
+    },
+    { spun: /(?:rubble|debris|ruins|wreckage)\s+(?:that|which)\s+(?:once\s+)?lived\s+in/, original: "the ruins of what was home to", words: ["lived"] },
+    { spun: /(?:efforts?|attempts?)\s+to\s+cease-?fire/, original: "efforts toward a ceasefire", words: ["cease|ceasefire"] },
+    { spun: /radical\s+(?:targets|positions|hideouts|strongholds)/, original: "militant targets", words: ["radical"] },
+  ],
+  minDistinct: 2,
+  outlet: "reposting sites that machine-rewrite agency copy (wording written for this project)",
+  example:
+    "Donetsk Region, Donetsk Region (AP) — Russian shelling kill four residential buildings overnight, officials said, as rockets continued to fire from across the river.",
+  counterExample:
+    "DONETSK, Ukraine (AP) — A missile hit an apartment block and militants continued to fire rockets at the rubble of homes that once housed 40 families.",
+};
+
 /** The machine-text rules findSpunText runs, in order: the first that a story meets is the one cited. */
-export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE];
+export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE, MACHINE_REWRITE_RULE];

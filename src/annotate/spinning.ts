@@ -20,19 +20,19 @@ export interface SpinParagraph {
 
 interface CompiledSpinning {
   readonly rule: SpinningRule;
-  /** Group i + 1 is phrase i. */
+  /** Named group `p${i}` is phrase i. */
   readonly pattern: RegExp;
   /** Per phrase, the alternatives of each of its words. */
   readonly words: readonly (readonly (readonly string[])[])[];
 }
 
 /**
- * Phrase sources are lower-case ASCII with only non-capturing groups. They run on the lower-cased text without
- * the i and u flags and with plain ASCII edges: a case-insensitive Unicode pattern with lookbehind edges cost ten
- * times as much per story.
+ * Phrase sources are lower-case ASCII; a phrase may name a group of its own to repeat it (a dateline that gives
+ * the same place twice). They run on the lower-cased text without the i and u flags and with plain ASCII edges: a
+ * case-insensitive Unicode pattern with lookbehind edges cost ten times as much per story.
  */
 function compile(rule: SpinningRule): CompiledSpinning {
-  const groups = rule.phrases.map(({ spun }) => `(${spun.source})`).join("|");
+  const groups = rule.phrases.map(({ spun }, i) => `(?<p${i}>${spun.source})`).join("|");
   return {
     rule,
     // Every phrase starts on a letter or digit; some end on ")", where \b would fail.
@@ -42,6 +42,12 @@ function compile(rule: SpinningRule): CompiledSpinning {
 }
 
 const COMPILED: readonly CompiledSpinning[] = MACHINE_TEXT_RULES.map(compile);
+
+/** Every word the phrases' `words` name, as whole words, longest first: one pass finds those a window holds. */
+const PHRASE_WORD = new RegExp(
+  `\\b(?:${[...new Set(COMPILED.flatMap(({ words }) => words.flat(2)))].sort((a, b) => b.length - a.length).join("|")})\\b`,
+  "g",
+);
 
 export interface SpunText {
   readonly rule: SpinningRule;
@@ -62,8 +68,9 @@ export function findSpunText(paragraphs: readonly SpinParagraph[], rules: readon
   while (count < paragraphs.length && budget > 0) budget -= paragraphs[count++]!.text.length;
   const window = paragraphs.slice(0, count);
   const lower = window.map((paragraph) => paragraph.lower).join("\n").slice(0, SPIN_WINDOW_CHARS + count);
+  const words = new Set(lower.match(PHRASE_WORD));
   for (const compiled of COMPILED) {
-    if (!rules.includes(compiled.rule) || !enoughWords(compiled, lower)) continue;
+    if (!rules.includes(compiled.rule) || !enoughWords(compiled, words)) continue;
     const found = matchPhrases(compiled, window);
     if (found !== null) return found;
   }
@@ -71,13 +78,14 @@ export function findSpunText(paragraphs: readonly SpinParagraph[], rules: readon
 }
 
 /**
- * Whether at least minDistinct phrases have all their words somewhere in the text: the cheap test before the
- * pattern, by native substring search, so it can let a story through but never hide a match.
+ * Whether at least minDistinct phrases have all their words among the window's words: the cheap test before the
+ * pattern (one pass of PHRASE_WORD over the window, then set look-ups, where a substring search per word scanned
+ * the window some sixty times), so it can let a story through but never hide a match.
  */
-function enoughWords({ rule, words }: CompiledSpinning, lower: string): boolean {
+function enoughWords({ rule, words }: CompiledSpinning, present: ReadonlySet<string>): boolean {
   let candidates = 0;
   for (const phrase of words) {
-    if (phrase.every((alternatives) => alternatives.some((word) => lower.includes(word))) && ++candidates >= rule.minDistinct) {
+    if (phrase.every((alternatives) => alternatives.some((word) => present.has(word))) && ++candidates >= rule.minDistinct) {
       return true;
     }
   }
@@ -93,7 +101,7 @@ function matchPhrases({ rule, pattern }: CompiledSpinning, window: readonly Spin
     const scanned = budget >= lower.length ? lower : lower.slice(0, budget);
     budget -= lower.length;
     for (const match of scanned.matchAll(pattern)) {
-      const which = match.findIndex((group, index) => index > 0 && group !== undefined) - 1;
+      const which = phraseOf(match);
       if (which < 0 || seen.has(which)) continue;
       seen.add(which);
       // Lower-casing keeps offsets except for a few letters ("İ"); then the phrase is cited as lower-cased.
@@ -103,4 +111,11 @@ function matchPhrases({ rule, pattern }: CompiledSpinning, window: readonly Spin
     }
   }
   return first !== null && seen.size >= rule.minDistinct ? { rule, phrases, ...first } : null;
+}
+
+/** Which phrase a match of the combined pattern is: the index of its named group; -1 for none. */
+function phraseOf(match: RegExpMatchArray): number {
+  const groups = match.groups ?? {};
+  for (let i = 0; `p${i}` in groups; i++) if (groups[`p${i}`] !== undefined) return i;
+  return -1;
 }

@@ -6,13 +6,16 @@
 import { describe, expect, it } from "vitest";
 import { annotate } from "../../src/annotate";
 import { detectFlags } from "../../src/annotate/flags";
-import { SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE } from "../../src/annotate/rules";
+import { MACHINE_TEXT_RULES, SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE } from "../../src/annotate/rules";
 import { findSpunText } from "../../src/annotate/spinning";
 import { normalizeItems, type NormalizeContext } from "../../src/ingest/normalize";
 import { parseFeed } from "../../src/ingest/parse";
 import type { ParsedItem } from "../../src/model";
 
 const NBSP = "\u00a0";
+const FIXTURE_TEXTS = Object.values(import.meta.glob<{ text: string }>("../../fixtures/flags/*.json", { eager: true, import: "default" })).map(
+  (fixture) => fixture.text,
+);
 const CHROME = ["Home", "World", "Africa", "Top Stories", "Floods cut off villages in the north | Markets rally on rate hopes"].join("\n");
 
 describe("syndicated copy as pages render it", () => {
@@ -107,6 +110,42 @@ describe("machine-spun copy", () => {
     ["a phrase repeated but only two distinct ones", "The final 12 months were hard. The final 12 months saw 40 folks leave. 12 folks stayed."],
   ])("does not flag %s", (_behaviour, text) => {
     expect(detectFlags("", text).flags.ai_generated).toBe(false);
+  });
+
+  it.each(MACHINE_TEXT_RULES.map((rule) => [rule.id, rule] as const))("%s flags its example and leaves its counter-example alone", (id, rule) => {
+    const spun = detectFlags("", rule.example).flags;
+    expect(spun.ai_generated).toBe(true);
+    expect(spun.evidence.filter((evidence) => evidence.flag === "ai_generated").map((evidence) => [evidence.rule, evidence.kind])).toEqual([[id, "inferred"]]);
+    expect(detectFlags("", rule.counterExample).flags.ai_generated).toBe(false);
+  });
+
+  it("reads a dateline that names its place twice as a rewrite, but not a city with its region", () => {
+    const twice = "Gaza Strip, Gaza Strip (AP) — Strikes kill three apartment buildings, officials said.";
+    expect(findSpunText([{ text: twice, lower: twice.toLowerCase() }])?.phrases).toEqual(["Gaza Strip, Gaza Strip (AP)", "Strikes kill three apartment buildings"]);
+    const honest = "GAZA CITY, Gaza Strip (AP) — Strikes destroyed three apartment buildings, officials said.";
+    expect(findSpunText([{ text: honest, lower: honest.toLowerCase() }])).toBeNull();
+  });
+
+  it("names, for each phrase, whole words that every match holds, so the word prefilter never hides a match", () => {
+    const texts = [
+      ...MACHINE_TEXT_RULES.flatMap((rule) => [rule.example, rule.counterExample]),
+      ...FIXTURE_TEXTS,
+    ].map((text) => text.toLowerCase());
+    let checked = 0;
+    for (const rule of MACHINE_TEXT_RULES) {
+      for (const phrase of rule.phrases) {
+        for (const entry of phrase.words) expect(entry, rule.id).toMatch(/^[a-z0-9]+(?:\|[a-z0-9]+)*$/u);
+        for (const text of texts) {
+          for (const match of text.matchAll(new RegExp(phrase.spun.source, "g"))) {
+            checked += 1;
+            for (const entry of phrase.words) {
+              expect(entry.split("|").some((word) => new RegExp(`\\b${word}\\b`).test(match[0])), `${entry} in "${match[0]}"`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it("counts each phrase once however often it repeats", () => {

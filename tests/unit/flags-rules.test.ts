@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_NAMES } from "../../src/model";
 import { detectFlags } from "../../src/annotate/flags";
-import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, type FlagRule } from "../../src/annotate/rules";
+import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, LEADING_WIRE, TRAILING_WIRE, type FlagRule } from "../../src/annotate/rules";
 import { canonicalWire } from "../../src/annotate/wires";
 
 /** A rule is exercised where it applies: title rules on the headline, the others on a one-paragraph body. */
@@ -61,6 +61,15 @@ describe.each(FLAG_RULES.map((rule) => [rule.id, rule] as const))("rule %s", (_i
     for (const text of phrasings(rule)) {
       expect(rule.hints.some((hint) => text.toLowerCase().includes(hint)), text).toBe(true);
     }
+  });
+
+  it.runIf(rule.wireAt !== undefined)("has a wire's name at that end of the line wherever it matches, so the wire-name test never hides a match", () => {
+    const edge = rule.wireAt === "start" ? LEADING_WIRE : TRAILING_WIRE;
+    const lines = phrasings(rule).flatMap((text) => text.split("\n")).filter((line) => rule.pattern.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(edge.test(line), line).toBe(true);
+    expect(edge.test("Apple shares rose"), "a wire name inside a word").toBe(false);
+    expect(edge.test("Paper prices rose; the snap"), "a wire name inside a word").toBe(false);
   });
 });
 
