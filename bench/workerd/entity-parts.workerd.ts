@@ -9,14 +9,12 @@ import { it } from "vitest";
 import { tagEntities } from "../../src/annotate/entities";
 import { mentionsFromTags } from "../../src/annotate/entities/decode";
 import { resolveEntities } from "../../src/annotate/entities/document";
-import { buildContext, TAG_COUNT } from "../../src/annotate/entities/features";
-import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+import { buildContext } from "../../src/annotate/entities/features";
+import { shippedWeights, tagEntitiesTrained } from "../../src/annotate/entities/index";
 import { layoutMentions, withLayout } from "../../src/annotate/entities/layout";
 import { decode } from "../../src/annotate/entities/model";
 import { ruleTags } from "../../src/annotate/entities/rule-mentions";
 import { classifyLines, tokenize } from "../../src/annotate/entities/tokens";
-import { decodeWeights, fromBase64 } from "../../src/annotate/entities/weights-codec";
-import { TRAINED_WITH, WEIGHTS_BASE64 } from "../../src/annotate/entities/weights";
 import { detectFlags } from "../../src/annotate/flags";
 import { normalizeItems } from "../../src/ingest/normalize";
 import { parseFeed } from "../../src/ingest/parse";
@@ -31,7 +29,7 @@ it("measures the entity tagger's stages inside workerd", async () => {
   const overhead = await bracketOverhead();
   const n = cleaned.length;
   const how = `workerd process CPU over a whole ${n}-story feed, 3 rounds after a warm-up`;
-  const weights = { buckets: TRAINED_WITH.buckets, table: decodeWeights(fromBase64(WEIGHTS_BASE64), TRAINED_WITH.buckets * TAG_COUNT) };
+  const weights = shippedWeights();
   const prepared = cleaned.map((s) => {
     const lines = classifyLines(s.text);
     const tokens = [...tokenize(s.title, "title"), ...tokenize(s.text, "text").filter((t) => !lines[t.line]?.furniture)];

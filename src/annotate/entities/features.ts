@@ -42,24 +42,40 @@ const CAP_RE = /^\p{Lu}/u;
 const START_RE = /^(?:\p{Lu}|\p{N}|(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu})/u;
 const LOWER_RE = /\p{Ll}/u;
 
+/** CAP_RE.test without a regex for ASCII, the usual case: this runs for every token. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAP_RE.test(text);
+}
+
+/** START_RE.test, with ASCII settled by code: a lower-case word can only start a name as a hyphenated particle. */
+function canStartName(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 128) return START_RE.test(text);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 97 || c > 122) return false;
+  const hyphen = text.indexOf("-");
+  return hyphen >= 2 && hyphen <= 4 && START_RE.test(text);
+}
+
 export function buildContext(tokens: Token[], shouted: boolean[], rules: string[]): DocContext {
   const lowercase = new Set<string>();
   const midCapital = new Set<string>();
   for (const t of tokens) {
     const first = t.text.charCodeAt(0);
     if (first >= 97 && first <= 122) lowercase.add(t.text);
-    else if (!t.sentStart && CAP_RE.test(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
+    else if (!t.sentStart && startsUpper(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
   }
-  const canStart = tokens.map((t) => START_RE.test(t.text));
+  const canStart = tokens.map((t) => canStartName(t.text));
   return { tokens, lowercase, midCapital, gazetteer: gazetteerTags(tokens), shouted, rules, canStart };
 }
 
 /** Longest-match lookup of every known phrase, as BILOU tags of the phrase's kind. */
 function gazetteerTags(tokens: Token[]): string[] {
-  const tags = Array.from({ length: tokens.length }, () => "");
+  const tags = new Array<string>(tokens.length).fill("");
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
-    if (!CAP_RE.test(t.text)) {
+    if (!startsUpper(t.text)) {
       i++;
       continue;
     }
@@ -202,13 +218,19 @@ class TokenView {
 }
 
 const views = new WeakMap<DocContext, TokenView>();
+// The context decoding is on: features() runs for every scored token of one story in turn.
+let lastContext: DocContext | undefined;
+let lastView: TokenView | undefined;
 
 function view(ctx: DocContext): TokenView {
+  if (ctx === lastContext) return lastView as TokenView;
   let v = views.get(ctx);
   if (!v) {
     v = new TokenView(ctx.tokens);
     views.set(ctx, v);
   }
+  lastContext = ctx;
+  lastView = v;
   return v;
 }
 
@@ -307,7 +329,7 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     mix(mix(P_rteq, r), tp),
     mix(mix(P_rseq, r), sh),
   );
-  if (CAP_RE.test(t.text)) {
+  if (startsUpper(t.text)) {
     const start = t.sentStart ? H_TRUE : H_FALSE;
     const word = v.word(i);
     out.push(
