@@ -143,12 +143,13 @@ function lineShape(line: string, continued: boolean): { words: number; bare: boo
   const caps = words.length >= 3 && !LOWER_RE.test(line);
   // No sentence inside: it ends without a full stop and holds none.
   const trimmed = line.trim();
+  // The layout test (two regexes) goes last: the cheap tests settle most lines.
   const bare =
     !continued &&
-    !isLayoutLine(line) &&
     trimmed.length <= 70 &&
     !/^\p{Ll}/u.test(trimmed) &&
     !/[.!?,;]["”’)]?$/.test(trimmed) &&
-    !/[.!?]\s+\p{Lu}/u.test(trimmed);
+    !/[.!?]\s+\p{Lu}/u.test(trimmed) &&
+    !isLayoutLine(line);
   return { words: words.length, bare, titleCase, caps };
 }
