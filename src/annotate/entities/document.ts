@@ -5,7 +5,7 @@
  * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
  */
 import type { Entity, EntityType, MentionSpan } from "../../model";
-import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, PERSON_CUE_WORDS } from "../gazetteer";
+import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS } from "../gazetteer";
 import type { TaggedMention } from "./decode";
 import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
@@ -153,8 +153,10 @@ export function resolveEntities(
     const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;
     // A title or a demonym alone ("President", "Kenyan") is no entity.
     if (phrase && !knownType) continue;
+    // "Loop Mobile", "Yonhap News": two or more words ending in a company's or an institution's word name no person.
+    const orgLike = m.type === "person" && words.length > 1 && ORG_SUFFIX_WORDS.has(last.text);
     named.push({
-      type: m.type,
+      type: orgLike ? "organization" : m.type,
       words,
       ...(knownType && phrase ? { known: phrase.canonical, knownType } : {}),
       span,
