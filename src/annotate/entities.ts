@@ -161,7 +161,9 @@ function tokenize(text: string, into: Token[], field: SpanField, base = 0): void
     const start = index;
     index = tokenEnd(text, start, TOKEN_AT_RE);
     const raw = text.slice(start, index);
-    const isWord = WORD_RE.test(raw);
+    const code = raw.charCodeAt(0);
+    // WORD_RE settled by code for ASCII, which is nearly every token.
+    const isWord = code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : WORD_RE.test(raw);
     if (!isWord) {
       if (SENTENCE_END.has(raw)) pendingStart = true;
       else if (!OPENING_PUNCT.has(raw) && !QUOTES.has(raw)) pendingStart = false;
@@ -169,7 +171,7 @@ function tokenize(text: string, into: Token[], field: SpanField, base = 0): void
       into.push({ text: raw, field, start: at, end: at + raw.length, fold: raw, exact: raw, isWord, cap: false, caps: false, poss: false, sentStart: false });
       continue;
     }
-    const poss = raw.length > 2 && POSSESSIVE_RE.test(raw) && !/^\p{Lu}['’]/u.test(raw.slice(-3));
+    const poss = raw.length > 2 && (raw.includes("'") || raw.includes("’")) && POSSESSIVE_RE.test(raw) && !/^\p{Lu}['’]/u.test(raw.slice(-3));
     const word = poss ? raw.replace(POSSESSIVE_RE, "") : raw;
     const compound = word.includes("-") ? COMPOUND_MODIFIER_RE.exec(word) : null;
     if (compound?.[1] && compound[2]) {
