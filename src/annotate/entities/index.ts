@@ -43,9 +43,15 @@ export interface TaggerOptions {
 /** People, organizations and places in a title and a body, with a span per mention; most mentioned first. */
 export function tagEntitiesTrained(title: string, text: string, { dropFurniture = true }: TaggerOptions = {}): Entity[] {
   const lines = classifyLines(text);
-  const body = tokenize(text, "text").filter((t) => !(dropFurniture && lines[t.line]?.furniture));
-  const tokens: Token[] = [...tokenize(title, "title"), ...body];
-  const shouted = tokens.map((t) => t.field === "text" && (lines[t.line]?.shouted ?? false));
+  // One pass: the title's tokens, then the body's off furniture lines, each with its line's shouting.
+  const tokens: Token[] = tokenize(title, "title");
+  const shouted: boolean[] = tokens.map(() => false);
+  for (const t of tokenize(text, "text")) {
+    const line = lines[t.line];
+    if (dropFurniture && line?.furniture) continue;
+    tokens.push(t);
+    shouted.push(line?.shouted ?? false);
+  }
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const mentions = withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens));
