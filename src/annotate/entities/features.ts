@@ -137,6 +137,39 @@ function fnv(h: number, text: string): number {
   return h;
 }
 
+/** fnv() over text[from, to). */
+function fnvRange(h: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** fnv(FNV_START, shape(word)), hashed as the shape is read instead of built as a string first. */
+function shapeHash(word: string): number {
+  let h = FNV_START;
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let c: number;
+    if (code >= 65 && code <= 90) c = 88; // X
+    else if (code >= 97 && code <= 122) c = 120; // x
+    else if (code >= 48 && code <= 57) c = 100; // d
+    else if (code < 128) c = code;
+    else {
+      const ch = word[i] as string;
+      c = /\p{Lu}/u.test(ch) ? 88 : /\p{Ll}/u.test(ch) ? 120 : /\p{N}/u.test(ch) ? 100 : code;
+    }
+    if (c !== last) {
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+    }
+    last = c;
+  }
+  return h;
+}
+
 /** The hash of one feature string. A feature's parts are hashed in sequence, as if joined, so none is built. */
 export function hash(text: string): number {
   return fnv(FNV_START, text) >>> 0;
@@ -198,10 +231,11 @@ class TokenView {
       const lw = text.toLowerCase();
       this.lowerText[i] = lw;
       this.lower[i] = fnv(FNV_START, lw);
-      this.shape[i] = fnv(FNV_START, shape(text));
-      this.p3[i] = fnv(FNV_START, lw.slice(0, 3));
-      this.s3[i] = fnv(FNV_START, lw.slice(-3));
-      this.s2[i] = fnv(FNV_START, lw.slice(-2));
+      this.shape[i] = shapeHash(text);
+      // The affixes hashed in place: fnv over a range is fnv over the slice, without the slice.
+      this.p3[i] = fnvRange(FNV_START, lw, 0, Math.min(3, lw.length));
+      this.s3[i] = fnvRange(FNV_START, lw, Math.max(0, lw.length - 3), lw.length);
+      this.s2[i] = fnvRange(FNV_START, lw, Math.max(0, lw.length - 2), lw.length);
       this.done[i] = 1;
     }
     return true;
