@@ -34,6 +34,8 @@ export interface DocContext {
    * particle ("al-Shabab"); other tokens outside a name are O without being scored, which is most of a story.
    */
   canStart: boolean[];
+  /** The tokens' cached hashes, filled as decoding reaches them (kept on the context: no WeakMap entry per story). */
+  view: TokenView;
 }
 
 // Local names for the gazetteer's tables: the features read them for every scored token.
@@ -67,7 +69,7 @@ export function buildContext(tokens: Token[], shouted: boolean[], rules: string[
     else if (!t.sentStart && startsUpper(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
   }
   const canStart = tokens.map((t) => canStartName(t.text));
-  return { tokens, lowercase, midCapital, gazetteer: gazetteerTags(tokens), shouted, rules, canStart };
+  return { tokens, lowercase, midCapital, gazetteer: gazetteerTags(tokens), shouted, rules, canStart, view: new TokenView(tokens) };
 }
 
 /** Longest-match lookup of every known phrase, as BILOU tags of the phrase's kind. */
@@ -206,7 +208,7 @@ const H_FALSE = fnv(FNV_START, "false");
  * Per token, the hashes several features read: the word in lower case, its shape, prefix and suffixes, worked
  * out on first use (only tokens near a possible name are ever scored) and kept for the neighbours' features.
  */
-class TokenView {
+export class TokenView {
   readonly lower: Int32Array;
   readonly shape: Int32Array;
   readonly p3: Int32Array;
@@ -249,23 +251,6 @@ class TokenView {
   word(i: number): string {
     return this.ready(i) ? (this.lowerText[i] as string) : BOUNDARY;
   }
-}
-
-const views = new WeakMap<DocContext, TokenView>();
-// The context decoding is on: features() runs for every scored token of one story in turn.
-let lastContext: DocContext | undefined;
-let lastView: TokenView | undefined;
-
-function view(ctx: DocContext): TokenView {
-  if (ctx === lastContext) return lastView as TokenView;
-  let v = views.get(ctx);
-  if (!v) {
-    v = new TokenView(ctx.tokens);
-    views.set(ctx, v);
-  }
-  lastContext = ctx;
-  lastView = v;
-  return v;
 }
 
 // Each template's id, hashed once: equal values of different templates hash apart.
@@ -320,7 +305,7 @@ const P_bias = mix(P_b, 0);
  */
 export function features(ctx: DocContext, i: number, prev: number, prev2: number, out: number[]): void {
   out.length = 0;
-  const v = view(ctx);
+  const v = ctx.view;
   const t = ctx.tokens[i] as Token;
   const n = ctx.tokens.length;
   v.ready(i);
