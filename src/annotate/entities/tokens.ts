@@ -135,12 +135,32 @@ export function classifyLines(text: string): LineInfo[] {
 }
 
 function lineShape(line: string, continued: boolean): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
-  const words = line.split(/\s+/).filter((w) => WORD_RE.test(w));
-  if (words.length === 0) return { words: 0, bare: false, titleCase: false, caps: false };
-  const content = words.filter((w) => !MINOR.has(w.toLowerCase()));
-  const capped = content.filter((w) => CAP_RE.test(w)).length;
-  const titleCase = content.length >= 3 && capped === content.length;
-  const caps = words.length >= 3 && !LOWER_RE.test(line);
+  // Words are runs between spaces that start with a letter or digit; content words are those not in MINOR.
+  let words = 0;
+  let content = 0;
+  let capped = 0;
+  for (let p = 0; p < line.length; ) {
+    if (isSpaceAt(line, p)) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (q < line.length && !isSpaceAt(line, q)) q++;
+    const code = line.charCodeAt(p);
+    const isWord = code < 128 ? isAlnum(code) : WORD_RE.test(line.slice(p, q));
+    if (isWord) {
+      words++;
+      // Only short words can be minor ones ("with" is the longest): no lower-casing of the rest.
+      if (q - p > 4 || !MINOR.has(line.slice(p, q).toLowerCase())) {
+        content++;
+        if (code < 128 ? code >= 65 && code <= 90 : CAP_RE.test(line.slice(p, q))) capped++;
+      }
+    }
+    p = q;
+  }
+  if (words === 0) return { words: 0, bare: false, titleCase: false, caps: false };
+  const titleCase = content >= 3 && capped === content;
+  const caps = words >= 3 && !LOWER_RE.test(line);
   // No sentence inside: it ends without a full stop and holds none.
   const trimmed = line.trim();
   // The layout test (two regexes) goes last: the cheap tests settle most lines.
@@ -151,5 +171,5 @@ function lineShape(line: string, continued: boolean): { words: number; bare: boo
     !/[.!?,;]["”’)]?$/.test(trimmed) &&
     !/[.!?]\s+\p{Lu}/u.test(trimmed) &&
     !isLayoutLine(line);
-  return { words: words.length, bare, titleCase, caps };
+  return { words, bare, titleCase, caps };
 }
