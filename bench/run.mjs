@@ -186,6 +186,7 @@ function main() {
     alerts: readJson(join(OUT, "workerd-alerts.json")),
     clusters: readJson(join(OUT, "workerd-clusters.json")),
     bodies: readJson(join(OUT, "workerd-bodies.json")),
+    entityParts: readJson(join(OUT, "workerd-entity-parts.json")),
   };
   const api = apiBench();
   const ui = uiBench();
@@ -221,7 +222,16 @@ function main() {
       pass: memoryModel ? memoryModel.atTarget.completed : null,
     },
     target("flags, CPU per 5 KB story (median)", w.stages?.stages?.["flags (5 KB)"]?.cpu.median, TARGETS.flags5kMs, "ms", "workerd: 1,000 stories per round, process CPU"),
-    target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
+    // Judged on each story timed alone (a true per-story median), all workerd threads; bench/workerd/entity-parts.workerd.ts.
+    w.entityParts?.perStory
+      ? target(
+          "entities, CPU per 3 KB story (median)",
+          w.entityParts.perStory.entities.cpu.median,
+          TARGETS.entitiesMs,
+          "ms",
+          `workerd: each of ${w.entityParts.perStory.entities.stories} stories timed alone (${w.entityParts.perStory.entities.reps} runs per bracket), all threads; main thread alone ${fmt(w.entityParts.perStory.entities.mainCpu.median)} ms; baseline rule tagger alone ${fmt(w.entityParts.perStory["baseline: rule tagger alone"].cpu.median)} ms`,
+        )
+      : target("entities, CPU per 3 KB story (median)", w.stages?.stages?.entities?.cpu.median, TARGETS.entitiesMs, "ms", "workerd: 1,000 stories per round, process CPU"),
     target("alert matching, CPU per new story, 1,000 alerts (median)", w.alerts?.inMemory.cpu.median, TARGETS.alertMatchMs, "ms", "workerd: in-memory filters of 1,000 compiled alerts over 1,000 stories per round, process CPU"),
     target("signature, CPU per 3 KB story (median)", w.stages?.stages?.["signature (3 KB)"]?.cpu.median, TARGETS.signature3kMs, "ms", "workerd: 1,000 cleaned 3 KB bodies per round, process CPU"),
     target(

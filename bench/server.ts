@@ -81,29 +81,36 @@ function statusKb(pid: number, field: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-function threadsCpuMs(pid: number): number {
+/** CPU of every thread of a process, and of its main thread alone (where workerd runs the isolate's JavaScript). */
+function threadsCpuMs(pid: number): { all: number; main: number } {
   let ns = 0;
+  let mainNs = 0;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+      const t = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+      ns += t;
+      if (tid === String(pid)) mainNs = t;
     } catch {
       // The thread ended while we looked; its time is lost to this reading (rare, small).
     }
   }
-  return ns / 1e6;
+  return { all: ns / 1e6, main: mainNs / 1e6 };
 }
 
 function procStats(): ProcStats {
   if (pids.length === 0 || pids.some((p) => !existsPid(p))) pids = workerdPids();
   let cpuMs = 0;
+  let mainThreadCpuMs = 0;
   let rssKb = 0;
   let hwmKb = 0;
   for (const pid of pids) {
-    cpuMs += threadsCpuMs(pid);
+    const cpu = threadsCpuMs(pid);
+    cpuMs += cpu.all;
+    mainThreadCpuMs += cpu.main;
     rssKb += statusKb(pid, "VmRSS");
     hwmKb += statusKb(pid, "VmHWM");
   }
-  return { pids, cpuMs, rssKb, hwmKb };
+  return { pids, cpuMs, mainThreadCpuMs, rssKb, hwmKb };
 }
 
 function existsPid(pid: number): boolean {

@@ -123,6 +123,18 @@ describe("names", () => {
   it.each([
     ["a nationality before a person is no part of the name", "Dane Ole Brask kept the overall lead.", [["Ole Brask", "person", 1]]],
     ["a legislator's title is no part of the name", "MLA Ravi Kumar Desai said the road would open.", [["Ravi Kumar Desai", "person", 1]]],
+    [
+      "companies with no cue but a company's last word are organizations, not people",
+      "Shares of Korvana Mobile rose 3% on Tuesday, while Pelham Wireless fell.",
+      [["Korvana Mobile", "organization", 1], ["Pelham Wireless", "organization", 1]],
+    ],
+    [
+      "a digest heading run into the text leaves the outlet and no section name",
+      "Meridian World News Summary Following is a summary of the day's briefs. Kenya agreed.",
+      [["Meridian", "organization", 1], ["Kenya", "place", 1]],
+    ],
+    ["a possessive closes a name", "Quito Herald's Lima bureau said the talks would resume.", [["Quito Herald", "organization", 1], ["Lima", "place", 1]]],
+    ["a trailing article is no part of a name", "Talks resumed in Lima, the Quito Herald The talks had stalled for weeks.", [["Lima", "place", 1], ["Quito Herald", "organization", 1]]],
   ])("%s", (_, text, expected) => {
     expect(plain("", text)).toEqual(expected);
   });

@@ -5,7 +5,7 @@
  * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
  */
 import type { Entity, EntityType, MentionSpan } from "../../model";
-import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, PERSON_CUE_WORDS } from "../gazetteer";
+import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS } from "../gazetteer";
 import type { TaggedMention } from "./decode";
 import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
@@ -18,6 +18,13 @@ const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "n
 /** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
 const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
 const WORD_RE = /^[\p{L}\p{N}]/u;
+const POSSESSIVES = new Set(["'s", "’s", "'S", "’S"]);
+/** What follows "News" in a digest or section heading: "World News Summary", "Top News Roundup". */
+const DIGEST_WORDS = new Set(["Summary", "Roundup", "Round-up", "Digest", "Wrap", "Briefs", "Brief", "Bulletin", "Desk", "Headlines", "Update", "Updates"]);
+/** A section's name before "News" in such a heading. */
+const SECTION_WORDS = new Set(
+  "World Health Business Sports Sport Top Latest Breaking Market Markets Tech Technology Science Entertainment Politics Local National International Global Regional Economic Financial Lifestyle".split(" "),
+);
 
 interface Named {
   type: EntityType;
@@ -41,6 +48,13 @@ function isRole(word: string): boolean {
  */
 function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   let words = tokens.slice(m.start, m.end);
+  // A possessive closes a name: "BBC Arabic's Gaza correspondent" names BBC Arabic.
+  const possessive = words.findIndex((w, k) => k > 0 && k < words.length - 1 && POSSESSIVES.has(w.text));
+  if (possessive > 0) words = words.slice(0, possessive);
+  // A digest heading run into the text ("Reuters Health News Summary Following is ..."): the name stops before it.
+  const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
+  if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
+  if (words.length === 0) return [];
   if (m.type === "person") {
     if (isRole((words[words.length - 1] as Token).text)) return [];
     let cut = -1;
@@ -58,10 +72,11 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   }
   // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
   while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
-  // "Basilan island": a trailing lower-case word (not a particle) is no part of a name.
+  // "Basilan island": a trailing lower-case word (not a particle) is no part of a name; nor is a trailing
+  // article, where a name runs into the next headline ("Hindustan Times The ...").
   while (words.length > 1) {
     const end = (words[words.length - 1] as Token).text;
-    if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end))) words = words.slice(0, -1);
+    if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end)) || end === "The" || end === "A" || end === "An") words = words.slice(0, -1);
     else break;
   }
   return words;
@@ -153,8 +168,10 @@ export function resolveEntities(
     const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;
     // A title or a demonym alone ("President", "Kenyan") is no entity.
     if (phrase && !knownType) continue;
+    // "Loop Mobile", "Yonhap News": two or more words ending in a company's or an institution's word name no person.
+    const orgLike = m.type === "person" && words.length > 1 && ORG_SUFFIX_WORDS.has(last.text);
     named.push({
-      type: m.type,
+      type: orgLike ? "organization" : m.type,
       words,
       ...(knownType && phrase ? { known: phrase.canonical, knownType } : {}),
       span,

@@ -34,6 +34,8 @@ export interface DocContext {
    * particle ("al-Shabab"); other tokens outside a name are O without being scored, which is most of a story.
    */
   canStart: boolean[];
+  /** The tokens' cached hashes, filled as decoding reaches them (kept on the context: no WeakMap entry per story). */
+  view: TokenView;
 }
 
 // Local names for the gazetteer's tables: the features read them for every scored token.
@@ -42,24 +44,40 @@ const CAP_RE = /^\p{Lu}/u;
 const START_RE = /^(?:\p{Lu}|\p{N}|(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu})/u;
 const LOWER_RE = /\p{Ll}/u;
 
+/** CAP_RE.test without a regex for ASCII, the usual case: this runs for every token. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAP_RE.test(text);
+}
+
+/** START_RE.test, with ASCII settled by code: a lower-case word can only start a name as a hyphenated particle. */
+function canStartName(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 128) return START_RE.test(text);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 97 || c > 122) return false;
+  const hyphen = text.indexOf("-");
+  return hyphen >= 2 && hyphen <= 4 && START_RE.test(text);
+}
+
 export function buildContext(tokens: Token[], shouted: boolean[], rules: string[]): DocContext {
   const lowercase = new Set<string>();
   const midCapital = new Set<string>();
   for (const t of tokens) {
     const first = t.text.charCodeAt(0);
     if (first >= 97 && first <= 122) lowercase.add(t.text);
-    else if (!t.sentStart && CAP_RE.test(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
+    else if (!t.sentStart && startsUpper(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
   }
-  const canStart = tokens.map((t) => START_RE.test(t.text));
-  return { tokens, lowercase, midCapital, gazetteer: gazetteerTags(tokens), shouted, rules, canStart };
+  const canStart = tokens.map((t) => canStartName(t.text));
+  return { tokens, lowercase, midCapital, gazetteer: gazetteerTags(tokens), shouted, rules, canStart, view: new TokenView(tokens) };
 }
 
 /** Longest-match lookup of every known phrase, as BILOU tags of the phrase's kind. */
 function gazetteerTags(tokens: Token[]): string[] {
-  const tags = Array.from({ length: tokens.length }, () => "");
+  const tags = new Array<string>(tokens.length).fill("");
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
-    if (!CAP_RE.test(t.text)) {
+    if (!startsUpper(t.text)) {
       i++;
       continue;
     }
@@ -121,6 +139,39 @@ function fnv(h: number, text: string): number {
   return h;
 }
 
+/** fnv() over text[from, to). */
+function fnvRange(h: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** fnv(FNV_START, shape(word)), hashed as the shape is read instead of built as a string first. */
+function shapeHash(word: string): number {
+  let h = FNV_START;
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let c: number;
+    if (code >= 65 && code <= 90) c = 88; // X
+    else if (code >= 97 && code <= 122) c = 120; // x
+    else if (code >= 48 && code <= 57) c = 100; // d
+    else if (code < 128) c = code;
+    else {
+      const ch = word[i] as string;
+      c = /\p{Lu}/u.test(ch) ? 88 : /\p{Ll}/u.test(ch) ? 120 : /\p{N}/u.test(ch) ? 100 : code;
+    }
+    if (c !== last) {
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+    }
+    last = c;
+  }
+  return h;
+}
+
 /** The hash of one feature string. A feature's parts are hashed in sequence, as if joined, so none is built. */
 export function hash(text: string): number {
   return fnv(FNV_START, text) >>> 0;
@@ -157,7 +208,7 @@ const H_FALSE = fnv(FNV_START, "false");
  * Per token, the hashes several features read: the word in lower case, its shape, prefix and suffixes, worked
  * out on first use (only tokens near a possible name are ever scored) and kept for the neighbours' features.
  */
-class TokenView {
+export class TokenView {
   readonly lower: Int32Array;
   readonly shape: Int32Array;
   readonly p3: Int32Array;
@@ -182,10 +233,11 @@ class TokenView {
       const lw = text.toLowerCase();
       this.lowerText[i] = lw;
       this.lower[i] = fnv(FNV_START, lw);
-      this.shape[i] = fnv(FNV_START, shape(text));
-      this.p3[i] = fnv(FNV_START, lw.slice(0, 3));
-      this.s3[i] = fnv(FNV_START, lw.slice(-3));
-      this.s2[i] = fnv(FNV_START, lw.slice(-2));
+      this.shape[i] = shapeHash(text);
+      // The affixes hashed in place: fnv over a range is fnv over the slice, without the slice.
+      this.p3[i] = fnvRange(FNV_START, lw, 0, Math.min(3, lw.length));
+      this.s3[i] = fnvRange(FNV_START, lw, Math.max(0, lw.length - 3), lw.length);
+      this.s2[i] = fnvRange(FNV_START, lw, Math.max(0, lw.length - 2), lw.length);
       this.done[i] = 1;
     }
     return true;
@@ -199,17 +251,6 @@ class TokenView {
   word(i: number): string {
     return this.ready(i) ? (this.lowerText[i] as string) : BOUNDARY;
   }
-}
-
-const views = new WeakMap<DocContext, TokenView>();
-
-function view(ctx: DocContext): TokenView {
-  let v = views.get(ctx);
-  if (!v) {
-    v = new TokenView(ctx.tokens);
-    views.set(ctx, v);
-  }
-  return v;
 }
 
 // Each template's id, hashed once: equal values of different templates hash apart.
@@ -264,7 +305,7 @@ const P_bias = mix(P_b, 0);
  */
 export function features(ctx: DocContext, i: number, prev: number, prev2: number, out: number[]): void {
   out.length = 0;
-  const v = view(ctx);
+  const v = ctx.view;
   const t = ctx.tokens[i] as Token;
   const n = ctx.tokens.length;
   v.ready(i);
@@ -307,7 +348,7 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     mix(mix(P_rteq, r), tp),
     mix(mix(P_rseq, r), sh),
   );
-  if (CAP_RE.test(t.text)) {
+  if (startsUpper(t.text)) {
     const start = t.sentStart ? H_TRUE : H_FALSE;
     const word = v.word(i);
     out.push(

@@ -47,7 +47,16 @@ function isNation(name: string): boolean {
 
 /** A line whose layout types its names (a results row, a batting line): a table row, never a menu item. */
 export function isLayoutLine(line: string): boolean {
-  return RESULT_RE.test(line.replace(/\([^)\n]*\)/g, (p) => " ".repeat(p.length))) || BATTING_RE.test(line);
+  // Both layouts hold a score or a run count: a line without a digit is neither, and most lines have none.
+  if (!DIGIT_RE.test(line)) return false;
+  return RESULT_RE.test(blankBrackets(line)) || BATTING_RE.test(line);
+}
+
+const DIGIT_RE = /\d/;
+
+/** Scorers and notes in brackets blanked to spaces, so offsets stay true and the sides and scores line up. */
+function blankBrackets(line: string): string {
+  return line.includes("(") ? line.replace(/\([^)\n]*\)/g, (p) => " ".repeat(p.length)) : line;
 }
 
 /** The token range that covers exactly [start, end) of a line of the body, if tokens bound it there. */
@@ -60,14 +69,20 @@ function range(tokens: Token[], byStart: Map<number, number>, byEnd: Map<number,
 /** The layout mentions of a body (the tokens of field "text", in order, as tokenize() gives them). */
 export function layoutMentions(text: string, tokens: Token[]): LayoutMention[] {
   const out: LayoutMention[] = [];
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  tokens.forEach((t, i) => {
-    if (t.field !== "text") return;
-    byStart.set(t.start, i);
-    byEnd.set(t.end, i);
-  });
+  // Built on the first layout line found: most stories have none.
+  let byStart: Map<number, number> | undefined;
+  let byEnd: Map<number, number> | undefined;
   const add = (type: EntityType, start: number, end: number): void => {
+    if (!byStart || !byEnd) {
+      byStart = new Map();
+      byEnd = new Map();
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (t.field !== "text") continue;
+        byStart.set(t.start, i);
+        byEnd.set(t.end, i);
+      }
+    }
     const r = range(tokens, byStart, byEnd, start, end);
     if (r) out.push({ type, start: r[0], end: r[1], forced: true });
   };
@@ -91,8 +106,9 @@ export function layoutMentions(text: string, tokens: Token[]): LayoutMention[] {
         continue;
       }
     }
+    if (!DIGIT_RE.test(line)) continue;
     // Scorers and notes in brackets are read on their own; blanked, the two sides and scores line up.
-    const bare = line.replace(/\([^)\n]*\)/g, (p) => " ".repeat(p.length));
+    const bare = blankBrackets(line);
     const result = RESULT_RE.exec(bare);
     if (result?.[1] && result[2]) {
       const home = at + bare.indexOf(result[1]);

@@ -13,7 +13,7 @@ export interface RuleMention {
 
 /** Per token, the rule tagger's tag ("B-place", "U-person", "") and, by span, which entity each mention named. */
 export function ruleTags(tokens: Token[], entities: Entity[]): { tags: string[]; bySpan: Map<string, Entity> } {
-  const tags = Array.from({ length: tokens.length }, () => "");
+  const tags = new Array<string>(tokens.length).fill("");
   const bySpan = new Map<string, Entity>();
   for (const e of entities) {
     for (const span of e.spans ?? []) {

@@ -24,27 +24,73 @@ const TOKEN_RE =
   /(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Brig|Cmdr|Supt|Insp|Det|Hon|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS]\b)|[-&.])[\p{L}\p{M}\p{N}]+)*|\S/gu;
 const SENTENCE_END = new Set([".", "!", "?", "…", ":", ";", "|"]);
 
+/** The same pattern anchored at one position: what tokenEnd() hands every case it does not know. */
+const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, "uy");
+const SPACE_RE = /\s/u;
+
+/** ASCII letters and digits. */
+function isAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** Whether the character at `p` is one a global token pattern skips: white space, as `\s` reads it. */
+export function isSpaceAt(text: string, p: number): boolean {
+  const code = text.charCodeAt(p);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && SPACE_RE.test(text[p] as string));
+}
+
+/**
+ * Where the token starting at `p` (not a space) ends, under `atRe`: a token pattern anchored with the sticky
+ * flag whose only alternatives are capitals, quotes, words of letters, marks and digits, and `\S`. The plain
+ * cases that make up most of a story are read here: a word that starts with a lower-case ASCII letter or a
+ * digit (no other alternative can) followed by ASCII that cannot extend it, or one ASCII punctuation mark no
+ * alternative starts with. Anything else goes to `atRe`: the same tokens, without a match object each.
+ */
+export function tokenEnd(text: string, p: number, atRe: RegExp): number {
+  const code = text.charCodeAt(p);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+    let q = p + 1;
+    while (q < text.length && isAlnum(text.charCodeAt(q))) q++;
+    if (q === text.length) return q;
+    const next = text.charCodeAt(q);
+    // An apostrophe, hyphen, ampersand, dot or plus may extend the word; anything non-ASCII may be a letter.
+    if (next < 128 && next !== 39 && next !== 45 && next !== 38 && next !== 46 && next !== 43 && next !== 95) return q;
+  } else if (code < 128 && code !== 39 && code !== 95 && !isAlnum(code)) {
+    return p + 1;
+  }
+  atRe.lastIndex = p;
+  const m = atRe.exec(text);
+  // `\S` matches any character that is not a space, so there is always a match here.
+  return m ? p + m[0].length : p + 1;
+}
+
 /** Tokens of one field; `line` counts the field's line breaks. */
 export function tokenize(text: string, field: SpanField): Token[] {
   const tokens: Token[] = [];
   let line = 0;
-  let lineStart = true;
   let sentStart = true;
-  let newline = text.indexOf("\n");
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const index = m.index;
-    while (newline !== -1 && newline < index) {
+  let lineStart = true;
+  for (let p = 0; p < text.length; ) {
+    const code = text.charCodeAt(p);
+    if (code === 10) {
       line++;
       lineStart = true;
-      newline = text.indexOf("\n", newline + 1);
+      p++;
+      continue;
     }
-    const raw = m[0];
-    tokens.push({ text: raw, field, start: index, end: index + raw.length, line, sentStart: sentStart || lineStart });
+    if (isSpaceAt(text, p)) {
+      p++;
+      continue;
+    }
+    const end = tokenEnd(text, p, TOKEN_AT_RE);
+    const raw = text.slice(p, end);
+    tokens.push({ text: raw, field, start: p, end, line, sentStart: sentStart || lineStart });
     const opener = raw === '"' || raw === "“" || raw === "‘" || raw === "(" || raw === "'";
     if (!opener) {
       sentStart = SENTENCE_END.has(raw);
       lineStart = false;
     }
+    p = end;
   }
   return tokens;
 }
@@ -89,20 +135,41 @@ export function classifyLines(text: string): LineInfo[] {
 }
 
 function lineShape(line: string, continued: boolean): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
-  const words = line.split(/\s+/).filter((w) => WORD_RE.test(w));
-  if (words.length === 0) return { words: 0, bare: false, titleCase: false, caps: false };
-  const content = words.filter((w) => !MINOR.has(w.toLowerCase()));
-  const capped = content.filter((w) => CAP_RE.test(w)).length;
-  const titleCase = content.length >= 3 && capped === content.length;
-  const caps = words.length >= 3 && !LOWER_RE.test(line);
+  // Words are runs between spaces that start with a letter or digit; content words are those not in MINOR.
+  let words = 0;
+  let content = 0;
+  let capped = 0;
+  for (let p = 0; p < line.length; ) {
+    if (isSpaceAt(line, p)) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (q < line.length && !isSpaceAt(line, q)) q++;
+    const code = line.charCodeAt(p);
+    const isWord = code < 128 ? isAlnum(code) : WORD_RE.test(line.slice(p, q));
+    if (isWord) {
+      words++;
+      // Only short words can be minor ones ("with" is the longest): no lower-casing of the rest.
+      if (q - p > 4 || !MINOR.has(line.slice(p, q).toLowerCase())) {
+        content++;
+        if (code < 128 ? code >= 65 && code <= 90 : CAP_RE.test(line.slice(p, q))) capped++;
+      }
+    }
+    p = q;
+  }
+  if (words === 0) return { words: 0, bare: false, titleCase: false, caps: false };
+  const titleCase = content >= 3 && capped === content;
+  const caps = words >= 3 && !LOWER_RE.test(line);
   // No sentence inside: it ends without a full stop and holds none.
   const trimmed = line.trim();
+  // The layout test (two regexes) goes last: the cheap tests settle most lines.
   const bare =
     !continued &&
-    !isLayoutLine(line) &&
     trimmed.length <= 70 &&
     !/^\p{Ll}/u.test(trimmed) &&
     !/[.!?,;]["”’)]?$/.test(trimmed) &&
-    !/[.!?]\s+\p{Lu}/u.test(trimmed);
-  return { words: words.length, bare, titleCase, caps };
+    !/[.!?]\s+\p{Lu}/u.test(trimmed) &&
+    !isLayoutLine(line);
+  return { words, bare, titleCase, caps };
 }

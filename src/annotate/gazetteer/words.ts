@@ -97,7 +97,7 @@ Media Broadcasting Communications Telecom Telecommunications Studios Records Ent
 Brands Foods Beverages Railways Railway Rail Solutions Consulting Cooperative Co-operative Secretariat
 Directorate Inspectorate Commissariat Cartel Gang Brotherhood Conference Caucus Observatory Agency Treasury
 Refinery Refineries Stockbrokers Brokers Brokerage Research Ventures Dairy Markets Ratings Laboratory Laboratories
-Lab Facility Forum Mills Works Logistics Shipping Aviation Electric Electronics Chemicals Textiles Cement Hotels
+News Mobile Wireless Retail SC Lab Facility Forum Mills Works Logistics Shipping Aviation Electric Electronics Chemicals Textiles Cement Hotels
 Resorts Realty Properties Developers Fisheries Farms Microfinance Financial Credit Advisors Associates Management
 Consultants Analytics Software Robotics Semiconductor Semiconductors Devices Healthcare Clinic Pharmacy
 Initiative Collective Institutes Unit Squad Battalion Regiment Division Corps Militia Rebels Tribunal Council
