@@ -3,8 +3,10 @@
  * annotation and clustering included) stores a corpus of 20,000 stories into a SQLite file migrated with
  * migrations/*.sql, through a thin D1 adapter over better-sqlite3 (the same SQLite engine D1 runs). Then:
  *
- *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009)
- *   after   the mover (moveInlineBodies, the migration's own code) has taken every body to R2, and VACUUM ran
+ *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009) and content_text inline
+ *           in its row, indexed by the external-content FTS table (the layout before migrations/0011)
+ *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
+ *           every text into its row (content_z, contentless FTS), and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
@@ -17,12 +19,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { parseFeed } from "../src/ingest/parse";
 import { storeItems } from "../src/ingest/run";
 import { moveInlineBodies } from "../src/ingest/storage";
 import { pruneBandKeys } from "../src/store/clusters";
+import { packText, unpackText } from "../src/store/text";
 import type { ParsedFeed, ParsedItem } from "../src/model";
 import { benchStories, BENCH_NOW, BENCH_SEED, rssFeed, seededRandom } from "./fixtures";
 
@@ -199,11 +201,20 @@ async function main(): Promise<void> {
     }));
   }
   const ingestS = (Date.now() - ingestStarted) / 1000;
+  // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
+  // indexed by the external-content FTS table, which the update trigger of migrations/0011 rebuilds.
+  sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
+  sqlite.exec("UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL");
   const before = measure(sqlite);
-  // Today's schema has no such index: it exists only to find inline bodies, and is empty once they are moved.
-  const inlineIndex = before.byObject["stories_body_inline"] ?? 0;
+  // What compressing content_text saves, on a sample of the plain texts.
+  const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
+  const textBytes = sample.reduce((n, r) => n + Buffer.byteLength(r.content_text), 0) / sample.length;
+  const textPacked = sample.reduce((n, r) => n + packText(r.content_text).length, 0) / sample.length;
+  // Today's schema has no such indexes: they exist only to find inline bodies and texts, and are empty once
+  // the mover has run.
+  const inlineIndex = (before.byObject["stories_body_inline"] ?? 0) + (before.byObject["stories_text_inline"] ?? 0);
 
-  process.stderr.write(`[storage] moving ${before.stories} bodies to R2 (moveInlineBodies)\n`);
+  process.stderr.write(`[storage] moving ${before.stories} bodies to R2 and compressing their texts (moveInlineBodies)\n`);
   const r2 = memoryBucket();
   const env = { DB: db, BODIES: r2.bucket } as unknown as Env;
   const moveStarted = Date.now();
@@ -220,18 +231,15 @@ async function main(): Promise<void> {
   while ((await pruneBandKeys(db, "9999-12-31T00:00:00.000Z", 50_000)) > 0);
   const steady = measure(sqlite);
   const bandKeys = (b: Breakdown) => Object.entries(b.byObject).filter(([k]) => k.startsWith("band_keys")).reduce((n, [, v]) => n + v, 0);
-  // What compressing content_text in D1 would save (docs/SCALING.md, the next step): measured on a sample.
-  const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
-  const textBytes = sample.reduce((n, r) => n + Buffer.byteLength(r.content_text), 0) / sample.length;
-  const textGzip = sample.reduce((n, r) => n + gzipSync(r.content_text).length, 0) / sample.length;
   const inlineLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE body_key IS NULL AND (content_html IS NOT NULL OR source_text <> '')").get() as { n: number }).n;
+  const textsLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE content_z IS NULL").get() as { n: number }).n;
   sqlite.close();
   rmSync(dir, { recursive: true, force: true });
 
   const baseline = before.bytesPerStory - inlineIndex;
   const baselineSteady = baseline - bandKeys(before);
   const result = {
-    method: `storeItems (parse → normalize → annotate → cluster → D1 batch) of ${before.stories} stories into a SQLite file migrated by migrations/*.sql, through a D1 adapter over better-sqlite3 ${(new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}; sizes after VACUUM from page_count and dbstat. "before": bodies inline (no R2); "after": moveInlineBodies took every body to R2`,
+    method: `storeItems (parse → normalize → annotate → cluster → D1 batch) of ${before.stories} stories into a SQLite file migrated by migrations/*.sql, through a D1 adapter over better-sqlite3 ${(new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}; sizes after VACUUM from page_count and dbstat. "before": bodies and texts inline (no R2, layout before 0009 and 0011); "after": moveInlineBodies took every body to R2 and compressed every content_text into its row`,
     stories: before.stories,
     ingestSeconds: ingestS,
     moveSeconds: moveS,
@@ -240,9 +248,10 @@ async function main(): Promise<void> {
     afterSteady: steady,
     beforeSteadyBytesPerStory: baselineSteady,
     ratioSteady: steady.bytesPerStory / baselineSteady,
-    contentText: { bytes: textBytes, gzipBytes: textGzip },
+    contentText: { bytes: textBytes, packedBytes: textPacked },
     r2: { objects: r2.objects(), bytes: r2.bytes(), bytesPerStory: r2.bytes() / Math.max(1, r2.objects()) },
     inlineLeft,
+    textsLeft,
     ratio: after.bytesPerStory / baseline,
     storiesPer10GB: Math.floor(10e9 / steady.bytesPerStory),
     storiesPer10GBBefore: Math.floor(10e9 / baselineSteady),

@@ -3,13 +3,17 @@
  * - the mover takes bodies still inline in D1 (stories stored before migrations/0009, or whose R2 put failed)
  *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
  *   since a story reads the same from either place;
+ *   The same walk compresses content_text into the row where it is still inline (migrations/0011), moving the
+ *   row to the contentless FTS index;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
  * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected.
  * Unset or empty, both keep everything.
  */
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
-import { countInlineBodies, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, pointAtBodies, removeStories } from "../store/storage";
+import {
+  compactTexts, countInlineBodies, countInlineTexts, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, inlineTexts, pointAtBodies, removeStories,
+} from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
 export const MOVE_BATCH = 100;
@@ -26,6 +30,10 @@ export interface MoveResult {
   next_after: number | null;
   /** Bodies still inline in D1 after this batch. */
   remaining: number;
+  /** Texts compressed into their row by this batch (migrations/0011). */
+  texts_compacted: number;
+  /** Texts still inline after this batch. */
+  texts_remaining: number;
 }
 
 export async function moveInlineBodies(env: Env, opts: { after?: number; limit?: number } = {}): Promise<MoveResult> {
@@ -34,7 +42,14 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
   let failed = 0;
   let next: number | null = null;
   let remaining = 0;
+  let textsCompacted = 0;
+  let textsRemaining = 0;
   for (const { db } of shardsOf(env).all()) {
+    // Both walks go by id from `after`; the call resumes from the walk that is behind.
+    const texts = await inlineTexts(db, opts.after ?? 0, limit);
+    textsCompacted += await compactTexts(db, texts);
+    if (texts.length === limit) next = texts.at(-1)!.id;
+    textsRemaining += await countInlineTexts(db);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -44,10 +59,10 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     });
     failed += rows.length - ok.length;
     moved += await pointAtBodies(db, ok);
-    if (rows.length === limit) next = rows.at(-1)!.id;
+    if (rows.length === limit) next = Math.min(next ?? Infinity, rows.at(-1)!.id);
     remaining += await countInlineBodies(db);
   }
-  return { moved, failed, next_after: next, remaining };
+  return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining };
 }
 
 /** A RETAIN_* variable as a cutoff date, null for keep-everything (unset, empty or not a positive number). */

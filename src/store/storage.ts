@@ -5,10 +5,14 @@
  * Invariants:
  * - The mover points a row at its R2 key only while the row still holds the inline body it read: a write that
  *   landed meanwhile wins, and the object just written is then unreferenced garbage, never a wrong body.
+ * - The text compactor (migrations/0011) likewise compresses a row's text only while the row still holds the
+ *   text it read, and indexes it in the contentless FTS index in the same batch, so a row is always in exactly
+ *   one of the two indexes.
  * - Retention removes the pointer before the object (bodies.ts), and a removed story leaves a tombstone, so a
  *   feed that still lists it does not bring it back.
  */
 import type { Body } from "./bodies";
+import { packText } from "./text";
 
 export interface InlineBody extends Body {
   id: number;
@@ -53,6 +57,48 @@ export async function pointAtBodies(db: D1Database, moved: { row: InlineBody; ke
     ),
   );
   return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+}
+
+export interface InlineText {
+  id: number;
+  title: string;
+  content_text: string;
+}
+
+/** The next stories after `afterId` whose content_text is still inline (not compressed in content_z). */
+export async function inlineTexts(db: D1Database, afterId: number, limit: number): Promise<InlineText[]> {
+  const { results } = await db
+    .prepare("SELECT id, title, content_text FROM stories INDEXED BY stories_text_inline WHERE id > ?1 AND content_z IS NULL ORDER BY id LIMIT ?2")
+    .bind(afterId, limit)
+    .all<InlineText>();
+  return results;
+}
+
+export async function countInlineTexts(db: D1Database): Promise<number> {
+  const row = await db.prepare("SELECT count(*) AS n FROM stories INDEXED BY stories_text_inline WHERE content_z IS NULL").first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/**
+ * Compresses these rows' text into content_z, each guarded on the text it was read with (a write meanwhile has
+ * compressed and indexed its own text already), and moves each row from stories_fts_inline (by trigger) to the
+ * contentless stories_fts. One batch: all or nothing. Returns the rows compacted.
+ */
+export async function compactTexts(db: D1Database, rows: InlineText[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const statements = rows.flatMap((r) => {
+    const packed = packText(r.content_text);
+    // Only a row that now holds this very text is (re)indexed with it; the delete makes a repeat harmless.
+    const held = "SELECT id FROM stories WHERE id = ?1 AND content_z = ?2";
+    return [
+      db.prepare("UPDATE stories SET content_z = ?2, content_text = '' WHERE id = ?1 AND content_z IS NULL AND content_text = ?3 RETURNING id").bind(r.id, packed, r.content_text),
+      db.prepare(`DELETE FROM stories_fts WHERE rowid = (${held})`).bind(r.id, packed),
+      db.prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT id, title, ?3 FROM stories WHERE id = (${held})`).bind(r.id, packed, r.content_text),
+    ];
+  });
+  const results = await db.batch(statements);
+  // Counted from RETURNING: D1's meta.changes also counts the index rows the triggers wrote.
+  return results.reduce((n, res, i) => n + (i % 3 === 0 ? res.results.length : 0), 0);
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { type Body, type BodyPlacement, deleteBodies, getBodies } from "./bodies";
+import { packText, type StoredBlob, storedText } from "./text";
 import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
@@ -85,16 +86,17 @@ export function storyWriteStatements(
   const { item, annotation } = w;
   const f = annotation.flags;
   const key = "key" in body ? body.key : null;
+  const text = packText(annotation.content_text);
   const upsert = db
     .prepare(
       `INSERT INTO stories (feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at,
-         sort_at, summary, content_html, content_text, source_text, categories, content_hash, annotator_version,
+         sort_at, summary, content_html, content_text, content_z, source_text, categories, content_hash, annotator_version,
          auto_generated, unedited, syndicated, ai_generated, evidence, body_key, body_expired_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?23, NULL)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, '', ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?23, NULL)
        ON CONFLICT (feed_id, guid) DO UPDATE SET
          url = excluded.url, title = excluded.title, author = excluded.author,
          published_at = excluded.published_at, published_raw = excluded.published_raw, updated_at = excluded.updated_at,
-         summary = excluded.summary, content_html = excluded.content_html, content_text = excluded.content_text,
+         summary = excluded.summary, content_html = excluded.content_html, content_text = '', content_z = excluded.content_z,
          source_text = excluded.source_text,
          categories = excluded.categories, content_hash = excluded.content_hash,
          annotator_version = excluded.annotator_version,
@@ -115,7 +117,7 @@ export function storyWriteStatements(
       fetchedAt,
       item.summary,
       key === null ? item.content_html : null,
-      annotation.content_text,
+      text,
       JSON.stringify(item.categories),
       item.content_hash,
       w.annotatorVersion,
@@ -130,8 +132,24 @@ export function storyWriteStatements(
     );
   return [
     upsert,
+    ...storySearchStatements(db, feedId, item, annotation.content_text, text),
     ...storyWireStatements(db, feedId, item, f.wire_services),
     ...storyEntityStatements(db, feedId, item, annotation.entities),
+  ];
+}
+
+/**
+ * The story's entry in the contentless FTS index (migrations/0011): out with the old, in with the new, both only
+ * when the row holds exactly this text, so an upsert that did not apply (re-annotation of a story changed
+ * meanwhile) leaves the index as it was. A row still inline is in stories_fts_inline, which its trigger left.
+ */
+function storySearchStatements(db: D1Database, feedId: number, item: NormalizedItem, plain: string, packed: Uint8Array): D1PreparedStatement[] {
+  const row = "SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2 AND content_z = ?3";
+  return [
+    db.prepare(`DELETE FROM stories_fts WHERE rowid = (${row})`).bind(feedId, item.guid, packed),
+    db
+      .prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT id, ?4, ?5 FROM (${row})`)
+      .bind(feedId, item.guid, packed, item.title, plain),
   ];
 }
 
@@ -234,6 +252,8 @@ interface StoryRow {
   /** Read with content_html: when set, the html is in this R2 body (hydrate). */
   body_key: string | null;
   content_text: string;
+  /** Read with content_text: when set, the text is compressed here (text.ts). */
+  content_z: StoredBlob | null;
   categories: string;
   auto_generated: number;
   unedited: number;
@@ -277,7 +297,7 @@ const FIELD_COLUMNS: Record<StoryField, string[]> = {
   fetched_at: ["s.fetched_at"],
   summary: ["s.summary"],
   content_html: ["s.content_html", "s.body_key"],
-  content_text: ["s.content_text"],
+  content_text: ["s.content_text", "s.content_z"],
   categories: ["s.categories"],
   flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL, "s.inferred_syndicated", "s.inferred_unedited", INFERRED_EVIDENCE_SQL],
   entities: [ENTITIES_SQL],
@@ -302,7 +322,7 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
   fetched_at: (r) => r.fetched_at,
   summary: (r) => r.summary,
   content_html: (r) => r.content_html,
-  content_text: (r) => r.content_text,
+  content_text: (r) => storedText(r),
   categories: (r) => JSON.parse(r.categories) as string[],
   flags: (r) => ({
     auto_generated: r.auto_generated === 1,
@@ -426,7 +446,11 @@ export function storyPageSql(
   // The unary + keeps the matches from driving: looking up and sorting every match costs as many row reads
   // as the term is common (a third of the archive for a common word), while walking the sort order and
   // testing each id against the matches stops at the page size and is bounded by the index however rare.
-  if (f.q !== undefined) where.push(`+s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${p(f.q)})`);
+  // Rows not yet compacted are indexed in stories_fts_inline (migrations/0011); each row is in one of the two.
+  if (f.q !== undefined) {
+    const q = p(f.q);
+    where.push(`+s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${q} UNION ALL SELECT rowid FROM stories_fts_inline WHERE stories_fts_inline MATCH ${q})`);
+  }
   // sort_at is published_at whenever published_at is set, so the same bound on the sort key is implied by
   // the condition and lets the walk start and stop inside the window instead of filtering the whole order.
   if (f.since !== undefined) {
