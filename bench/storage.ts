@@ -4,9 +4,10 @@
  * migrations/*.sql, through a thin D1 adapter over better-sqlite3 (the same SQLite engine D1 runs). Then:
  *
  *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009) and content_text inline
- *           in its row, indexed by the external-content FTS table (the layout before migrations/0011)
+ *           in its row, indexed by the external-content FTS table, signatures as base64 TEXT (the layout before
+ *           migrations/0011)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
- *           every text into its row (content_z, contentless FTS), and VACUUM ran
+ *           every text into its row (content_z, contentless FTS), signatures packed into BLOBs, and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
@@ -14,7 +15,7 @@
  * Corpus: the demo and fixture feeds' stories (fixtures/feeds), each repeated with a varied title and an added
  * paragraph of generated text, and bench/fixtures.ts stories of 1.5–4.5 KB, half each.
  *
- *   npx tsx bench/storage.ts [--stories N] [--out FILE]
+ *   npx tsx bench/storage.ts [--stories N] [--out FILE] [--keep FILE]   (--keep: a copy of the "after" database, for experiments)
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,6 +36,7 @@ const arg = (name: string): string | undefined => {
 };
 const STORIES = Number(arg("--stories") ?? 20_000);
 const OUT = arg("--out");
+const KEEP = arg("--keep");
 const ROOT = join(import.meta.dirname, "..");
 
 // ── a D1Database over better-sqlite3 ────────────────────────────────────────────────────────────────────
@@ -203,8 +205,11 @@ async function main(): Promise<void> {
   const ingestS = (Date.now() - ingestStarted) / 1000;
   // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
   // indexed by the external-content FTS table, which the update trigger of migrations/0011 rebuilds.
+  // Signatures likewise go back to the base64 TEXT the previous code stored.
   sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
-  sqlite.exec("UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL");
+  sqlite.function("to_base64", (b: unknown) => Buffer.from(b as Uint8Array).toString("base64"));
+  sqlite.exec(`UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL;
+    UPDATE story_signatures SET signature = to_base64(signature) WHERE typeof(signature) = 'blob'`);
   const before = measure(sqlite);
   // What compressing content_text saves, on a sample of the plain texts.
   const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
@@ -212,7 +217,7 @@ async function main(): Promise<void> {
   const textPacked = sample.reduce((n, r) => n + packText(r.content_text).length, 0) / sample.length;
   // Today's schema has no such indexes: they exist only to find inline bodies and texts, and are empty once
   // the mover has run.
-  const inlineIndex = (before.byObject["stories_body_inline"] ?? 0) + (before.byObject["stories_text_inline"] ?? 0);
+  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_text"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
 
   process.stderr.write(`[storage] moving ${before.stories} bodies to R2 and compressing their texts (moveInlineBodies)\n`);
   const r2 = memoryBucket();
@@ -226,6 +231,7 @@ async function main(): Promise<void> {
   }
   const moveS = (Date.now() - moveStarted) / 1000;
   const after = measure(sqlite);
+  if (KEEP) sqlite.prepare("VACUUM INTO ?").run(KEEP);
   // Steady state: band keys only serve the 14-day candidate window, and the cron prunes them after it
   // (src/ingest/prune.ts). Every story of a year-long archive but the last fortnight's is in this state.
   while ((await pruneBandKeys(db, "9999-12-31T00:00:00.000Z", 50_000)) > 0);
@@ -233,6 +239,7 @@ async function main(): Promise<void> {
   const bandKeys = (b: Breakdown) => Object.entries(b.byObject).filter(([k]) => k.startsWith("band_keys")).reduce((n, [, v]) => n + v, 0);
   const inlineLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE body_key IS NULL AND (content_html IS NOT NULL OR source_text <> '')").get() as { n: number }).n;
   const textsLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE content_z IS NULL").get() as { n: number }).n;
+  const signaturesLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_signatures WHERE typeof(signature) = 'text'").get() as { n: number }).n;
   sqlite.close();
   rmSync(dir, { recursive: true, force: true });
 
@@ -252,6 +259,7 @@ async function main(): Promise<void> {
     r2: { objects: r2.objects(), bytes: r2.bytes(), bytesPerStory: r2.bytes() / Math.max(1, r2.objects()) },
     inlineLeft,
     textsLeft,
+    signaturesLeft,
     ratio: after.bytesPerStory / baseline,
     storiesPer10GB: Math.floor(10e9 / steady.bytesPerStory),
     storiesPer10GBBefore: Math.floor(10e9 / baselineSteady),

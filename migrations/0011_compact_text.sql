@@ -1,4 +1,5 @@
--- Storage that lasts, step two (issue 17): content_text compressed in the row, and a contentless FTS index.
+-- Storage that lasts, step two (issue 17): content_text compressed in the row, a contentless FTS index, and
+-- MinHash signatures as BLOBs.
 --
 -- The cleaned text is what lists and search read, so it stays in D1, but compressed (src/store/text.ts) in
 -- content_z; content_text is then ''. The FTS index can no longer read the text from the row, so it becomes
@@ -50,3 +51,8 @@ END;
 
 -- The mover's walk over rows whose text is still inline, in id order; empty once they are compacted.
 CREATE INDEX stories_text_inline ON stories (id) WHERE content_z IS NULL;
+
+-- Signatures are written as a BLOB of their 512 bytes (src/store/clusters.ts) instead of 684 characters of
+-- base64; the column keeps its name and declared type (TEXT affinity never converts a BLOB). Rows written
+-- before stay TEXT, read the same, until the mover packs them, walking this index; empty once it has.
+CREATE INDEX story_signatures_text ON story_signatures (story_id) WHERE typeof(signature) = 'text';

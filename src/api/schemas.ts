@@ -272,6 +272,8 @@ export const StorageMigrateResult = z
     remaining: z.int().describe("bodies still held in D1 after this batch"),
     texts_compacted: z.int().describe("stories whose content_text was compressed into its row in this batch"),
     texts_remaining: z.int().describe("stories whose content_text is still inline after this batch"),
+    signatures_packed: z.int().describe("cluster signatures rewritten from text to binary in this batch"),
+    signatures_remaining: z.int().describe("cluster signatures still stored as text after this batch"),
   })
   .meta({ id: "StorageMigrateResult" });
 

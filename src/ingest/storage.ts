@@ -4,7 +4,7 @@
  *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
  *   since a story reads the same from either place;
  *   The same walk compresses content_text into the row where it is still inline (migrations/0011), moving the
- *   row to the contentless FTS index;
+ *   row to the contentless FTS index, and packs signatures still stored as base64 text into BLOBs;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
  * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected.
  * Unset or empty, both keep everything.
@@ -12,7 +12,8 @@
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
 import {
-  compactTexts, countInlineBodies, countInlineTexts, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, inlineTexts, pointAtBodies, removeStories,
+  compactTexts, countInlineBodies, countInlineTexts, countTextSignatures, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, inlineTexts,
+  packSignatures, pointAtBodies, removeStories, textSignatures,
 } from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
@@ -34,6 +35,10 @@ export interface MoveResult {
   texts_compacted: number;
   /** Texts still inline after this batch. */
   texts_remaining: number;
+  /** Signatures rewritten from base64 text to BLOBs by this batch (migrations/0011). */
+  signatures_packed: number;
+  /** Signatures still stored as text after this batch. */
+  signatures_remaining: number;
 }
 
 export async function moveInlineBodies(env: Env, opts: { after?: number; limit?: number } = {}): Promise<MoveResult> {
@@ -44,12 +49,18 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
   let remaining = 0;
   let textsCompacted = 0;
   let textsRemaining = 0;
+  let signaturesPacked = 0;
+  let signaturesRemaining = 0;
   for (const { db } of shardsOf(env).all()) {
-    // Both walks go by id from `after`; the call resumes from the walk that is behind.
+    // Every walk goes by story id from `after`; the call resumes from the walk that is furthest behind.
     const texts = await inlineTexts(db, opts.after ?? 0, limit);
     textsCompacted += await compactTexts(db, texts);
-    if (texts.length === limit) next = texts.at(-1)!.id;
+    if (texts.length === limit) next = Math.min(next ?? Infinity, texts.at(-1)!.id);
     textsRemaining += await countInlineTexts(db);
+    const signatures = await textSignatures(db, opts.after ?? 0, limit);
+    signaturesPacked += await packSignatures(db, signatures);
+    if (signatures.length === limit) next = Math.min(next ?? Infinity, signatures.at(-1)!.story_id);
+    signaturesRemaining += await countTextSignatures(db);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -62,7 +73,8 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     if (rows.length === limit) next = Math.min(next ?? Infinity, rows.at(-1)!.id);
     remaining += await countInlineBodies(db);
   }
-  return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining };
+  return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining,
+    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining };
 }
 
 /** A RETAIN_* variable as a cutoff date, null for keep-everything (unset, empty or not a positive number). */

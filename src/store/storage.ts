@@ -12,6 +12,7 @@
  *   feed that still lists it does not bring it back.
  */
 import type { Body } from "./bodies";
+import { pieces, signatureHex } from "./clusters";
 import { packText } from "./text";
 
 export interface InlineBody extends Body {
@@ -99,6 +100,42 @@ export async function compactTexts(db: D1Database, rows: InlineText[]): Promise<
   const results = await db.batch(statements);
   // Counted from RETURNING: D1's meta.changes also counts the index rows the triggers wrote.
   return results.reduce((n, res, i) => n + (i % 3 === 0 ? res.results.length : 0), 0);
+}
+
+/** The next signatures after `afterId` still stored as base64 TEXT (migrations/0011). */
+export async function textSignatures(db: D1Database, afterId: number, limit: number): Promise<{ story_id: number; signature: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT story_id, signature FROM story_signatures INDEXED BY story_signatures_text
+       WHERE story_id > ?1 AND typeof(signature) = 'text' ORDER BY story_id LIMIT ?2`,
+    )
+    .bind(afterId, limit)
+    .all<{ story_id: number; signature: string }>();
+  return results;
+}
+
+export async function countTextSignatures(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM story_signatures INDEXED BY story_signatures_text WHERE typeof(signature) = 'text'")
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Rewrites these signatures as BLOBs, each guarded on the text read (a re-sign meanwhile wins). */
+export async function packSignatures(db: D1Database, rows: { story_id: number; signature: string }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  // Cut like every JSON parameter of the cluster statements, so each stays inside D1's statement size.
+  const statements = pieces(rows.map((r) => [r.story_id, signatureHex(r.signature), r.signature])).map((piece) =>
+    db
+      .prepare(
+        `UPDATE story_signatures SET signature = unhex(json_extract(j.value, '$[1]'))
+         FROM json_each(?1) j
+         WHERE story_signatures.story_id = json_extract(j.value, '$[0]') AND story_signatures.signature = json_extract(j.value, '$[2]')
+         RETURNING story_id`,
+      )
+      .bind(JSON.stringify(piece)),
+  );
+  return (await db.batch(statements)).reduce((n, r) => n + r.results.length, 0);
 }
 
 /**

@@ -2,12 +2,15 @@
  * content_text compressed in its row with a contentless FTS index (issue 17, migrations/0011): the text reads
  * back the same through every read path, search stays exact through rewrites and deletes, and a database
  * created by migrations 0001–0010 keeps searching the same while the mover compacts it in resumable batches.
+ * Signatures are stored as BLOBs, and a legacy base64 TEXT one reads the same until the mover packs it.
  */
 import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ingestFeed } from "../../src/ingest/run";
 import { moveInlineBodies } from "../../src/ingest/storage";
 import type { Story } from "../../src/model";
+import { SIGNATURE_VERSION } from "../../src/cluster/params";
+import { lookupNodes, signatureStatements } from "../../src/store/clusters";
 import { createRun } from "../../src/store/runs";
 import { deleteStory, getStory, queryStories, type StoryFilter } from "../../src/store/stories";
 import { packText, unpackText } from "../../src/store/text";
@@ -114,6 +117,33 @@ describe("content_text compressed in the row", () => {
   });
 });
 
+describe("signatures as BLOBs", () => {
+  it("stores 512 bytes, reads a base64 TEXT signature of the previous schema the same, and the mover packs it", async () => {
+    await putMutable("text-sig", feedOf("sig", ["A short note on the ferry timetable."]));
+    const feed = await registerFeed("/mutable/text-sig");
+    await ingest(feed.id);
+    const { id } = (await env.DB.prepare("SELECT id FROM stories WHERE feed_id = ?1").bind(feed.id).first<{ id: number }>())!;
+    const bytes = Uint8Array.from({ length: 512 }, (_, i) => (i * 37 + 11) & 255);
+    const base64 = btoa(String.fromCharCode(...bytes));
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
+    const at = "2025-06-01T00:00:00.000Z";
+    await env.DB.batch(signatureStatements(env.DB, [{ ref: id, signature: base64, shingles: 99, outlet: "text.example", at, keys: [4242] }], SIGNATURE_VERSION));
+    const stored = () => env.DB.prepare("SELECT typeof(signature) AS kind, length(signature) AS n, hex(signature) AS hex FROM story_signatures WHERE story_id = ?1").bind(id).first();
+    expect(await stored()).toEqual({ kind: "blob", n: 512, hex });
+    const read = async () =>
+      (await lookupNodes(env.DB, { keys: [4242], from: "2025-05-31T00:00:00.000Z", to: "2025-06-02T00:00:00.000Z", own: [], version: SIGNATURE_VERSION })).find((n) => n.id === id);
+    expect((await read())?.signature).toBe(base64);
+
+    // As the previous code stored it: the same answer, until the mover rewrites it as the same bytes.
+    await env.DB.prepare("UPDATE story_signatures SET signature = ?2 WHERE story_id = ?1").bind(id, base64).run();
+    expect(await stored()).toMatchObject({ kind: "text" });
+    expect((await read())?.signature).toBe(base64);
+    expect(await moveInlineBodies(env, {})).toMatchObject({ signatures_packed: 1, signatures_remaining: 0 });
+    expect(await stored()).toEqual({ kind: "blob", n: 512, hex });
+    expect((await read())?.signature).toBe(base64);
+  });
+});
+
 describe("migration of a database created by migrations 0001–0010", () => {
   const QUERIES = [
     "harbour",
@@ -148,6 +178,12 @@ describe("migration of a database created by migrations 0001–0010", () => {
     await db.batch(
       texts.map((t, i) => insert.bind(`legacy-${i}`, i === 2 ? "Valletta port idle" : `Legacy story ${i}`, `2025-01-0${i + 1}T00:00:00.000Z`, t)),
     );
+    // A signature as the previous code stored it: base64 TEXT.
+    const signature = btoa(String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 13) & 255)));
+    await db
+      .prepare("INSERT INTO story_signatures (story_id, version, signature, shingles, outlet, at) VALUES (2, 1, ?1, 60, 'legacy.example', '2025-01-02T00:00:00.000Z')")
+      .bind(signature)
+      .run();
     // The old schema's answers, newest first as the API orders (sort_at grows with id here).
     const before = await Promise.all(
       QUERIES.map(async (q) =>
@@ -162,7 +198,8 @@ describe("migration of a database created by migrations 0001–0010", () => {
 
     const legacyEnv = { ...env, DB: db } as Env;
     const first = await moveInlineBodies(legacyEnv, { limit: 2 });
-    expect(first).toMatchObject({ texts_compacted: 2, next_after: 2, texts_remaining: 3 });
+    expect(first).toMatchObject({ texts_compacted: 2, next_after: 2, texts_remaining: 3, signatures_packed: 1, signatures_remaining: 0 });
+    expect(await db.prepare("SELECT typeof(signature) AS kind, length(signature) AS n FROM story_signatures WHERE story_id = 2").first()).toEqual({ kind: "blob", n: 512 });
     // Half way: some rows in each index, still the same answers.
     expect(await Promise.all(QUERIES.map((q) => searchIds(db, q)))).toEqual(before);
     let after = first.next_after;
