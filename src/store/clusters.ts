@@ -10,6 +10,7 @@
  * - Inferred evidence never touches the stated columns (flags, evidence): it lives in story_inferred, the
  *   inferred_* columns and story_wires rows at INFERRED_WIRE_POSITION and above, all rewritten together.
  */
+import { hexOf } from "./text";
 
 /** A story by id, or by [feed_id, guid] when it is written in the same batch. */
 export type StoryRef = number | [number, string];
@@ -111,10 +112,7 @@ const SIGNATURE_SQL = `CASE typeof(g.signature) WHEN 'blob' THEN hex(g.signature
   typeof(g.signature) = 'blob' AS signature_blob`;
 
 export function signatureHex(base64: string): string {
-  const bin = atob(base64);
-  let hex = "";
-  for (let i = 0; i < bin.length; i++) hex += bin.charCodeAt(i).toString(16).padStart(2, "0");
-  return hex;
+  return hexOf(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }
 
 function hexToBase64(hex: string): string {

@@ -43,3 +43,10 @@ export function unpackText(v: StoredBlob): string {
 export function storedText(r: { content_text: string; content_z?: StoredBlob | null }): string {
   return r.content_z == null ? r.content_text : unpackText(r.content_z);
 }
+
+/** Bytes as hex, for SQL's unhex(): how a BLOB travels inside a JSON parameter. */
+export function hexOf(bytes: Uint8Array): string {
+  let hex = "";
+  for (const b of bytes) hex += b.toString(16).padStart(2, "0");
+  return hex;
+}

@@ -155,6 +155,7 @@ describe("migration of a database created by migrations 0001–0010", () => {
     "harbour NOT strike",
     "strike OR cranes",
     '"dock workers" AND Malta',
+    '"tide tables"',
   ];
 
   it("searches the same before, during and after compaction, and reads every text back unchanged", async () => {
@@ -168,7 +169,8 @@ describe("migration of a database created by migrations 0001–0010", () => {
       "The night ferry left the harbour at Valletta on time.",
       "Dock workers in Malta called off their strike at the harbour.",
       "Cranes at the container port stood still for a second day.",
-      "A ferry night crossing was added for the festival weekend.",
+      // Long enough that the mover's JSON parameter is cut into pieces (src/store/clusters.ts: pieces).
+      `A ferry night crossing was added for the festival weekend.${" The tide tables were reprinted for the harbour office.".repeat(1_500)}`,
       "Harbour authorities in Gozo reported calm seas and no delays.",
     ];
     const insert = db.prepare(
