@@ -4,10 +4,11 @@
  * migrations/*.sql, through a thin D1 adapter over better-sqlite3 (the same SQLite engine D1 runs). Then:
  *
  *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009) and content_text inline
- *           in its row, indexed by the external-content FTS table, signatures as base64 TEXT (the layout before
+ *           in its row, indexed by the external-content FTS table, signatures as base64 TEXT, spans as JSON (the layout before
  *           migrations/0011)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
- *           every text into its row (content_z, contentless FTS), signatures packed into BLOBs, and VACUUM ran
+ *           every text into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
+ *           their compact text, and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
@@ -25,6 +26,7 @@ import { parseFeed } from "../src/ingest/parse";
 import { storeItems } from "../src/ingest/run";
 import { moveInlineBodies } from "../src/ingest/storage";
 import { pruneBandKeys } from "../src/store/clusters";
+import { unpackSpans } from "../src/store/entities";
 import { packText, unpackText } from "../src/store/text";
 import type { ParsedFeed, ParsedItem } from "../src/model";
 import { benchStories, BENCH_NOW, BENCH_SEED, rssFeed, seededRandom } from "./fixtures";
@@ -205,11 +207,13 @@ async function main(): Promise<void> {
   const ingestS = (Date.now() - ingestStarted) / 1000;
   // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
   // indexed by the external-content FTS table, which the update trigger of migrations/0011 rebuilds.
-  // Signatures likewise go back to the base64 TEXT the previous code stored.
+  // Signatures and entity spans likewise go back to the base64 TEXT and JSON triples the previous code stored.
   sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
   sqlite.function("to_base64", (b: unknown) => Buffer.from(b as Uint8Array).toString("base64"));
+  sqlite.function("spans_json", (packed: unknown) => JSON.stringify(unpackSpans(packed as string).map((m) => [m.field, m.start, m.end])));
   sqlite.exec(`UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL;
-    UPDATE story_signatures SET signature = to_base64(signature) WHERE typeof(signature) = 'blob'`);
+    UPDATE story_signatures SET signature = to_base64(signature) WHERE typeof(signature) = 'blob';
+    UPDATE story_entities SET spans = spans_json(spans) WHERE spans IS NOT NULL AND substr(spans, 1, 1) <> '['`);
   const before = measure(sqlite);
   // What compressing content_text saves, on a sample of the plain texts.
   const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
@@ -217,7 +221,7 @@ async function main(): Promise<void> {
   const textPacked = sample.reduce((n, r) => n + packText(r.content_text).length, 0) / sample.length;
   // Today's schema has no such indexes: they exist only to find inline bodies and texts, and are empty once
   // the mover has run.
-  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_text"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
+  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_text", "story_entities_json_spans"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
 
   process.stderr.write(`[storage] moving ${before.stories} bodies to R2 and compressing their texts (moveInlineBodies)\n`);
   const r2 = memoryBucket();
@@ -240,6 +244,7 @@ async function main(): Promise<void> {
   const inlineLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE body_key IS NULL AND (content_html IS NOT NULL OR source_text <> '')").get() as { n: number }).n;
   const textsLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE content_z IS NULL").get() as { n: number }).n;
   const signaturesLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_signatures WHERE typeof(signature) = 'text'").get() as { n: number }).n;
+  const spansLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_entities WHERE substr(spans, 1, 1) = '['").get() as { n: number }).n;
   sqlite.close();
   rmSync(dir, { recursive: true, force: true });
 
@@ -260,6 +265,7 @@ async function main(): Promise<void> {
     inlineLeft,
     textsLeft,
     signaturesLeft,
+    spansLeft,
     ratio: after.bytesPerStory / baseline,
     storiesPer10GB: Math.floor(10e9 / steady.bytesPerStory),
     storiesPer10GBBefore: Math.floor(10e9 / baselineSteady),

@@ -1,5 +1,5 @@
--- Storage that lasts, step two (issue 17): content_text compressed in the row, a contentless FTS index, and
--- MinHash signatures as BLOBs.
+-- Storage that lasts, step two (issue 17): content_text compressed in the row, a contentless FTS index,
+-- MinHash signatures as BLOBs and entity spans in a compact text.
 --
 -- The cleaned text is what lists and search read, so it stays in D1, but compressed (src/store/text.ts) in
 -- content_z; content_text is then ''. The FTS index can no longer read the text from the row, so it becomes
@@ -56,3 +56,7 @@ CREATE INDEX stories_text_inline ON stories (id) WHERE content_z IS NULL;
 -- base64; the column keeps its name and declared type (TEXT affinity never converts a BLOB). Rows written
 -- before stay TEXT, read the same, until the mover packs them, walking this index; empty once it has.
 CREATE INDEX story_signatures_text ON story_signatures (story_id) WHERE typeof(signature) = 'text';
+
+-- Entity spans are written in a compact text (src/store/entities.ts: packSpans) instead of JSON triples; links
+-- written before keep their JSON, read the same, until the mover rewrites them, walking this index.
+CREATE INDEX story_entities_json_spans ON story_entities (story_id) WHERE substr(spans, 1, 1) = '[';

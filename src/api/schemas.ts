@@ -274,6 +274,8 @@ export const StorageMigrateResult = z
     texts_remaining: z.int().describe("stories whose content_text is still inline after this batch"),
     signatures_packed: z.int().describe("cluster signatures rewritten from text to binary in this batch"),
     signatures_remaining: z.int().describe("cluster signatures still stored as text after this batch"),
+    spans_packed: z.int().describe("entity links whose mention spans were rewritten from JSON to the compact form in this batch"),
+    spans_remaining: z.int().describe("entity links whose mention spans are still JSON after this batch"),
   })
   .meta({ id: "StorageMigrateResult" });
 

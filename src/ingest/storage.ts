@@ -4,7 +4,8 @@
  *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
  *   since a story reads the same from either place;
  *   The same walk compresses content_text into the row where it is still inline (migrations/0011), moving the
- *   row to the contentless FTS index, and packs signatures still stored as base64 text into BLOBs;
+ *   row to the contentless FTS index, packs signatures still stored as base64 text into BLOBs and entity spans
+ *   still stored as JSON into their compact text;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
  * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected.
  * Unset or empty, both keep everything.
@@ -12,12 +13,16 @@
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
 import {
-  compactTexts, countInlineBodies, countInlineTexts, countTextSignatures, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, inlineTexts,
-  packSignatures, pointAtBodies, removeStories, textSignatures,
+  compactTexts, countInlineBodies, countInlineTexts, countJsonSpans, countTextSignatures, dropBodyPointers, expiringBodies, expiringStories, inlineBodies,
+  inlineTexts, jsonSpans, mergeInlineIndex, packLinkSpans, packSignatures, pointAtBodies, removeStories, textSignatures,
 } from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
 export const MOVE_BATCH = 100;
+/** Entity links per story, about: the spans walk takes this many links per story of the batch. */
+const LINKS_PER_STORY = 10;
+/** Pages the old FTS index's bounded merge writes per call, once it holds only deletions. */
+const MERGE_PAGES = 500;
 /** Bodies and stories removed per statement, and statements per tick. */
 export const RETAIN_BATCH = 500;
 const RETAIN_ROUNDS = 4;
@@ -39,6 +44,10 @@ export interface MoveResult {
   signatures_packed: number;
   /** Signatures still stored as text after this batch. */
   signatures_remaining: number;
+  /** Entity links whose spans were rewritten from JSON to the compact text by this batch (migrations/0011). */
+  spans_packed: number;
+  /** Entity links whose spans are still JSON after this batch. */
+  spans_remaining: number;
 }
 
 export async function moveInlineBodies(env: Env, opts: { after?: number; limit?: number } = {}): Promise<MoveResult> {
@@ -51,16 +60,25 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
   let textsRemaining = 0;
   let signaturesPacked = 0;
   let signaturesRemaining = 0;
+  let spansPacked = 0;
+  let spansRemaining = 0;
   for (const { db } of shardsOf(env).all()) {
     // Every walk goes by story id from `after`; the call resumes from the walk that is furthest behind.
     const texts = await inlineTexts(db, opts.after ?? 0, limit);
     textsCompacted += await compactTexts(db, texts);
     if (texts.length === limit) next = Math.min(next ?? Infinity, texts.at(-1)!.id);
-    textsRemaining += await countInlineTexts(db);
+    const textsLeft = await countInlineTexts(db);
+    textsRemaining += textsLeft;
+    if (textsLeft === 0) await mergeInlineIndex(db, MERGE_PAGES);
     const signatures = await textSignatures(db, opts.after ?? 0, limit);
     signaturesPacked += await packSignatures(db, signatures);
     if (signatures.length === limit) next = Math.min(next ?? Infinity, signatures.at(-1)!.story_id);
     signaturesRemaining += await countTextSignatures(db);
+    const links = await jsonSpans(db, opts.after ?? 0, limit * LINKS_PER_STORY);
+    spansPacked += await packLinkSpans(db, links);
+    // The last story's links may be cut by the limit: the next call starts at that story again.
+    if (links.length === limit * LINKS_PER_STORY) next = Math.min(next ?? Infinity, links.at(-1)!.story_id - 1);
+    spansRemaining += await countJsonSpans(db);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -74,7 +92,7 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     remaining += await countInlineBodies(db);
   }
   return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining,
-    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining };
+    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining };
 }
 
 /** A RETAIN_* variable as a cutoff date, null for keep-everything (unset, empty or not a positive number). */

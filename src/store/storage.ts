@@ -13,6 +13,7 @@
  */
 import type { Body } from "./bodies";
 import { pieces, signatureHex } from "./clusters";
+import { packSpans, type SpanTriple, storedSpans } from "./entities";
 import { hexOf, packText } from "./text";
 
 export interface InlineBody extends Body {
@@ -143,6 +144,56 @@ export async function packSignatures(db: D1Database, rows: { story_id: number; s
       .bind(JSON.stringify(piece)),
   );
   return (await db.batch(statements)).reduce((n, r) => n + r.results.length, 0);
+}
+
+export interface JsonSpans {
+  story_id: number;
+  entity_id: number;
+  spans: string;
+}
+
+/** The next entity links after story `afterId` whose spans are still JSON triples (migrations/0011). */
+export async function jsonSpans(db: D1Database, afterId: number, limit: number): Promise<JsonSpans[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT story_id, entity_id, spans FROM story_entities INDEXED BY story_entities_json_spans
+       WHERE story_id > ?1 AND substr(spans, 1, 1) = '[' ORDER BY story_id LIMIT ?2`,
+    )
+    .bind(afterId, limit)
+    .all<JsonSpans>();
+  return results;
+}
+
+export async function countJsonSpans(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM story_entities INDEXED BY story_entities_json_spans WHERE substr(spans, 1, 1) = '['")
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Rewrites these links' spans in the compact form, each guarded on the JSON read (a relink meanwhile wins). */
+export async function packLinkSpans(db: D1Database, rows: JsonSpans[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payload = rows.map((r) => [r.story_id, r.entity_id, packSpans(storedSpans(JSON.parse(r.spans) as SpanTriple[])!), r.spans]);
+  const statements = pieces(payload).map((piece) =>
+    db
+      .prepare(
+        `UPDATE story_entities SET spans = json_extract(j.value, '$[2]') FROM json_each(?1) j
+         WHERE story_entities.story_id = json_extract(j.value, '$[0]') AND story_entities.entity_id = json_extract(j.value, '$[1]')
+           AND story_entities.spans = json_extract(j.value, '$[3]')
+         RETURNING story_entities.story_id`,
+      )
+      .bind(JSON.stringify(piece)),
+  );
+  return (await db.batch(statements)).reduce((n, r) => n + r.results.length, 0);
+}
+
+/**
+ * Once no text is inline, the old FTS index holds only deletions; a bounded merge (FTS5's 'merge' command,
+ * about this many pages written) folds them away a little per call, until the index is empty pages.
+ */
+export async function mergeInlineIndex(db: D1Database, pages: number): Promise<void> {
+  await db.prepare("INSERT INTO stories_fts_inline (stories_fts_inline, rank) VALUES ('merge', ?1)").bind(-pages).run();
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evid
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { type Body, type BodyPlacement, deleteBodies, getBodies } from "./bodies";
 import { packText, type StoredBlob, storedText } from "./text";
-import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
+import { resolveEntityIds, type SpanTriple, spansSql, STORY_BY_KEY, storedSpans, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
   item: NormalizedItem;
@@ -274,7 +274,7 @@ interface StoryRow {
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
 const WIRES_SQL = `(SELECT json_group_array(wire) FROM (SELECT wire FROM story_wires w WHERE w.story_id = s.id ORDER BY position)) AS wires`;
-const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions, json(spans))) FROM (
+const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions, ${spansSql("spans")})) FROM (
      SELECT e.name, e.type, se.mentions, se.spans FROM story_entities se JOIN entities e ON e.id = se.entity_id
      WHERE se.story_id = s.id ORDER BY se.mentions DESC, e.name)) AS entity_list`;
 
@@ -337,8 +337,8 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
     ],
   }),
   entities: (r) =>
-    (JSON.parse(r.entity_list) as [string, EntityType, number, SpanTriple[] | null][]).map(([name, type, mentions, triples]): Entity => {
-      const spans = spansFromTriples(triples);
+    (JSON.parse(r.entity_list) as [string, EntityType, number, string | SpanTriple[] | null][]).map(([name, type, mentions, stored]): Entity => {
+      const spans = storedSpans(stored);
       return spans ? { name, type, mentions, spans } : { name, type, mentions };
     }),
   cluster: (r) => (r.cluster_json === null ? null : (JSON.parse(r.cluster_json) as StoryCluster)),

@@ -11,6 +11,7 @@ import { moveInlineBodies } from "../../src/ingest/storage";
 import type { Story } from "../../src/model";
 import { SIGNATURE_VERSION } from "../../src/cluster/params";
 import { lookupNodes, signatureStatements } from "../../src/store/clusters";
+import { packSpans, unpackSpans } from "../../src/store/entities";
 import { createRun } from "../../src/store/runs";
 import { deleteStory, getStory, queryStories, type StoryFilter } from "../../src/store/stories";
 import { packText, unpackText } from "../../src/store/text";
@@ -55,6 +56,23 @@ describe("the text codec", () => {
   it("refuses bytes that are not a known format, rather than returning garbage", () => {
     expect(() => unpackText(new Uint8Array([9, 1, 2]))).toThrow(/unknown text format 9/);
     expect(() => unpackText(new Uint8Array([]))).toThrow(/unknown text format/);
+  });
+});
+
+describe("the spans codec", () => {
+  it.each([
+    ["text spans in order", [{ field: "text", start: 0, end: 10 }, { field: "text", start: 23, end: 31 }], "X0.a,d.8"],
+    ["a title run, then text", [{ field: "title", start: 16, end: 26 }, { field: "text", start: 0, end: 10 }], "Tg.aX0.a"],
+    ["spans out of order and overlapping", [{ field: "text", start: 400, end: 410 }, { field: "text", start: 5, end: 9 }, { field: "text", start: 7, end: 12 }], "Xb4.a,-b9.4,-2.5"],
+    ["back and forth between fields", [{ field: "text", start: 3, end: 4 }, { field: "title", start: 1, end: 2 }, { field: "text", start: 90_000, end: 90_012 }], "X3.1T1.1X1xg0.c"],
+    ["no spans", [], ""],
+  ] as const)("round-trips %s", (_name, spans, packed) => {
+    expect(packSpans(spans)).toBe(packed);
+    expect(unpackSpans(packed)).toEqual(spans);
+  });
+
+  it("refuses a malformed value instead of inventing offsets", () => {
+    expect(() => unpackSpans("X1.a,zz")).toThrow(/malformed spans/);
   });
 });
 
@@ -180,6 +198,14 @@ describe("migration of a database created by migrations 0001–0010", () => {
     await db.batch(
       texts.map((t, i) => insert.bind(`legacy-${i}`, i === 2 ? "Valletta port idle" : `Legacy story ${i}`, `2025-01-0${i + 1}T00:00:00.000Z`, t)),
     );
+    // Entity links with spans as JSON triples, as the previous code stored them.
+    await db.prepare("INSERT INTO entities (id, name, type) VALUES (1, 'Valletta', 'place'), (2, 'Malta', 'place')").run();
+    await db
+      .prepare(
+        `INSERT INTO story_entities (story_id, entity_id, mentions, spans) VALUES
+           (1, 1, 1, '[["text",40,48]]'), (2, 2, 1, '[["text",14,19]]'), (3, 1, 1, '[["title",0,8]]')`,
+      )
+      .run();
     // A signature as the previous code stored it: base64 TEXT.
     const signature = btoa(String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 13) & 255)));
     await db
@@ -199,8 +225,14 @@ describe("migration of a database created by migrations 0001–0010", () => {
     expect(await Promise.all(QUERIES.map((q) => searchIds(db, q)))).toEqual(before);
 
     const legacyEnv = { ...env, DB: db } as Env;
+    const spansBefore = await Promise.all([1, 2, 3].map(async (id) => (await getStory(db, id, env.BODIES))?.entities));
+    expect(spansBefore[0]).toEqual([{ name: "Valletta", type: "place", mentions: 1, spans: [{ field: "text", start: 40, end: 48 }] }]);
     const first = await moveInlineBodies(legacyEnv, { limit: 2 });
-    expect(first).toMatchObject({ texts_compacted: 2, next_after: 2, texts_remaining: 3, signatures_packed: 1, signatures_remaining: 0 });
+    expect(first).toMatchObject({
+      texts_compacted: 2, next_after: 2, texts_remaining: 3, signatures_packed: 1, signatures_remaining: 0, spans_packed: 3, spans_remaining: 0,
+    });
+    expect((await db.prepare("SELECT spans FROM story_entities ORDER BY story_id").all()).results).toEqual([{ spans: "X14.8" }, { spans: "Xe.5" }, { spans: "T0.8" }]);
+    expect(await Promise.all([1, 2, 3].map(async (id) => (await getStory(db, id, env.BODIES))?.entities))).toEqual(spansBefore);
     expect(await db.prepare("SELECT typeof(signature) AS kind, length(signature) AS n FROM story_signatures WHERE story_id = 2").first()).toEqual({ kind: "blob", n: 512 });
     // Half way: some rows in each index, still the same answers.
     expect(await Promise.all(QUERIES.map((q) => searchIds(db, q)))).toEqual(before);
