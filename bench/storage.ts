@@ -4,10 +4,10 @@
  * migrations/*.sql, through a thin D1 adapter over better-sqlite3 (the same SQLite engine D1 runs). Then:
  *
  *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009) and content_text inline
- *           in its row, indexed by the external-content FTS table, signatures as base64 TEXT, spans as JSON (the layout before
+ *           in its row, indexed by the external-content FTS table, evidence as JSON text, signatures as base64 TEXT, spans as JSON (the layout before
  *           migrations/0011)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
- *           every text into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
+ *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
  *           their compact text, and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
@@ -207,11 +207,13 @@ async function main(): Promise<void> {
   const ingestS = (Date.now() - ingestStarted) / 1000;
   // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
   // indexed by the external-content FTS table, which the update trigger of migrations/0011 rebuilds.
-  // Signatures and entity spans likewise go back to the base64 TEXT and JSON triples the previous code stored.
+  // Evidence, signatures and entity spans likewise go back to the JSON, base64 TEXT and JSON triples the
+  // previous code stored.
   sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
   sqlite.function("to_base64", (b: unknown) => Buffer.from(b as Uint8Array).toString("base64"));
   sqlite.function("spans_json", (packed: unknown) => JSON.stringify(unpackSpans(packed as string).map((m) => [m.field, m.start, m.end])));
   sqlite.exec(`UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL;
+    UPDATE stories SET evidence = unpack_text(evidence) WHERE typeof(evidence) = 'blob';
     UPDATE story_signatures SET signature = to_base64(signature) WHERE typeof(signature) = 'blob';
     UPDATE story_entities SET spans = spans_json(spans) WHERE spans IS NOT NULL AND substr(spans, 1, 1) <> '['`);
   const before = measure(sqlite);

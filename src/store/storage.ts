@@ -14,7 +14,8 @@
 import type { Body } from "./bodies";
 import { pieces, signatureHex } from "./clusters";
 import { packSpans, type SpanTriple, storedSpans } from "./entities";
-import { hexOf, packText } from "./text";
+import { EMPTY_EVIDENCE } from "./stories";
+import { hexOf, packText, type StoredBlob } from "./text";
 
 export interface InlineBody extends Body {
   id: number;
@@ -65,12 +66,14 @@ export interface InlineText {
   id: number;
   title: string;
   content_text: string;
+  /** JSON text in a row not yet compacted (a BLOB only if someone packed it already: left as it is). */
+  evidence: string | StoredBlob;
 }
 
 /** The next stories after `afterId` whose content_text is still inline (not compressed in content_z). */
 export async function inlineTexts(db: D1Database, afterId: number, limit: number): Promise<InlineText[]> {
   const { results } = await db
-    .prepare("SELECT id, title, content_text FROM stories INDEXED BY stories_text_inline WHERE id > ?1 AND content_z IS NULL ORDER BY id LIMIT ?2")
+    .prepare("SELECT id, title, content_text, evidence FROM stories INDEXED BY stories_text_inline WHERE id > ?1 AND content_z IS NULL ORDER BY id LIMIT ?2")
     .bind(afterId, limit)
     .all<InlineText>();
   return results;
@@ -82,7 +85,7 @@ export async function countInlineTexts(db: D1Database): Promise<number> {
 }
 
 /**
- * Compresses these rows' text into content_z, each guarded on the text it was read with (a write meanwhile has
+ * Compresses these rows' text into content_z (and their evidence JSON in place, as the write path does), each guarded on the text it was read with (a write meanwhile has
  * compressed and indexed its own text already), and moves each row from stories_fts_inline (by trigger) to the
  * contentless stories_fts. One batch: all or nothing. Returns the rows compacted.
  */
@@ -93,12 +96,13 @@ export async function compactTexts(db: D1Database, rows: InlineText[]): Promise<
   const row = (field: number) => `json_extract(j.value, '$[${field}]')`;
   // Only a row that now holds these very bytes is (re)indexed with its text; the delete makes a repeat harmless.
   const held = `FROM json_each(?1) j JOIN stories s ON s.id = ${row(0)} AND s.content_z = unhex(${row(1)})`;
-  const statements = pieces(rows.map((r) => [r.id, hexOf(packText(r.content_text)), r.content_text])).flatMap((piece) => {
+  const evidence = (e: InlineText["evidence"]) => (typeof e === "string" && e !== EMPTY_EVIDENCE ? hexOf(packText(e)) : null);
+  const statements = pieces(rows.map((r) => [r.id, hexOf(packText(r.content_text)), r.content_text, evidence(r.evidence)])).flatMap((piece) => {
     const json = JSON.stringify(piece);
     return [
       db
         .prepare(
-          `UPDATE stories SET content_z = unhex(${row(1)}), content_text = '' FROM json_each(?1) j
+          `UPDATE stories SET content_z = unhex(${row(1)}), content_text = '', evidence = coalesce(unhex(${row(3)}), evidence) FROM json_each(?1) j
            WHERE stories.id = ${row(0)} AND stories.content_z IS NULL AND stories.content_text = ${row(2)} RETURNING stories.id`,
         )
         .bind(json),

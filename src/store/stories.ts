@@ -10,7 +10,7 @@
 import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { type Body, type BodyPlacement, deleteBodies, getBodies } from "./bodies";
-import { packText, type StoredBlob, storedText } from "./text";
+import { packText, type StoredBlob, storedText, unpackText } from "./text";
 import { resolveEntityIds, type SpanTriple, spansSql, STORY_BY_KEY, storedSpans, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
@@ -125,7 +125,7 @@ export function storyWriteStatements(
       Number(f.unedited),
       Number(f.syndicated),
       Number(f.ai_generated),
-      JSON.stringify(f.evidence),
+      packEvidence(f.evidence),
       key === null ? item.text : "",
       Number(ifUnchanged),
       key,
@@ -151,6 +151,21 @@ function storySearchStatements(db: D1Database, feedId: number, item: NormalizedI
       .prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT id, ?4, ?5 FROM (${row})`)
       .bind(feedId, item.guid, packed, item.title, plain),
   ];
+}
+
+/** A story without evidence keeps the column's default; JSON text of a row written before 0011 reads the same. */
+export const EMPTY_EVIDENCE = "[]";
+
+/**
+ * Evidence JSON compressed like the text (text.ts), in the same column: a BLOB where there is evidence (the
+ * quoted disclaimers and datelines repeat rule names and phrases, ≈ 310 → 100 bytes), '[]' where there is none.
+ */
+function packEvidence(evidence: Evidence[]): Uint8Array | string {
+  return evidence.length === 0 ? EMPTY_EVIDENCE : packText(JSON.stringify(evidence));
+}
+
+function storedEvidence(stored: string | StoredBlob): Evidence[] {
+  return JSON.parse(typeof stored === "string" ? stored : unpackText(stored)) as Evidence[];
 }
 
 function storyWireStatements(
@@ -259,7 +274,8 @@ interface StoryRow {
   unedited: number;
   syndicated: number;
   ai_generated: number;
-  evidence: string;
+  /** JSON text, or a BLOB of it compressed (packEvidence). */
+  evidence: string | StoredBlob;
   wires: string;
   entity_list: string;
   inferred_syndicated: number;
@@ -332,7 +348,7 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
     wire_services: JSON.parse(r.wires) as string[],
     // Rows written before evidence had a kind hold only stated evidence; inferred evidence comes after it.
     evidence: [
-      ...(JSON.parse(r.evidence) as Evidence[]).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
+      ...storedEvidence(r.evidence).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
       ...(JSON.parse(r.inferred_evidence) as Evidence[]),
     ],
   }),

@@ -79,7 +79,7 @@ describe("the spans codec", () => {
 describe("content_text compressed in the row", () => {
   it("stores the text compressed and gives it back through the story, lists, fields and feeds out", async () => {
     const body = "Engineers in Lisbon replaced the overhead wires along the riverside tram route. ".repeat(6);
-    await putMutable("text-basic", feedOf("basic", [body, `${body} A second paragraph about Porto.`]));
+    await putMutable("text-basic", feedOf("basic", [body, `LISBON (Reuters) - ${body} A second paragraph about Porto.`]));
     const feed = await registerFeed("/mutable/text-basic");
     await ingest(feed.id);
     const { results } = await env.DB.prepare(
@@ -108,6 +108,14 @@ describe("content_text compressed in the row", () => {
       expect(fields.stories[i]!.content_text).toBe(text);
     }
     expect(json.items).toHaveLength(2);
+    // Evidence: compressed where the story has some (the wire dateline), the column's '[]' where it has none.
+    const evidence = (await env.DB.prepare("SELECT id, typeof(evidence) AS kind, evidence FROM stories WHERE feed_id = ?1 ORDER BY id").bind(feed.id).all<{ id: number; kind: string; evidence: unknown }>()).results;
+    expect(evidence.map((e) => e.kind)).toEqual(["text", "blob"]);
+    expect(evidence[0]!.evidence).toBe("[]");
+    const wire = list.stories.find((s) => Number(s.id) === evidence[1]!.id)!;
+    expect(wire.flags.syndicated).toBe(true);
+    expect(wire.flags.evidence.some((e) => e.kind === "stated" && e.text.includes("(Reuters)"))).toBe(true);
+    expect(JSON.parse(unpackText(evidence[1]!.evidence as number[]))).toEqual(wire.flags.evidence.filter((e) => e.kind === "stated"));
   });
 
   it("keeps search exact through a rewrite and a takedown", async () => {
@@ -192,11 +200,12 @@ describe("migration of a database created by migrations 0001–0010", () => {
       "Harbour authorities in Gozo reported calm seas and no delays.",
     ];
     const insert = db.prepare(
-      `INSERT INTO stories (feed_id, guid, title, fetched_at, sort_at, content_text, source_text, content_hash, annotator_version, body_key)
-       VALUES (1, ?1, ?2, ?3, ?3, ?4, '', ?1, 1, NULL)`,
+      `INSERT INTO stories (feed_id, guid, title, fetched_at, sort_at, content_text, source_text, content_hash, annotator_version, body_key, evidence)
+       VALUES (1, ?1, ?2, ?3, ?3, ?4, '', ?1, 1, NULL, ?5)`,
     );
+    const evidence = '[{"flag":"syndicated","rule":"legacy-wire-credit","text":"(AP)"}]';
     await db.batch(
-      texts.map((t, i) => insert.bind(`legacy-${i}`, i === 2 ? "Valletta port idle" : `Legacy story ${i}`, `2025-01-0${i + 1}T00:00:00.000Z`, t)),
+      texts.map((t, i) => insert.bind(`legacy-${i}`, i === 2 ? "Valletta port idle" : `Legacy story ${i}`, `2025-01-0${i + 1}T00:00:00.000Z`, t, i === 1 ? evidence : "[]")),
     );
     // Entity links with spans as JSON triples, as the previous code stored them.
     await db.prepare("INSERT INTO entities (id, name, type) VALUES (1, 'Valletta', 'place'), (2, 'Malta', 'place')").run();
@@ -245,6 +254,9 @@ describe("migration of a database created by migrations 0001–0010", () => {
     expect(rows.map((r) => r.content_text)).toEqual(texts.map(() => ""));
     expect(rows.map((r) => unpackText(r.content_z!))).toEqual(texts);
     for (const [i, r] of rows.entries()) expect((await getStory(db, r.id, env.BODIES))?.content_text).toBe(texts[i]);
+    // Evidence is compressed with the text where there is any, and reads back the same.
+    expect((await db.prepare("SELECT typeof(evidence) AS kind FROM stories ORDER BY id").all()).results.map((r) => r.kind)).toEqual(["text", "blob", "text", "text", "text"]);
+    expect((await getStory(db, 2, env.BODIES))?.flags.evidence).toEqual([{ flag: "syndicated", rule: "legacy-wire-credit", text: "(AP)", kind: "stated" }]);
     expect(await Promise.all(QUERIES.map((q) => searchIds(db, q)))).toEqual(before);
     // Every row left the old index and is in the new one.
     expect(await db.prepare("SELECT count(*) AS n FROM stories_fts_inline_docsize").first()).toEqual({ n: 0 });
