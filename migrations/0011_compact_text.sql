@@ -60,3 +60,10 @@ CREATE INDEX story_signatures_text ON story_signatures (story_id) WHERE typeof(s
 -- Entity spans are written in a compact text (src/store/entities.ts: packSpans) instead of JSON triples; links
 -- written before keep their JSON, read the same, until the mover rewrites them, walking this index.
 CREATE INDEX story_entities_json_spans ON story_entities (story_id) WHERE substr(spans, 1, 1) = '[';
+
+-- Where the sweep for R2 bodies no row points at (a D1 batch that failed after its puts) has got to in the
+-- bucket's key listing, so each cron tick lists on from there (src/ingest/storage.ts: sweepOrphanBodies).
+CREATE TABLE storage_cursors (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;

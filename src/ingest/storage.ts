@@ -7,14 +7,17 @@
  *   row to the contentless FTS index, packs signatures still stored as base64 text into BLOBs and entity spans
  *   still stored as JSON into their compact text;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
- * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected.
+ * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected;
+ * - the orphan sweep walks the bucket's listing a page a tick and removes bodies no story points at (puts whose
+ *   D1 batch then failed, deletes that failed after their pointer went).
  * Unset or empty, both keep everything.
  */
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
 import {
   compactTexts, countInlineBodies, countInlineTexts, countJsonSpans, countTextSignatures, dropBodyPointers, expiringBodies, expiringStories, inlineBodies,
-  inlineTexts, jsonSpans, mergeInlineIndex, packLinkSpans, packSignatures, pointAtBodies, removeStories, textSignatures,
+  inlineTexts, jsonSpans, mergeInlineIndex, packLinkSpans, packSignatures, pointAtBodies, referencedKeys, removeStories, saveStorageCursor,
+  storageCursor, textSignatures,
 } from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
@@ -133,4 +136,40 @@ export async function applyRetention(env: Env, now: Date = new Date()): Promise<
     }
   }
   return out;
+}
+
+/** Bodies listed per tick by the orphan sweep (one R2 list call, one D1 query per shard). */
+export const SWEEP_BATCH = 500;
+/**
+ * An object younger than this is never an orphan: its story's batch may still be on its way (a write puts its
+ * bodies first, then commits the rows; the queue's retry puts again, which renews the upload time).
+ */
+export const SWEEP_GRACE_MS = 3_600_000;
+const SWEEP_CURSOR = "orphan-bodies";
+/** Keys as bodies.ts writes them; anything else in the bucket is not ours to judge. */
+const BODY_KEY = /^b\/(\d+)\/[0-9a-f]{16}\/[0-9a-f]{32}$/;
+
+export interface SweepResult {
+  listed: number;
+  removed: number;
+  /** The listing reached the end of the bucket; the next call starts again at its beginning. */
+  wrapped: boolean;
+}
+
+export async function sweepOrphanBodies(env: Env, opts: { now?: Date; limit?: number } = {}): Promise<SweepResult> {
+  if (!env.BODIES) return { listed: 0, removed: 0, wrapped: true };
+  const cutoff = (opts.now ?? new Date()).getTime() - SWEEP_GRACE_MS;
+  const cursor = await storageCursor(env.DB, SWEEP_CURSOR);
+  const listed = await env.BODIES.list({ cursor: cursor ?? undefined, limit: opts.limit ?? SWEEP_BATCH });
+  const candidates = listed.objects.flatMap((o) => {
+    const m = BODY_KEY.exec(o.key);
+    return m && o.uploaded.getTime() < cutoff ? [{ key: o.key, feedId: Number(m[1]) }] : [];
+  });
+  // Referenced in any shard means kept: a story's body key names its feed, not its period.
+  const referenced = new Set<string>();
+  for (const { db } of shardsOf(env).all()) for (const k of await referencedKeys(db, candidates)) referenced.add(k);
+  const orphans = candidates.filter((c) => !referenced.has(c.key)).map((c) => c.key);
+  await deleteBodies(env.BODIES, orphans);
+  await saveStorageCursor(env.DB, SWEEP_CURSOR, listed.truncated ? listed.cursor : null);
+  return { listed: listed.objects.length, removed: orphans.length, wrapped: !listed.truncated };
 }

@@ -262,3 +262,33 @@ export async function removeStories(db: D1Database, ids: number[], now: string):
   ]);
   return removed?.meta.changes ?? 0;
 }
+
+/**
+ * Of these R2 keys (b/{feed_id}/…), the ones a story row points at. One query: the feeds' stories are walked by
+ * their feed index and tested against the keys, so a page of a bucket listing (one or a few feeds) costs about
+ * those feeds' story counts in rows read.
+ */
+export async function referencedKeys(db: D1Database, keys: { key: string; feedId: number }[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { results } = await db
+    .prepare(
+      `SELECT body_key FROM stories WHERE feed_id IN (SELECT value FROM json_each(?1))
+       AND body_key IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(JSON.stringify([...new Set(keys.map((k) => k.feedId))]), JSON.stringify(keys.map((k) => k.key)))
+    .all<{ body_key: string }>();
+  return new Set(results.map((r) => r.body_key));
+}
+
+export async function storageCursor(db: D1Database, name: string): Promise<string | null> {
+  const row = await db.prepare("SELECT value FROM storage_cursors WHERE name = ?1").bind(name).first<{ value: string }>();
+  return row?.value ?? null;
+}
+
+/** Saves a cursor; null forgets it (the walk starts again from the beginning). */
+export async function saveStorageCursor(db: D1Database, name: string, value: string | null): Promise<void> {
+  await (value === null
+    ? db.prepare("DELETE FROM storage_cursors WHERE name = ?1").bind(name)
+    : db.prepare("INSERT INTO storage_cursors (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value").bind(name, value)
+  ).run();
+}
