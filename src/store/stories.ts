@@ -144,12 +144,11 @@ export function storyWriteStatements(
  * meanwhile) leaves the index as it was. A row still inline is in stories_fts_inline, which its trigger left.
  */
 function storySearchStatements(db: D1Database, feedId: number, item: NormalizedItem, plain: string, packed: Uint8Array): D1PreparedStatement[] {
-  const row = "SELECT id FROM stories WHERE feed_id = ?1 AND guid = ?2 AND content_z = ?3";
+  const row = "FROM stories WHERE feed_id = ?1 AND guid = ?2 AND content_z = ?3";
   return [
-    db.prepare(`DELETE FROM stories_fts WHERE rowid = (${row})`).bind(feedId, item.guid, packed),
-    db
-      .prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT id, ?4, ?5 FROM (${row})`)
-      .bind(feedId, item.guid, packed, item.title, plain),
+    db.prepare(`DELETE FROM stories_fts WHERE rowid = (SELECT id ${row})`).bind(feedId, item.guid, packed),
+    // The title as the row holds it: the text matching does not make this write's title the stored one.
+    db.prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT id, title, ?4 ${row}`).bind(feedId, item.guid, packed, plain),
   ];
 }
 
