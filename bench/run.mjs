@@ -12,7 +12,7 @@
  *   5. The interface bench (bench/ui/run.mjs: the first page of stories over the wire), unless --skip-ui.
  *   5. Node (bench/extract.ts): the article stage's extraction CPU per page, beside the html → text baseline.
  *   6. Node (bench/storage.ts): D1 bytes per story by table and index over 20,000 stories, bodies and texts inline
- *      (before) and bodies moved to R2 with the rest compacted by migration 0011 (after), from the file and dbstat.
+ *      (before) and bodies moved to R2 with the rest compacted by migration 0012 (after), from the file and dbstat.
  *
  * Prints a table with PASS/FAIL per target, writes bench/results.json and appends a line to bench/history.jsonl.
  * Flags: --skip-api, --no-history (measure without recording).
@@ -128,7 +128,7 @@ function extractBench() {
 }
 
 function storageBench() {
-  log("Node: D1 bytes per story, before and after migrations 0009 and 0011 (bench/storage.ts)");
+  log("Node: D1 bytes per story, before and after migrations 0009 and 0012 (bench/storage.ts)");
   const file = join(OUT, "node-storage.json");
   const res = run("npx", ["tsx", "bench/storage.ts", "--out", file]);
   if (res.status !== 0) failures.push("bench/storage.ts failed");

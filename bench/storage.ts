@@ -5,7 +5,7 @@
  *
  *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009) and content_text inline
  *           in its row, indexed by the external-content FTS table, evidence as JSON text, signatures as base64 TEXT, spans as JSON (the layout before
- *           migrations/0011)
+ *           migrations/0012)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
  *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
  *           their compact text, and VACUUM ran
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   }
   const ingestS = (Date.now() - ingestStarted) / 1000;
   // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
-  // indexed by the external-content FTS table, which the update trigger of migrations/0011 rebuilds.
+  // indexed by the external-content FTS table, which the update trigger of migrations/0012 rebuilds.
   // Evidence, signatures and entity spans likewise go back to the JSON, base64 TEXT and JSON triples the
   // previous code stored.
   sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
   const baseline = before.bytesPerStory - inlineIndex;
   const baselineSteady = baseline - bandKeys(before);
   const result = {
-    method: `storeItems (parse → normalize → annotate → cluster → D1 batch) of ${before.stories} stories into a SQLite file migrated by migrations/*.sql, through a D1 adapter over better-sqlite3 ${(new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}; sizes after VACUUM from page_count and dbstat. "before": bodies and texts inline (no R2, layout before 0009 and 0011); "after": moveInlineBodies took every body to R2 and compressed every content_text into its row`,
+    method: `storeItems (parse → normalize → annotate → cluster → D1 batch) of ${before.stories} stories into a SQLite file migrated by migrations/*.sql, through a D1 adapter over better-sqlite3 ${(new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}; sizes after VACUUM from page_count and dbstat. "before": bodies and texts inline (no R2, layout before 0009 and 0012); "after": moveInlineBodies took every body to R2 and compressed every content_text into its row`,
     stories: before.stories,
     ingestSeconds: ingestS,
     moveSeconds: moveS,

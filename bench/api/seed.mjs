@@ -3,7 +3,7 @@
  * links (10 per story), written straight into the file wrangler uses. The schema's triggers are lifted for
  * the bulk load and the full-text index and tag timelines built afterwards in one pass each (the state the
  * triggers would have left, in a fraction of the time). Rows are written with their text inline (content_z
- * NULL), so they belong in the inline index, stories_fts_inline (migrations/0011). Deterministic: the same seed gives the same archive,
+ * NULL), so they belong in the inline index, stories_fts_inline (migrations/0012). Deterministic: the same seed gives the same archive,
  * and the bench's query shapes are picked from it.
  */
 import Database from "better-sqlite3";

@@ -3,7 +3,7 @@
  * - the mover takes bodies still inline in D1 (stories stored before migrations/0009, or whose R2 put failed)
  *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
  *   since a story reads the same from either place;
- *   The same walk compresses content_text into the row where it is still inline (migrations/0011), moving the
+ *   The same walk compresses content_text into the row where it is still inline (migrations/0012), moving the
  *   row to the contentless FTS index, packs signatures still stored as base64 text into BLOBs and entity spans
  *   still stored as JSON into their compact text;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
@@ -39,15 +39,15 @@ export interface MoveResult {
   next_after: number | null;
   /** Bodies still inline in D1 after this batch. */
   remaining: number;
-  /** Texts compressed into their row by this batch (migrations/0011). */
+  /** Texts compressed into their row by this batch (migrations/0012). */
   texts_compacted: number;
   /** Texts still inline after this batch. */
   texts_remaining: number;
-  /** Signatures rewritten from base64 text to BLOBs by this batch (migrations/0011). */
+  /** Signatures rewritten from base64 text to BLOBs by this batch (migrations/0012). */
   signatures_packed: number;
   /** Signatures still stored as text after this batch. */
   signatures_remaining: number;
-  /** Entity links whose spans were rewritten from JSON to the compact text by this batch (migrations/0011). */
+  /** Entity links whose spans were rewritten from JSON to the compact text by this batch (migrations/0012). */
   spans_packed: number;
   /** Entity links whose spans are still JSON after this batch. */
   spans_remaining: number;

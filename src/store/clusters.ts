@@ -103,7 +103,7 @@ export async function lookupNodes(
 }
 
 // ── signature storage ────────────────────────────────────────────────────────────────────────────────────
-// A signature is stored as a BLOB of its bytes (migrations/0011): 512 bytes for 128 values, where the base64
+// A signature is stored as a BLOB of its bytes (migrations/0012): 512 bytes for 128 values, where the base64
 // TEXT the cluster code speaks takes 684. It travels as hex (SQLite's unhex and hex), since SQL has no base64.
 // Rows written before are TEXT until the mover packs them; both read the same.
 

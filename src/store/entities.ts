@@ -48,11 +48,11 @@ export function storyEntityStatements(
   return statements;
 }
 
-/** Links written before migrations/0011 hold spans as JSON [field, start, end] triples. */
+/** Links written before migrations/0012 hold spans as JSON [field, start, end] triples. */
 export type SpanTriple = [MentionSpan["field"], number, number];
 
 /**
- * Spans rest in a compact text (migrations/0011), a quarter of the JSON triples' bytes: runs of one field, each
+ * Spans rest in a compact text (migrations/0012), a quarter of the JSON triples' bytes: runs of one field, each
  * opened by its capital letter (`T` title, `X` text: never a digit of lower-case base 36), of `gap.length`
  * pairs in base 36, comma separated, where gap is the start minus the previous span's end in the run (from 0 at
  * a run's start; signed, so any order round-trips). "X0.a,d.8" is text [0, 10) and [23, 31).

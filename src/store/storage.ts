@@ -5,7 +5,7 @@
  * Invariants:
  * - The mover points a row at its R2 key only while the row still holds the inline body it read: a write that
  *   landed meanwhile wins, and the object just written is then unreferenced garbage, never a wrong body.
- * - The text compactor (migrations/0011) likewise compresses a row's text only while the row still holds the
+ * - The text compactor (migrations/0012) likewise compresses a row's text only while the row still holds the
  *   text it read, and indexes it in the contentless FTS index in the same batch, so a row is always in exactly
  *   one of the two indexes.
  * - Retention removes the pointer before the object (bodies.ts), and a removed story leaves a tombstone, so a
@@ -114,7 +114,7 @@ export async function compactTexts(db: D1Database, rows: InlineText[]): Promise<
   return (await db.batch(statements)).reduce((n, res, i) => n + (i % 3 === 0 ? res.results.length : 0), 0);
 }
 
-/** The next signatures after `afterId` still stored as base64 TEXT (migrations/0011). */
+/** The next signatures after `afterId` still stored as base64 TEXT (migrations/0012). */
 export async function textSignatures(db: D1Database, afterId: number, limit: number): Promise<{ story_id: number; signature: string }[]> {
   const { results } = await db
     .prepare(
@@ -156,7 +156,7 @@ export interface JsonSpans {
   spans: string;
 }
 
-/** The next entity links after story `afterId` whose spans are still JSON triples (migrations/0011). */
+/** The next entity links after story `afterId` whose spans are still JSON triples (migrations/0012). */
 export async function jsonSpans(db: D1Database, afterId: number, limit: number): Promise<JsonSpans[]> {
   const { results } = await db
     .prepare(

@@ -139,7 +139,7 @@ export function storyWriteStatements(
 }
 
 /**
- * The story's entry in the contentless FTS index (migrations/0011): out with the old, in with the new, both only
+ * The story's entry in the contentless FTS index (migrations/0012): out with the old, in with the new, both only
  * when the row holds exactly this text, so an upsert that did not apply (re-annotation of a story changed
  * meanwhile) leaves the index as it was. A row still inline is in stories_fts_inline, which its trigger left.
  */
@@ -152,7 +152,7 @@ function storySearchStatements(db: D1Database, feedId: number, item: NormalizedI
   ];
 }
 
-/** A story without evidence keeps the column's default; JSON text of a row written before 0011 reads the same. */
+/** A story without evidence keeps the column's default; JSON text of a row written before 0012 reads the same. */
 export const EMPTY_EVIDENCE = "[]";
 
 /**
@@ -461,7 +461,7 @@ export function storyPageSql(
   // The unary + keeps the matches from driving: looking up and sorting every match costs as many row reads
   // as the term is common (a third of the archive for a common word), while walking the sort order and
   // testing each id against the matches stops at the page size and is bounded by the index however rare.
-  // Rows not yet compacted are indexed in stories_fts_inline (migrations/0011); each row is in one of the two.
+  // Rows not yet compacted are indexed in stories_fts_inline (migrations/0012); each row is in one of the two.
   if (f.q !== undefined) {
     const q = p(f.q);
     where.push(`+s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${q} UNION ALL SELECT rowid FROM stories_fts_inline WHERE stories_fts_inline MATCH ${q})`);

@@ -1,5 +1,5 @@
 /**
- * A story's cleaned text compressed in its row (issue 17, migrations/0011): lists, search results and the
+ * A story's cleaned text compressed in its row (issue 17, migrations/0012): lists, search results and the
  * story page read content_text on every page, so it stays in D1, but as raw DEFLATE (RFC 1951) in the BLOB
  * column content_z rather than as TEXT; the row mapper (stories.ts) gives the text back. Synchronous
  * `node:zlib` (nodejs_compat in workerd, Node itself in scripts and the bench), so a mapper stays a plain

@@ -74,7 +74,7 @@ async function expectV2Complete(f: Feed): Promise<void> {
   )
     .bind(f.id)
     .first<{ content_text: string; content_z: number[] | null; wires: string | null }>();
-  // The text is compressed in the row (migrations/0011): read as the store reads it.
+  // The text is compressed in the row (migrations/0012): read as the store reads it.
   expect(storedText(changed!)).toContain("Nairobi");
   expect(changed?.wires).toBe("Reuters");
   expectConsistent(await counts());

@@ -111,7 +111,7 @@ describe("a cron during re-annotation", () => {
       .bind(f.id)
       .all<{ id: number; title: string; content_text: string; content_z: number[] | null }>();
     expect(stories.results.map((s) => s.title)).toEqual(["race 0 MOMBASA update ", "race 1 MOMBASA update ", "race 2 MOMBASA update "].map((t) => t.trim()));
-    // The text is compressed in the row (migrations/0011): read as the store reads it.
+    // The text is compressed in the row (migrations/0012): read as the store reads it.
     for (const s of stories.results) expect(storedText(s)).toContain("MOMBASA update");
     // The full-text index holds the new words and not the old version's alone.
     const hits = await env.DB.prepare("SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH 'mombasa' AND rowid IN (SELECT id FROM stories WHERE feed_id = ?1)")

@@ -95,7 +95,7 @@ export async function counts(): Promise<Counts> {
   return {
     stories: await one("SELECT count(*) AS n FROM stories"),
     // The docsize shadow tables hold one row per indexed document: they drift if a write misses the index.
-    // A row is in the contentless index, or (text not yet compacted, migrations/0011) in the inline one.
+    // A row is in the contentless index, or (text not yet compacted, migrations/0012) in the inline one.
     ftsDocs: await one("SELECT (SELECT count(*) FROM stories_fts_docsize) + (SELECT count(*) FROM stories_fts_inline_docsize) AS n"),
     storyEntities: await one("SELECT count(*) AS n FROM story_entities"),
     storyWires: await one("SELECT count(*) AS n FROM story_wires"),
