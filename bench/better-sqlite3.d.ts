@@ -10,6 +10,7 @@ declare module "better-sqlite3" {
     interface Database {
       prepare(sql: string): Statement;
       exec(sql: string): void;
+      function(name: string, fn: (...args: unknown[]) => unknown): Database;
       pragma(sql: string, options?: { simple: boolean }): unknown;
       transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
       close(): void;

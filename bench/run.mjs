@@ -11,8 +11,8 @@
  *   4. The API bench (bench/api/run.mjs), when present, unless --skip-api.
  *   5. The interface bench (bench/ui/run.mjs: the first page of stories over the wire), unless --skip-ui.
  *   5. Node (bench/extract.ts): the article stage's extraction CPU per page, beside the html → text baseline.
- *   6. Node (bench/storage.ts): D1 bytes per story by table and index over 20,000 stories, bodies inline (before)
- *      and moved to R2 (after), from the database file and dbstat.
+ *   6. Node (bench/storage.ts): D1 bytes per story by table and index over 20,000 stories, bodies and texts inline
+ *      (before) and bodies moved to R2 with the rest compacted by migration 0012 (after), from the file and dbstat.
  *
  * Prints a table with PASS/FAIL per target, writes bench/results.json and appends a line to bench/history.jsonl.
  * Flags: --skip-api, --no-history (measure without recording).
@@ -128,7 +128,7 @@ function extractBench() {
 }
 
 function storageBench() {
-  log("Node: D1 bytes per story, bodies inline and in R2 (bench/storage.ts)");
+  log("Node: D1 bytes per story, before and after migrations 0009 and 0012 (bench/storage.ts)");
   const file = join(OUT, "node-storage.json");
   const res = run("npx", ["tsx", "bench/storage.ts", "--out", file]);
   if (res.status !== 0) failures.push("bench/storage.ts failed");
@@ -235,7 +235,7 @@ function main() {
     target("alert matching, CPU per new story, 1,000 alerts (median)", w.alerts?.inMemory.cpu.median, TARGETS.alertMatchMs, "ms", "workerd: in-memory filters of 1,000 compiled alerts over 1,000 stories per round, process CPU"),
     target("signature, CPU per 3 KB story (median)", w.stages?.stages?.["signature (3 KB)"]?.cpu.median, TARGETS.signature3kMs, "ms", "workerd: 1,000 cleaned 3 KB bodies per round, process CPU"),
     target(
-      "D1 bytes per story, bodies in R2 / inline (steady state)",
+      "D1 bytes per story, after (R2, compacted) / before (inline) (steady state)",
       storage?.ratioSteady,
       TARGETS.storageRatio,
       "ratio",
@@ -393,7 +393,7 @@ function print(r) {
     const names = [...new Set([...Object.keys(s.before.byObject), ...Object.keys(s.afterSteady.byObject)])].filter((k) => (s.before.byObject[k] ?? 0) >= 10 || (s.afterSteady.byObject[k] ?? 0) >= 10);
     out.push(
       table(
-        ["table or index", "before (inline)", "after (R2)", "after, band keys pruned"],
+        ["table or index", "before (inline)", "after (R2, compacted)", "after, band keys pruned"],
         [
           ...names.map((k) => [k, fmt(s.before.byObject[k], 0), fmt(s.after.byObject[k], 0), fmt(s.afterSteady.byObject[k], 0)]),
           ["whole file", fmt(s.before.bytesPerStoryWithoutInlineIndex, 0), fmt(s.after.bytesPerStory, 0), fmt(s.afterSteady.bytesPerStory, 0)],

@@ -3,8 +3,12 @@
  * annotation and clustering included) stores a corpus of 20,000 stories into a SQLite file migrated with
  * migrations/*.sql, through a thin D1 adapter over better-sqlite3 (the same SQLite engine D1 runs). Then:
  *
- *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009)
- *   after   the mover (moveInlineBodies, the migration's own code) has taken every body to R2, and VACUUM ran
+ *   before  every body inline in D1 (no R2 bucket: the layout before migrations/0009) and content_text inline
+ *           in its row, indexed by the external-content FTS table, evidence as JSON text, signatures as base64 TEXT, spans as JSON (the layout before
+ *           migrations/0012)
+ *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
+ *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
+ *           their compact text, and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
@@ -12,17 +16,18 @@
  * Corpus: the demo and fixture feeds' stories (fixtures/feeds), each repeated with a varied title and an added
  * paragraph of generated text, and bench/fixtures.ts stories of 1.5–4.5 KB, half each.
  *
- *   npx tsx bench/storage.ts [--stories N] [--out FILE]
+ *   npx tsx bench/storage.ts [--stories N] [--out FILE] [--keep FILE]   (--keep: a copy of the "after" database, for experiments)
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { parseFeed } from "../src/ingest/parse";
 import { storeItems } from "../src/ingest/run";
 import { moveInlineBodies } from "../src/ingest/storage";
 import { pruneBandKeys } from "../src/store/clusters";
+import { unpackSpans } from "../src/store/entities";
+import { packText, unpackText } from "../src/store/text";
 import type { ParsedFeed, ParsedItem } from "../src/model";
 import { benchStories, BENCH_NOW, BENCH_SEED, rssFeed, seededRandom } from "./fixtures";
 
@@ -33,6 +38,7 @@ const arg = (name: string): string | undefined => {
 };
 const STORIES = Number(arg("--stories") ?? 20_000);
 const OUT = arg("--out");
+const KEEP = arg("--keep");
 const ROOT = join(import.meta.dirname, "..");
 
 // ── a D1Database over better-sqlite3 ────────────────────────────────────────────────────────────────────
@@ -199,11 +205,27 @@ async function main(): Promise<void> {
     }));
   }
   const ingestS = (Date.now() - ingestStarted) / 1000;
+  // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
+  // indexed by the external-content FTS table, which the update trigger of migrations/0012 rebuilds.
+  // Evidence, signatures and entity spans likewise go back to the JSON, base64 TEXT and JSON triples the
+  // previous code stored.
+  sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
+  sqlite.function("to_base64", (b: unknown) => Buffer.from(b as Uint8Array).toString("base64"));
+  sqlite.function("spans_json", (packed: unknown) => JSON.stringify(unpackSpans(packed as string).map((m) => [m.field, m.start, m.end])));
+  sqlite.exec(`UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL;
+    UPDATE stories SET evidence = unpack_text(evidence) WHERE typeof(evidence) = 'blob';
+    UPDATE story_signatures SET signature = to_base64(signature) WHERE typeof(signature) = 'blob';
+    UPDATE story_entities SET spans = spans_json(spans) WHERE spans IS NOT NULL AND substr(spans, 1, 1) <> '['`);
   const before = measure(sqlite);
-  // Today's schema has no such index: it exists only to find inline bodies, and is empty once they are moved.
-  const inlineIndex = before.byObject["stories_body_inline"] ?? 0;
+  // What compressing content_text saves, on a sample of the plain texts.
+  const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
+  const textBytes = sample.reduce((n, r) => n + Buffer.byteLength(r.content_text), 0) / sample.length;
+  const textPacked = sample.reduce((n, r) => n + packText(r.content_text).length, 0) / sample.length;
+  // Today's schema has no such indexes: they exist only to find inline bodies and texts, and are empty once
+  // the mover has run.
+  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_text", "story_entities_json_spans"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
 
-  process.stderr.write(`[storage] moving ${before.stories} bodies to R2 (moveInlineBodies)\n`);
+  process.stderr.write(`[storage] moving ${before.stories} bodies to R2 and compressing their texts (moveInlineBodies)\n`);
   const r2 = memoryBucket();
   const env = { DB: db, BODIES: r2.bucket } as unknown as Env;
   const moveStarted = Date.now();
@@ -215,23 +237,23 @@ async function main(): Promise<void> {
   }
   const moveS = (Date.now() - moveStarted) / 1000;
   const after = measure(sqlite);
+  if (KEEP) sqlite.prepare("VACUUM INTO ?").run(KEEP);
   // Steady state: band keys only serve the 14-day candidate window, and the cron prunes them after it
   // (src/ingest/prune.ts). Every story of a year-long archive but the last fortnight's is in this state.
   while ((await pruneBandKeys(db, "9999-12-31T00:00:00.000Z", 50_000)) > 0);
   const steady = measure(sqlite);
   const bandKeys = (b: Breakdown) => Object.entries(b.byObject).filter(([k]) => k.startsWith("band_keys")).reduce((n, [, v]) => n + v, 0);
-  // What compressing content_text in D1 would save (docs/SCALING.md, the next step): measured on a sample.
-  const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
-  const textBytes = sample.reduce((n, r) => n + Buffer.byteLength(r.content_text), 0) / sample.length;
-  const textGzip = sample.reduce((n, r) => n + gzipSync(r.content_text).length, 0) / sample.length;
   const inlineLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE body_key IS NULL AND (content_html IS NOT NULL OR source_text <> '')").get() as { n: number }).n;
+  const textsLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE content_z IS NULL").get() as { n: number }).n;
+  const signaturesLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_signatures WHERE typeof(signature) = 'text'").get() as { n: number }).n;
+  const spansLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_entities WHERE substr(spans, 1, 1) = '['").get() as { n: number }).n;
   sqlite.close();
   rmSync(dir, { recursive: true, force: true });
 
   const baseline = before.bytesPerStory - inlineIndex;
   const baselineSteady = baseline - bandKeys(before);
   const result = {
-    method: `storeItems (parse → normalize → annotate → cluster → D1 batch) of ${before.stories} stories into a SQLite file migrated by migrations/*.sql, through a D1 adapter over better-sqlite3 ${(new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}; sizes after VACUUM from page_count and dbstat. "before": bodies inline (no R2); "after": moveInlineBodies took every body to R2`,
+    method: `storeItems (parse → normalize → annotate → cluster → D1 batch) of ${before.stories} stories into a SQLite file migrated by migrations/*.sql, through a D1 adapter over better-sqlite3 ${(new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}; sizes after VACUUM from page_count and dbstat. "before": bodies and texts inline (no R2, layout before 0009 and 0012); "after": moveInlineBodies took every body to R2 and compressed every content_text into its row`,
     stories: before.stories,
     ingestSeconds: ingestS,
     moveSeconds: moveS,
@@ -240,9 +262,12 @@ async function main(): Promise<void> {
     afterSteady: steady,
     beforeSteadyBytesPerStory: baselineSteady,
     ratioSteady: steady.bytesPerStory / baselineSteady,
-    contentText: { bytes: textBytes, gzipBytes: textGzip },
+    contentText: { bytes: textBytes, packedBytes: textPacked },
     r2: { objects: r2.objects(), bytes: r2.bytes(), bytesPerStory: r2.bytes() / Math.max(1, r2.objects()) },
     inlineLeft,
+    textsLeft,
+    signaturesLeft,
+    spansLeft,
     ratio: after.bytesPerStory / baseline,
     storiesPer10GB: Math.floor(10e9 / steady.bytesPerStory),
     storiesPer10GBBefore: Math.floor(10e9 / baselineSteady),

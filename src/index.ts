@@ -9,7 +9,7 @@ import { pruneClusterKeys } from "./ingest/prune";
 import { reannotateBatch } from "./ingest/reannotate";
 import { consumeArticles, sweepArticles } from "./ingest/article";
 import { consumeBatch, type IngestMessage, startIngest } from "./ingest/run";
-import { applyRetention, moveInlineBodies } from "./ingest/storage";
+import { applyRetention, moveInlineBodies, sweepOrphanBodies } from "./ingest/storage";
 import type { ArticleMessage } from "./ingest/article-plan";
 import type { AlertMessage } from "./store/alerts";
 
@@ -29,8 +29,9 @@ export default {
     ctx.waitUntil(pruneClusterKeys(env));
     // Pending article fetches whose queue message was never sent or was lost go out again.
     ctx.waitUntil(sweepArticles(env));
-    // Bodies still in D1 (from before migrations/0009, or a failed R2 write) move to R2 a batch a tick; then retention.
-    ctx.waitUntil(moveInlineBodies(env).then(() => applyRetention(env)));
+    // Bodies still in D1 (from before migrations/0009, or a failed R2 write) move to R2 a batch a tick; then
+    // retention, then a page of the sweep for bodies no story points at.
+    ctx.waitUntil(moveInlineBodies(env).then(() => applyRetention(env)).then(() => sweepOrphanBodies(env)));
   },
   async queue(batch, env, _ctx) {
     switch (batch.queue) {

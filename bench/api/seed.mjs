@@ -2,7 +2,8 @@
  * Fills a migrated local D1 SQLite file with a synthetic archive: 100,000 stories and 1,000,000 story–entity
  * links (10 per story), written straight into the file wrangler uses. The schema's triggers are lifted for
  * the bulk load and the full-text index and tag timelines built afterwards in one pass each (the state the
- * triggers would have left, in a fraction of the time). Deterministic: the same seed gives the same archive,
+ * triggers would have left, in a fraction of the time). Rows are written with their text inline (content_z
+ * NULL), so they belong in the inline index, stories_fts_inline (migrations/0012). Deterministic: the same seed gives the same archive,
  * and the bench's query shapes are picked from it.
  */
 import Database from "better-sqlite3";
@@ -106,7 +107,7 @@ export function seedArchive(file) {
       while (tagged.size < ENTITIES_PER_STORY) tagged.add(1 + entityOf());
       for (const e of tagged) insertLink.run(id, e, 1 + Math.floor(rand() * 4));
     }
-    db.exec(`INSERT INTO stories_fts (stories_fts) VALUES ('rebuild');
+    db.exec(`INSERT INTO stories_fts_inline (stories_fts_inline) VALUES ('rebuild');
       INSERT INTO entity_timeline (entity_id, sort_at, story_id)
         SELECT se.entity_id, s.sort_at, se.story_id FROM story_entities se JOIN stories s ON s.id = se.story_id;
       INSERT INTO wire_timeline (wire, sort_at, story_id)
@@ -129,7 +130,7 @@ export function pickShapes(file) {
   const mid = db.prepare("SELECT e.name FROM entities e WHERE e.id = 40").get().name;
   const deep = db.prepare("SELECT sort_at, id FROM stories ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET 60000").get();
   // A search term of middling frequency (1–5% of stories): common words fill a page at once, rare ones are cheap.
-  const matches = db.prepare("SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH ?");
+  const matches = db.prepare("SELECT count(*) AS n FROM stories_fts_inline WHERE stories_fts_inline MATCH ?");
   const candidates = db.prepare("SELECT title FROM stories WHERE id <= 300").all().flatMap((r) => r.title.split(" "));
   const term = candidates.find((w) => {
     const n = matches.get(w).n;
@@ -138,7 +139,7 @@ export function pickShapes(file) {
   const counts = {
     popular: db.prepare("SELECT count(*) AS n FROM story_entities WHERE entity_id = 3").get().n,
     mid: db.prepare("SELECT count(*) AS n FROM story_entities WHERE entity_id = 40").get().n,
-    term: db.prepare("SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH ?").get(term).n,
+    term: db.prepare("SELECT count(*) AS n FROM stories_fts_inline WHERE stories_fts_inline MATCH ?").get(term).n,
   };
   db.close();
   const cursor = Buffer.from(JSON.stringify([deep.sort_at, deep.id])).toString("base64url");

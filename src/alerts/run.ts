@@ -21,7 +21,7 @@ import {
   runFinished,
   settleBacklog,
 } from "../store/alerts";
-import { storiesByIds } from "../store/stories";
+import { fullTextIdsSql, storiesByIds } from "../store/stories";
 import { type AlertFilter, type CompiledAlert, compileAlert, matchInMemory, matchReason, type PreparedStory, prepareStory } from "./match";
 
 /** A story a feed's batch has just written, with the annotation ingest computed for it. */
@@ -71,7 +71,7 @@ async function fullTextMatches(db: D1Database, pending: Map<CompiledAlert, Prepa
   if (entries.length === 0) return hits;
   const statement = ([alert, stories]: [CompiledAlert, PreparedStory[]]) =>
     db
-      .prepare("SELECT rowid AS id FROM stories_fts WHERE stories_fts MATCH ?1 AND rowid IN (SELECT value FROM json_each(?2))")
+      .prepare(`SELECT id FROM (${fullTextIdsSql("?1", "SELECT value FROM json_each(?2)")})`)
       .bind(alert.filter.q, JSON.stringify(stories.map((s) => s.story.id)));
   const record = (alert: CompiledAlert, rows: unknown[]) => {
     for (const r of rows as { id: number }[]) hits.add(`${alert.id}:${r.id}`);

@@ -270,6 +270,12 @@ export const StorageMigrateResult = z
     failed: z.int().describe("bodies whose R2 write failed: they stay in D1, readable, for the next batch"),
     next_after: z.int().nullable(),
     remaining: z.int().describe("bodies still held in D1 after this batch"),
+    texts_compacted: z.int().describe("stories whose content_text was compressed into its row in this batch"),
+    texts_remaining: z.int().describe("stories whose content_text is still inline after this batch"),
+    signatures_packed: z.int().describe("cluster signatures rewritten from text to binary in this batch"),
+    signatures_remaining: z.int().describe("cluster signatures still stored as text after this batch"),
+    spans_packed: z.int().describe("entity links whose mention spans were rewritten from JSON to the compact form in this batch"),
+    spans_remaining: z.int().describe("entity links whose mention spans are still JSON after this batch"),
   })
   .meta({ id: "StorageMigrateResult" });
 

@@ -3,16 +3,29 @@
  * - the mover takes bodies still inline in D1 (stories stored before migrations/0009, or whose R2 put failed)
  *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
  *   since a story reads the same from either place;
+ *   The same walk compresses content_text into the row where it is still inline (migrations/0012), moving the
+ *   row to the contentless FTS index, packs signatures still stored as base64 text into BLOBs and entity spans
+ *   still stored as JSON into their compact text;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
- * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected.
+ * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected;
+ * - the orphan sweep walks the bucket's listing a page a tick and removes bodies no story points at (puts whose
+ *   D1 batch then failed, deletes that failed after their pointer went).
  * Unset or empty, both keep everything.
  */
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
-import { countInlineBodies, dropBodyPointers, expiringBodies, expiringStories, inlineBodies, pointAtBodies, removeStories } from "../store/storage";
+import {
+  compactTexts, countInlineBodies, countInlineTexts, countJsonSpans, countTextSignatures, dropBodyPointers, expiringBodies, expiringStories, inlineBodies,
+  inlineTexts, jsonSpans, mergeInlineIndex, packLinkSpans, packSignatures, pointAtBodies, referencedKeys, removeStories, saveStorageCursor,
+  storageCursor, textSignatures,
+} from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
 export const MOVE_BATCH = 100;
+/** Entity links per story, about: the spans walk takes this many links per story of the batch. */
+const LINKS_PER_STORY = 10;
+/** Pages the old FTS index's bounded merge writes per call, once it holds only deletions. */
+const MERGE_PAGES = 500;
 /** Bodies and stories removed per statement, and statements per tick. */
 export const RETAIN_BATCH = 500;
 const RETAIN_ROUNDS = 4;
@@ -26,6 +39,18 @@ export interface MoveResult {
   next_after: number | null;
   /** Bodies still inline in D1 after this batch. */
   remaining: number;
+  /** Texts compressed into their row by this batch (migrations/0012). */
+  texts_compacted: number;
+  /** Texts still inline after this batch. */
+  texts_remaining: number;
+  /** Signatures rewritten from base64 text to BLOBs by this batch (migrations/0012). */
+  signatures_packed: number;
+  /** Signatures still stored as text after this batch. */
+  signatures_remaining: number;
+  /** Entity links whose spans were rewritten from JSON to the compact text by this batch (migrations/0012). */
+  spans_packed: number;
+  /** Entity links whose spans are still JSON after this batch. */
+  spans_remaining: number;
 }
 
 export async function moveInlineBodies(env: Env, opts: { after?: number; limit?: number } = {}): Promise<MoveResult> {
@@ -34,7 +59,29 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
   let failed = 0;
   let next: number | null = null;
   let remaining = 0;
+  let textsCompacted = 0;
+  let textsRemaining = 0;
+  let signaturesPacked = 0;
+  let signaturesRemaining = 0;
+  let spansPacked = 0;
+  let spansRemaining = 0;
   for (const { db } of shardsOf(env).all()) {
+    // Every walk goes by story id from `after`; the call resumes from the walk that is furthest behind.
+    const texts = await inlineTexts(db, opts.after ?? 0, limit);
+    textsCompacted += await compactTexts(db, texts);
+    if (texts.length === limit) next = Math.min(next ?? Infinity, texts.at(-1)!.id);
+    const textsLeft = await countInlineTexts(db);
+    textsRemaining += textsLeft;
+    if (textsLeft === 0) await mergeInlineIndex(db, MERGE_PAGES);
+    const signatures = await textSignatures(db, opts.after ?? 0, limit);
+    signaturesPacked += await packSignatures(db, signatures);
+    if (signatures.length === limit) next = Math.min(next ?? Infinity, signatures.at(-1)!.story_id);
+    signaturesRemaining += await countTextSignatures(db);
+    const links = await jsonSpans(db, opts.after ?? 0, limit * LINKS_PER_STORY);
+    spansPacked += await packLinkSpans(db, links);
+    // The last story's links may be cut by the limit: the next call starts at that story again.
+    if (links.length === limit * LINKS_PER_STORY) next = Math.min(next ?? Infinity, links.at(-1)!.story_id - 1);
+    spansRemaining += await countJsonSpans(db);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -44,10 +91,11 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     });
     failed += rows.length - ok.length;
     moved += await pointAtBodies(db, ok);
-    if (rows.length === limit) next = rows.at(-1)!.id;
+    if (rows.length === limit) next = Math.min(next ?? Infinity, rows.at(-1)!.id);
     remaining += await countInlineBodies(db);
   }
-  return { moved, failed, next_after: next, remaining };
+  return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining,
+    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining };
 }
 
 /** A RETAIN_* variable as a cutoff date, null for keep-everything (unset, empty or not a positive number). */
@@ -88,4 +136,40 @@ export async function applyRetention(env: Env, now: Date = new Date()): Promise<
     }
   }
   return out;
+}
+
+/** Bodies listed per tick by the orphan sweep (one R2 list call, one D1 query per shard). */
+export const SWEEP_BATCH = 500;
+/**
+ * An object younger than this is never an orphan: its story's batch may still be on its way (a write puts its
+ * bodies first, then commits the rows; the queue's retry puts again, which renews the upload time).
+ */
+export const SWEEP_GRACE_MS = 3_600_000;
+const SWEEP_CURSOR = "orphan-bodies";
+/** Keys as bodies.ts writes them; anything else in the bucket is not ours to judge. */
+const BODY_KEY = /^b\/(\d+)\/[0-9a-f]{16}\/[0-9a-f]{32}$/;
+
+export interface SweepResult {
+  listed: number;
+  removed: number;
+  /** The listing reached the end of the bucket; the next call starts again at its beginning. */
+  wrapped: boolean;
+}
+
+export async function sweepOrphanBodies(env: Env, opts: { now?: Date; limit?: number } = {}): Promise<SweepResult> {
+  if (!env.BODIES) return { listed: 0, removed: 0, wrapped: true };
+  const cutoff = (opts.now ?? new Date()).getTime() - SWEEP_GRACE_MS;
+  const cursor = await storageCursor(env.DB, SWEEP_CURSOR);
+  const listed = await env.BODIES.list({ cursor: cursor ?? undefined, limit: opts.limit ?? SWEEP_BATCH });
+  const candidates = listed.objects.flatMap((o) => {
+    const m = BODY_KEY.exec(o.key);
+    return m && o.uploaded.getTime() < cutoff ? [{ key: o.key, feedId: Number(m[1]) }] : [];
+  });
+  // Referenced in any shard means kept: a story's body key names its feed, not its period.
+  const referenced = new Set<string>();
+  for (const { db } of shardsOf(env).all()) for (const k of await referencedKeys(db, candidates)) referenced.add(k);
+  const orphans = candidates.filter((c) => !referenced.has(c.key)).map((c) => c.key);
+  await deleteBodies(env.BODIES, orphans);
+  await saveStorageCursor(env.DB, SWEEP_CURSOR, listed.truncated ? listed.cursor : null);
+  return { listed: listed.objects.length, removed: orphans.length, wrapped: !listed.truncated };
 }

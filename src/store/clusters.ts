@@ -10,6 +10,7 @@
  * - Inferred evidence never touches the stated columns (flags, evidence): it lives in story_inferred, the
  *   inferred_* columns and story_wires rows at INFERRED_WIRE_POSITION and above, all rewritten together.
  */
+import { hexOf } from "./text";
 
 /** A story by id, or by [feed_id, guid] when it is written in the same batch. */
 export type StoryRef = number | [number, string];
@@ -54,6 +55,7 @@ export interface StoredNode {
   id: number;
   feed_id: number;
   guid: string;
+  /** Base64, as encodeSignature writes it (stored as a BLOB of the bytes: signatureHex). */
   signature: string;
   shingles: number;
   outlet: string;
@@ -88,7 +90,7 @@ export async function lookupNodes(
          SELECT story_id FROM seed
          UNION SELECT m.story_id FROM seed JOIN story_signatures g ON g.story_id = seed.story_id
            JOIN story_signatures m ON m.cluster_id = g.cluster_id WHERE g.cluster_id IS NOT NULL)
-       SELECT g.story_id AS id, s.feed_id, s.guid, g.signature, g.shingles, g.outlet, g.at, g.cluster_id,
+       SELECT g.story_id AS id, s.feed_id, s.guid, ${SIGNATURE_SQL}, g.shingles, g.outlet, g.at, g.cluster_id,
          s.syndicated, s.unedited, s.inferred_syndicated, s.inferred_unedited,
          (SELECT json_group_array(w.wire) FROM story_wires w WHERE w.story_id = g.story_id AND w.position < ${INFERRED_WIRE_POSITION}) AS wires,
          (SELECT json_group_array(w.wire) FROM story_wires w WHERE w.story_id = g.story_id AND w.position >= ${INFERRED_WIRE_POSITION}) AS inferred_wires
@@ -96,8 +98,27 @@ export async function lookupNodes(
        WHERE g.version = ?5`,
     )
     .bind(JSON.stringify(q.keys), q.from, q.to, JSON.stringify(q.own), q.version)
-    .all<StoredNode>();
-  return results;
+    .all<StoredNode & { signature_blob: number }>();
+  return results.map(({ signature_blob, ...node }) => ({ ...node, signature: signature_blob === 1 ? hexToBase64(node.signature) : node.signature }));
+}
+
+// ── signature storage ────────────────────────────────────────────────────────────────────────────────────
+// A signature is stored as a BLOB of its bytes (migrations/0012): 512 bytes for 128 values, where the base64
+// TEXT the cluster code speaks takes 684. It travels as hex (SQLite's unhex and hex), since SQL has no base64.
+// Rows written before are TEXT until the mover packs them; both read the same.
+
+/** The signature column as text: hex of the BLOB, or the base64 of a row not yet packed, and which it is. */
+const SIGNATURE_SQL = `CASE typeof(g.signature) WHEN 'blob' THEN hex(g.signature) ELSE g.signature END AS signature,
+  typeof(g.signature) = 'blob' AS signature_blob`;
+
+export function signatureHex(base64: string): string {
+  return hexOf(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+}
+
+function hexToBase64(hex: string): string {
+  let bin = "";
+  for (let i = 0; i < hex.length; i += 2) bin += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return btoa(bin);
 }
 
 /**
@@ -131,14 +152,14 @@ export interface SignatureWrite {
 
 /** Stores signatures and band keys (replacing a story's earlier ones). */
 export function signatureStatements(db: D1Database, writes: readonly SignatureWrite[], version: number): D1PreparedStatement[] {
-  return pieces(writes.map((w) => [w.ref, w.signature, w.shingles, w.outlet, w.at, w.keys])).flatMap((piece) => {
+  return pieces(writes.map((w) => [w.ref, signatureHex(w.signature), w.shingles, w.outlet, w.at, w.keys])).flatMap((piece) => {
     const json = JSON.stringify(piece);
     const w = `WITH w AS (SELECT ${refAt("j.value", "$[0]")} AS id, j.value AS v FROM json_each(?1) j)`;
     return [
       db
         .prepare(
           `${w} INSERT INTO story_signatures (story_id, version, signature, shingles, outlet, at)
-           SELECT id, ?2, json_extract(v, '$[1]'), json_extract(v, '$[2]'), json_extract(v, '$[3]'), json_extract(v, '$[4]')
+           SELECT id, ?2, unhex(json_extract(v, '$[1]')), json_extract(v, '$[2]'), json_extract(v, '$[3]'), json_extract(v, '$[4]')
            FROM w WHERE id IS NOT NULL
            ON CONFLICT (story_id) DO UPDATE SET version = excluded.version, signature = excluded.signature,
              shingles = excluded.shingles, outlet = excluded.outlet, at = excluded.at`,

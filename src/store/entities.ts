@@ -25,7 +25,7 @@ export function storyEntityStatements(
     db.prepare(`DELETE FROM story_entities WHERE story_id = ${STORY_BY_KEY}`).bind(feedId, item.guid, item.content_hash),
   ];
   if (entities.length === 0) return statements;
-  const json = JSON.stringify(entities.map((e) => [e.name, e.type, e.mentions, spanTriples(e)]));
+  const json = JSON.stringify(entities.map((e) => [e.name, e.type, e.mentions, e.spans ? packSpans(e.spans) : null]));
   statements.push(
     // "WHERE true" disambiguates the upsert clause from a join (SQLite's documented parsing quirk).
     db
@@ -38,7 +38,7 @@ export function storyEntityStatements(
       .prepare(
         // A bare column next to max() comes from the row holding the max (SQLite): the spans of that mention count.
         `INSERT INTO story_entities (story_id, entity_id, mentions, spans)
-         SELECT ${STORY_BY_KEY}, e.id, max(j.value ->> 2), j.value -> 3 FROM json_each(?4) j
+         SELECT ${STORY_BY_KEY}, e.id, max(j.value ->> 2), j.value ->> 3 FROM json_each(?4) j
          JOIN entities e ON e.name = j.value ->> 0 AND e.type = j.value ->> 1
          WHERE ${STORY_BY_KEY} IS NOT NULL
          GROUP BY e.id`,
@@ -48,17 +48,64 @@ export function storyEntityStatements(
   return statements;
 }
 
-/** Spans travel and rest as [field, start, end] triples: a third of the bytes of the objects the API serves. */
+/** Links written before migrations/0012 hold spans as JSON [field, start, end] triples. */
 export type SpanTriple = [MentionSpan["field"], number, number];
 
-function spanTriples(e: Entity): SpanTriple[] | null {
-  return e.spans ? e.spans.map((s): SpanTriple => [s.field, s.start, s.end]) : null;
+/**
+ * Spans rest in a compact text (migrations/0012), a quarter of the JSON triples' bytes: runs of one field, each
+ * opened by its capital letter (`T` title, `X` text: never a digit of lower-case base 36), of `gap.length`
+ * pairs in base 36, comma separated, where gap is the start minus the previous span's end in the run (from 0 at
+ * a run's start; signed, so any order round-trips). "X0.a,d.8" is text [0, 10) and [23, 31).
+ */
+export function packSpans(spans: readonly MentionSpan[]): string {
+  let out = "";
+  let field: MentionSpan["field"] | null = null;
+  let end = 0;
+  for (const s of spans) {
+    if (s.field !== field) {
+      out += s.field === "title" ? "T" : "X";
+      field = s.field;
+      end = 0;
+    } else out += ",";
+    out += `${(s.start - end).toString(36)}.${(s.end - s.start).toString(36)}`;
+    end = s.end;
+  }
+  return out;
 }
 
-/** The stored triples back as the API's span objects; null (a link stored before spans existed) gives none. */
-export function spansFromTriples(triples: SpanTriple[] | null): MentionSpan[] | undefined {
-  return triples ? triples.map(([field, start, end]) => ({ field, start, end })) : undefined;
+const RUN = /([TX])([^TX]*)/g;
+
+export function unpackSpans(packed: string): MentionSpan[] {
+  const spans: MentionSpan[] = [];
+  for (const [, letter, run] of packed.matchAll(RUN)) {
+    const field = letter === "T" ? "title" : "text";
+    let end = 0;
+    for (const pair of run!.split(",")) {
+      const [gap, length] = pair.split(".").map((n) => parseInt(n, 36));
+      if (!Number.isSafeInteger(gap) || !Number.isSafeInteger(length)) throw new Error(`store: malformed spans ${JSON.stringify(packed)}`);
+      const start = end + gap!;
+      end = start + length!;
+      spans.push({ field, start, end });
+    }
+  }
+  return spans;
 }
+
+/**
+ * The stored spans back as the API's span objects, from either form; null (a link stored before spans existed)
+ * gives none. An entity with no spans at all is stored as "" and gives [].
+ */
+export function storedSpans(stored: string | SpanTriple[] | null): MentionSpan[] | undefined {
+  if (stored === null) return undefined;
+  if (typeof stored === "string") return unpackSpans(stored);
+  return stored.map(([field, start, end]) => ({ field, start, end }));
+}
+
+/**
+ * A spans column as the entity lists read it: legacy JSON as JSON, the compact text as a string. Applied where
+ * the value enters json_array, since a subquery's column does not carry the JSON subtype.
+ */
+export const spansSql = (column: string) => `CASE WHEN substr(${column}, 1, 1) = '[' THEN json(${column}) ELSE ${column} END`;
 
 export interface EntityCount {
   name: string;

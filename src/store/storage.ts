@@ -5,10 +5,17 @@
  * Invariants:
  * - The mover points a row at its R2 key only while the row still holds the inline body it read: a write that
  *   landed meanwhile wins, and the object just written is then unreferenced garbage, never a wrong body.
+ * - The text compactor (migrations/0012) likewise compresses a row's text only while the row still holds the
+ *   text it read, and indexes it in the contentless FTS index in the same batch, so a row is always in exactly
+ *   one of the two indexes.
  * - Retention removes the pointer before the object (bodies.ts), and a removed story leaves a tombstone, so a
  *   feed that still lists it does not bring it back.
  */
 import type { Body } from "./bodies";
+import { pieces, signatureHex } from "./clusters";
+import { packSpans, type SpanTriple, storedSpans } from "./entities";
+import { EMPTY_EVIDENCE } from "./stories";
+import { hexOf, packText, type StoredBlob } from "./text";
 
 export interface InlineBody extends Body {
   id: number;
@@ -53,6 +60,144 @@ export async function pointAtBodies(db: D1Database, moved: { row: InlineBody; ke
     ),
   );
   return results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+}
+
+export interface InlineText {
+  id: number;
+  title: string;
+  content_text: string;
+  /** JSON text in a row not yet compacted (a BLOB only if someone packed it already: left as it is). */
+  evidence: string | StoredBlob;
+}
+
+/** The next stories after `afterId` whose content_text is still inline (not compressed in content_z). */
+export async function inlineTexts(db: D1Database, afterId: number, limit: number): Promise<InlineText[]> {
+  const { results } = await db
+    .prepare("SELECT id, title, content_text, evidence FROM stories INDEXED BY stories_text_inline WHERE id > ?1 AND content_z IS NULL ORDER BY id LIMIT ?2")
+    .bind(afterId, limit)
+    .all<InlineText>();
+  return results;
+}
+
+export async function countInlineTexts(db: D1Database): Promise<number> {
+  const row = await db.prepare("SELECT count(*) AS n FROM stories INDEXED BY stories_text_inline WHERE content_z IS NULL").first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/**
+ * Compresses these rows' text into content_z (and their evidence JSON in place, as the write path does), each guarded on the text it was read with (a write meanwhile has
+ * compressed and indexed its own text already), and moves each row from stories_fts_inline (by trigger) to the
+ * contentless stories_fts. One batch: all or nothing. Returns the rows compacted.
+ */
+export async function compactTexts(db: D1Database, rows: InlineText[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  // Three statements per piece of rows (not per row), so a batch of 500 stays far inside D1's per-invocation
+  // query limit; the packed bytes travel as hex (SQLite's unhex), since JSON holds no BLOB.
+  const row = (field: number) => `json_extract(j.value, '$[${field}]')`;
+  // Only a row that now holds these very bytes is (re)indexed with its text; the delete makes a repeat harmless.
+  const held = `FROM json_each(?1) j JOIN stories s ON s.id = ${row(0)} AND s.content_z = unhex(${row(1)})`;
+  const evidence = (e: InlineText["evidence"]) => (typeof e === "string" && e !== EMPTY_EVIDENCE ? hexOf(packText(e)) : null);
+  const statements = pieces(rows.map((r) => [r.id, hexOf(packText(r.content_text)), r.content_text, evidence(r.evidence)])).flatMap((piece) => {
+    const json = JSON.stringify(piece);
+    return [
+      db
+        .prepare(
+          `UPDATE stories SET content_z = unhex(${row(1)}), content_text = '', evidence = coalesce(unhex(${row(3)}), evidence) FROM json_each(?1) j
+           WHERE stories.id = ${row(0)} AND stories.content_z IS NULL AND stories.content_text = ${row(2)} RETURNING stories.id`,
+        )
+        .bind(json),
+      db.prepare(`DELETE FROM stories_fts WHERE rowid IN (SELECT s.id ${held})`).bind(json),
+      db.prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT s.id, s.title, ${row(2)} ${held}`).bind(json),
+    ];
+  });
+  // Counted from RETURNING: D1's meta.changes also counts the index rows the triggers wrote.
+  return (await db.batch(statements)).reduce((n, res, i) => n + (i % 3 === 0 ? res.results.length : 0), 0);
+}
+
+/** The next signatures after `afterId` still stored as base64 TEXT (migrations/0012). */
+export async function textSignatures(db: D1Database, afterId: number, limit: number): Promise<{ story_id: number; signature: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT story_id, signature FROM story_signatures INDEXED BY story_signatures_text
+       WHERE story_id > ?1 AND typeof(signature) = 'text' ORDER BY story_id LIMIT ?2`,
+    )
+    .bind(afterId, limit)
+    .all<{ story_id: number; signature: string }>();
+  return results;
+}
+
+export async function countTextSignatures(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM story_signatures INDEXED BY story_signatures_text WHERE typeof(signature) = 'text'")
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Rewrites these signatures as BLOBs, each guarded on the text read (a re-sign meanwhile wins). */
+export async function packSignatures(db: D1Database, rows: { story_id: number; signature: string }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  // Cut like every JSON parameter of the cluster statements, so each stays inside D1's statement size.
+  const statements = pieces(rows.map((r) => [r.story_id, signatureHex(r.signature), r.signature])).map((piece) =>
+    db
+      .prepare(
+        `UPDATE story_signatures SET signature = unhex(json_extract(j.value, '$[1]'))
+         FROM json_each(?1) j
+         WHERE story_signatures.story_id = json_extract(j.value, '$[0]') AND story_signatures.signature = json_extract(j.value, '$[2]')
+         RETURNING story_id`,
+      )
+      .bind(JSON.stringify(piece)),
+  );
+  return (await db.batch(statements)).reduce((n, r) => n + r.results.length, 0);
+}
+
+export interface JsonSpans {
+  story_id: number;
+  entity_id: number;
+  spans: string;
+}
+
+/** The next entity links after story `afterId` whose spans are still JSON triples (migrations/0012). */
+export async function jsonSpans(db: D1Database, afterId: number, limit: number): Promise<JsonSpans[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT story_id, entity_id, spans FROM story_entities INDEXED BY story_entities_json_spans
+       WHERE story_id > ?1 AND substr(spans, 1, 1) = '[' ORDER BY story_id LIMIT ?2`,
+    )
+    .bind(afterId, limit)
+    .all<JsonSpans>();
+  return results;
+}
+
+export async function countJsonSpans(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM story_entities INDEXED BY story_entities_json_spans WHERE substr(spans, 1, 1) = '['")
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Rewrites these links' spans in the compact form, each guarded on the JSON read (a relink meanwhile wins). */
+export async function packLinkSpans(db: D1Database, rows: JsonSpans[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payload = rows.map((r) => [r.story_id, r.entity_id, packSpans(storedSpans(JSON.parse(r.spans) as SpanTriple[])!), r.spans]);
+  const statements = pieces(payload).map((piece) =>
+    db
+      .prepare(
+        `UPDATE story_entities SET spans = json_extract(j.value, '$[2]') FROM json_each(?1) j
+         WHERE story_entities.story_id = json_extract(j.value, '$[0]') AND story_entities.entity_id = json_extract(j.value, '$[1]')
+           AND story_entities.spans = json_extract(j.value, '$[3]')
+         RETURNING story_entities.story_id`,
+      )
+      .bind(JSON.stringify(piece)),
+  );
+  return (await db.batch(statements)).reduce((n, r) => n + r.results.length, 0);
+}
+
+/**
+ * Once no text is inline, the old FTS index holds only deletions; a bounded merge (FTS5's 'merge' command,
+ * about this many pages written) folds them away a little per call, until the index is empty pages.
+ */
+export async function mergeInlineIndex(db: D1Database, pages: number): Promise<void> {
+  await db.prepare("INSERT INTO stories_fts_inline (stories_fts_inline, rank) VALUES ('merge', ?1)").bind(-pages).run();
 }
 
 /**
@@ -116,4 +261,34 @@ export async function removeStories(db: D1Database, ids: number[], now: string):
     db.prepare("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?1))").bind(list),
   ]);
   return removed?.meta.changes ?? 0;
+}
+
+/**
+ * Of these R2 keys (b/{feed_id}/…), the ones a story row points at. One query: the feeds' stories are walked by
+ * their feed index and tested against the keys, so a page of a bucket listing (one or a few feeds) costs about
+ * those feeds' story counts in rows read.
+ */
+export async function referencedKeys(db: D1Database, keys: { key: string; feedId: number }[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { results } = await db
+    .prepare(
+      `SELECT body_key FROM stories WHERE feed_id IN (SELECT value FROM json_each(?1))
+       AND body_key IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(JSON.stringify([...new Set(keys.map((k) => k.feedId))]), JSON.stringify(keys.map((k) => k.key)))
+    .all<{ body_key: string }>();
+  return new Set(results.map((r) => r.body_key));
+}
+
+export async function storageCursor(db: D1Database, name: string): Promise<string | null> {
+  const row = await db.prepare("SELECT value FROM storage_cursors WHERE name = ?1").bind(name).first<{ value: string }>();
+  return row?.value ?? null;
+}
+
+/** Saves a cursor; null forgets it (the walk starts again from the beginning). */
+export async function saveStorageCursor(db: D1Database, name: string, value: string | null): Promise<void> {
+  await (value === null
+    ? db.prepare("DELETE FROM storage_cursors WHERE name = ?1").bind(name)
+    : db.prepare("INSERT INTO storage_cursors (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value").bind(name, value)
+  ).run();
 }

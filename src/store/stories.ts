@@ -10,7 +10,8 @@
 import type { Annotation, ArticleStatus, ContentSource, Entity, EntityType, Evidence, FlagName, NormalizedItem, PageSignal, Story, StoryCluster, StoryConditions } from "../model";
 import { FLAG_NAMES, STORY_FIELDS, type StoryField } from "../model";
 import { type Body, type BodyPlacement, deleteBodies, getBodies } from "./bodies";
-import { resolveEntityIds, type SpanTriple, spansFromTriples, STORY_BY_KEY, storyEntityStatements } from "./entities";
+import { packText, type StoredBlob, storedText, unpackText } from "./text";
+import { resolveEntityIds, type SpanTriple, spansSql, STORY_BY_KEY, storedSpans, storyEntityStatements } from "./entities";
 
 export interface StoryWrite {
   item: NormalizedItem;
@@ -85,16 +86,17 @@ export function storyWriteStatements(
   const { item, annotation } = w;
   const f = annotation.flags;
   const key = "key" in body ? body.key : null;
+  const text = packText(annotation.content_text);
   const upsert = db
     .prepare(
       `INSERT INTO stories (feed_id, guid, url, title, author, published_at, published_raw, updated_at, fetched_at,
-         sort_at, summary, content_html, content_text, source_text, categories, content_hash, annotator_version,
+         sort_at, summary, content_html, content_text, content_z, source_text, categories, content_hash, annotator_version,
          auto_generated, unedited, syndicated, ai_generated, evidence, body_key, body_expired_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?23, NULL)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?6, ?9), ?10, ?11, '', ?12, ?21, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?23, NULL)
        ON CONFLICT (feed_id, guid) DO UPDATE SET
          url = excluded.url, title = excluded.title, author = excluded.author,
          published_at = excluded.published_at, published_raw = excluded.published_raw, updated_at = excluded.updated_at,
-         summary = excluded.summary, content_html = excluded.content_html, content_text = excluded.content_text,
+         summary = excluded.summary, content_html = excluded.content_html, content_text = '', content_z = excluded.content_z,
          source_text = excluded.source_text,
          categories = excluded.categories, content_hash = excluded.content_hash,
          annotator_version = excluded.annotator_version,
@@ -115,7 +117,7 @@ export function storyWriteStatements(
       fetchedAt,
       item.summary,
       key === null ? item.content_html : null,
-      annotation.content_text,
+      text,
       JSON.stringify(item.categories),
       item.content_hash,
       w.annotatorVersion,
@@ -123,16 +125,46 @@ export function storyWriteStatements(
       Number(f.unedited),
       Number(f.syndicated),
       Number(f.ai_generated),
-      JSON.stringify(f.evidence),
+      packEvidence(f.evidence),
       key === null ? item.text : "",
       Number(ifUnchanged),
       key,
     );
   return [
     upsert,
+    ...storySearchStatements(db, feedId, item, annotation.content_text, text),
     ...storyWireStatements(db, feedId, item, f.wire_services),
     ...storyEntityStatements(db, feedId, item, annotation.entities),
   ];
+}
+
+/**
+ * The story's entry in the contentless FTS index (migrations/0012): out with the old, in with the new, both only
+ * when the row holds exactly this text, so an upsert that did not apply (re-annotation of a story changed
+ * meanwhile) leaves the index as it was. A row still inline is in stories_fts_inline, which its trigger left.
+ */
+function storySearchStatements(db: D1Database, feedId: number, item: NormalizedItem, plain: string, packed: Uint8Array): D1PreparedStatement[] {
+  const row = "FROM stories WHERE feed_id = ?1 AND guid = ?2 AND content_z = ?3";
+  return [
+    db.prepare(`DELETE FROM stories_fts WHERE rowid = (SELECT id ${row})`).bind(feedId, item.guid, packed),
+    // The title as the row holds it: the text matching does not make this write's title the stored one.
+    db.prepare(`INSERT INTO stories_fts (rowid, title, content_text) SELECT id, title, ?4 ${row}`).bind(feedId, item.guid, packed, plain),
+  ];
+}
+
+/** A story without evidence keeps the column's default; JSON text of a row written before 0012 reads the same. */
+export const EMPTY_EVIDENCE = "[]";
+
+/**
+ * Evidence JSON compressed like the text (text.ts), in the same column: a BLOB where there is evidence (the
+ * quoted disclaimers and datelines repeat rule names and phrases, ≈ 310 → 100 bytes), '[]' where there is none.
+ */
+function packEvidence(evidence: Evidence[]): Uint8Array | string {
+  return evidence.length === 0 ? EMPTY_EVIDENCE : packText(JSON.stringify(evidence));
+}
+
+function storedEvidence(stored: string | StoredBlob): Evidence[] {
+  return JSON.parse(typeof stored === "string" ? stored : unpackText(stored)) as Evidence[];
 }
 
 function storyWireStatements(
@@ -172,6 +204,16 @@ export async function deleteStory(db: D1Database, id: number, now: string, bucke
   ]);
   if (held?.body_key && (del?.meta.changes ?? 0) > 0) await deleteBodies(bucket, [held.body_key]);
   return (del?.meta.changes ?? tomb?.meta.changes ?? 0) > 0;
+}
+
+/**
+ * The ids of the stories whose text matches the FTS query bound at `q` (among the ids `within` selects, when
+ * given): rows not yet compacted are indexed in stories_fts_inline (migrations/0012), the others in stories_fts;
+ * each row is in exactly one of the two.
+ */
+export function fullTextIdsSql(q: string, within?: string): string {
+  const arm = (table: string) => `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${q}${within ? ` AND rowid IN (${within})` : ""}`;
+  return `${arm("stories_fts")} UNION ALL ${arm("stories_fts_inline")}`;
 }
 
 // ── read path ────────────────────────────────────────────────────────────────────────────────────────────
@@ -224,12 +266,15 @@ interface StoryRow {
   /** Read with content_html: when set, the html is in this R2 body (hydrate). */
   body_key: string | null;
   content_text: string;
+  /** Read with content_text: when set, the text is compressed here (text.ts). */
+  content_z: StoredBlob | null;
   categories: string;
   auto_generated: number;
   unedited: number;
   syndicated: number;
   ai_generated: number;
-  evidence: string;
+  /** JSON text, or a BLOB of it compressed (packEvidence). */
+  evidence: string | StoredBlob;
   wires: string;
   entity_list: string;
   inferred_syndicated: number;
@@ -244,7 +289,7 @@ interface StoryRow {
 
 // Wires and entities come back with the story as JSON arrays, so a page is one round trip.
 const WIRES_SQL = `(SELECT json_group_array(wire) FROM (SELECT wire FROM story_wires w WHERE w.story_id = s.id ORDER BY position)) AS wires`;
-const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions, json(spans))) FROM (
+const ENTITIES_SQL = `(SELECT json_group_array(json_array(name, type, mentions, ${spansSql("spans")})) FROM (
      SELECT e.name, e.type, se.mentions, se.spans FROM story_entities se JOIN entities e ON e.id = se.entity_id
      WHERE se.story_id = s.id ORDER BY se.mentions DESC, e.name)) AS entity_list`;
 
@@ -267,7 +312,7 @@ const FIELD_COLUMNS: Record<StoryField, string[]> = {
   fetched_at: ["s.fetched_at"],
   summary: ["s.summary"],
   content_html: ["s.content_html", "s.body_key"],
-  content_text: ["s.content_text"],
+  content_text: ["s.content_text", "s.content_z"],
   categories: ["s.categories"],
   flags: ["s.auto_generated", "s.unedited", "s.syndicated", "s.ai_generated", "s.evidence", WIRES_SQL, "s.inferred_syndicated", "s.inferred_unedited", INFERRED_EVIDENCE_SQL],
   entities: [ENTITIES_SQL],
@@ -292,7 +337,7 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
   fetched_at: (r) => r.fetched_at,
   summary: (r) => r.summary,
   content_html: (r) => r.content_html,
-  content_text: (r) => r.content_text,
+  content_text: (r) => storedText(r),
   categories: (r) => JSON.parse(r.categories) as string[],
   flags: (r) => ({
     auto_generated: r.auto_generated === 1,
@@ -302,13 +347,13 @@ const FIELD_VALUES: { [K in StoryField]: (r: StoryRow) => Story[K] } = {
     wire_services: JSON.parse(r.wires) as string[],
     // Rows written before evidence had a kind hold only stated evidence; inferred evidence comes after it.
     evidence: [
-      ...(JSON.parse(r.evidence) as Evidence[]).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
+      ...storedEvidence(r.evidence).map((e) => ({ ...e, kind: e.kind ?? "stated" })),
       ...(JSON.parse(r.inferred_evidence) as Evidence[]),
     ],
   }),
   entities: (r) =>
-    (JSON.parse(r.entity_list) as [string, EntityType, number, SpanTriple[] | null][]).map(([name, type, mentions, triples]): Entity => {
-      const spans = spansFromTriples(triples);
+    (JSON.parse(r.entity_list) as [string, EntityType, number, string | SpanTriple[] | null][]).map(([name, type, mentions, stored]): Entity => {
+      const spans = storedSpans(stored);
       return spans ? { name, type, mentions, spans } : { name, type, mentions };
     }),
   cluster: (r) => (r.cluster_json === null ? null : (JSON.parse(r.cluster_json) as StoryCluster)),
@@ -416,7 +461,8 @@ export function storyPageSql(
   // The unary + keeps the matches from driving: looking up and sorting every match costs as many row reads
   // as the term is common (a third of the archive for a common word), while walking the sort order and
   // testing each id against the matches stops at the page size and is bounded by the index however rare.
-  if (f.q !== undefined) where.push(`+s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ${p(f.q)})`);
+  // Rows not yet compacted are indexed in stories_fts_inline (migrations/0012); each row is in one of the two.
+  if (f.q !== undefined) where.push(`+s.id IN (${fullTextIdsSql(p(f.q))})`);
   // sort_at is published_at whenever published_at is set, so the same bound on the sort key is implied by
   // the condition and lets the walk start and stop inside the window instead of filtering the whole order.
   if (f.since !== undefined) {

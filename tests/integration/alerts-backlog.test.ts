@@ -196,4 +196,21 @@ describe("the alert backlog", () => {
     expect(await marks()).toEqual([]);
     expect(sent).toHaveLength(0);
   });
+
+  it("matches full text in a row the compactor has not reached yet (the inline index), as search does", async () => {
+    const res = await api(
+      "/v1/alerts",
+      adminJson("POST", { name: "text", query: { q: "funicular", feed: feedId }, webhook: { url: "https://hooks.example/text", secret: SECRET } }),
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const textAlert = (await res.json<{ id: number }>()).id;
+    await landOnly(feedId, [["b6", "Hill transport", "The funicular to the old town reopened after repairs."]]);
+    const b6 = await idOf(feedId, "b6");
+    // The row as a database from before migration 0012 holds it: text inline, indexed in stories_fts_inline.
+    await env.DB.prepare("UPDATE stories SET content_text = ?2, content_z = NULL WHERE id = ?1").bind(b6, "The funicular to the old town reopened after repairs.").run();
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM stories_fts_inline WHERE stories_fts_inline MATCH 'funicular'").first("n")).toBe(1);
+    const { e } = collecting();
+    expect((await sweepAlerts(e, later(BACKLOG_GRACE_MS + 60_000))).backlog).toBe(1);
+    expect(await matchedStories(textAlert)).toEqual([b6]);
+  });
 });
