@@ -204,7 +204,7 @@ export function backlogStatements(db: D1Database, refs: readonly StoryRef[], tri
       .prepare(
         `INSERT INTO alert_backlog (story_id, trigger, queued_at)
          SELECT id, ?2, ?3 FROM (SELECT ${refOf("j")} AS id FROM json_each(?1) j)
-         WHERE id IS NOT NULL AND EXISTS (SELECT 1 FROM alerts WHERE paused = 0)
+         WHERE EXISTS (SELECT 1 FROM alerts WHERE paused = 0) AND id IS NOT NULL
          ON CONFLICT (story_id) DO NOTHING`,
       )
       .bind(JSON.stringify(piece), trigger, now),
