@@ -272,8 +272,10 @@ export const StorageMigrateResult = z
     remaining: z.int().describe("bodies still held in D1 after this batch"),
     texts_compacted: z.int().describe("stories whose content_text was compressed into its row in this batch"),
     texts_remaining: z.int().describe("stories whose content_text is still inline after this batch"),
-    signatures_packed: z.int().describe("cluster signatures rewritten from text to binary in this batch"),
-    signatures_remaining: z.int().describe("cluster signatures still stored as text after this batch"),
+    signatures_packed: z.int().describe("cluster signatures rewritten as 256-byte binary digests in this batch"),
+    signatures_remaining: z.int().describe("cluster signatures still stored wider (text, or 512 bytes) after this batch"),
+    band_keys_moved: z.int().describe("stories whose cluster band keys moved to the undated layout in this batch"),
+    band_keys_remaining: z.int().describe("stories whose band keys are still dated one by one after this batch"),
     spans_packed: z.int().describe("entity links whose mention spans were rewritten from JSON to the compact form in this batch"),
     spans_remaining: z.int().describe("entity links whose mention spans are still JSON after this batch"),
   })
