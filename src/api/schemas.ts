@@ -269,7 +269,7 @@ export const StorageMigrateResult = z
     moved: z.int().describe("bodies moved from D1 to R2 in this batch"),
     failed: z.int().describe("bodies whose R2 write failed: they stay in D1, readable, for the next batch"),
     next_after: z.int().nullable(),
-    remaining: z.int().describe("bodies still held in D1 after this batch"),
+    remaining: z.int().describe("bodies still held in D1 after this batch; every *_remaining counts up to 10,000 (that figure means at least as many)"),
     texts_compacted: z.int().describe("stories whose content_text was compressed into its row in this batch"),
     texts_remaining: z.int().describe("stories whose content_text is still inline after this batch"),
     signatures_packed: z.int().describe("cluster signatures rewritten as 256-byte binary digests in this batch"),

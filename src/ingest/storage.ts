@@ -26,6 +26,11 @@ import {
 export const MOVE_BATCH = 100;
 /** Entity links per story, about: the spans walk takes this many links per story of the batch. */
 const LINKS_PER_STORY = 10;
+/**
+ * The `*_remaining` figures count this far and no further (a full count would read every row still to convert
+ * on every call); a figure of COUNT_CAP means that many or more.
+ */
+export const COUNT_CAP = 10_000;
 /** Pages the old FTS index's bounded merge writes per call, once it holds only deletions. */
 const MERGE_PAGES = 500;
 /** Bodies and stories removed per statement, and statements per tick. */
@@ -78,22 +83,22 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     const texts = await inlineTexts(db, opts.after ?? 0, limit);
     textsCompacted += await compactTexts(db, texts);
     if (texts.length === limit) next = Math.min(next ?? Infinity, texts.at(-1)!.id);
-    const textsLeft = await countInlineTexts(db);
+    const textsLeft = await countInlineTexts(db, COUNT_CAP);
     textsRemaining += textsLeft;
     if (textsLeft === 0) await mergeInlineIndex(db, MERGE_PAGES);
     const signatures = await wideSignatures(db, opts.after ?? 0, limit);
     signaturesPacked += await narrowSignatures(db, signatures, narrowSignature);
     if (signatures.length === limit) next = Math.min(next ?? Infinity, signatures.at(-1)!.story_id);
-    signaturesRemaining += await countWideSignatures(db);
+    signaturesRemaining += await countWideSignatures(db, COUNT_CAP);
     const keyed = await legacyKeyStories(db, opts.after ?? 0, limit);
     keysMoved += await moveLegacyKeys(db, keyed);
     if (keyed.length === limit) next = Math.min(next ?? Infinity, keyed.at(-1)!);
-    keysRemaining += await countLegacyKeyStories(db);
+    keysRemaining += await countLegacyKeyStories(db, COUNT_CAP);
     const links = await jsonSpans(db, opts.after ?? 0, limit * LINKS_PER_STORY);
     spansPacked += await packLinkSpans(db, links);
     // The last story's links may be cut by the limit: the next call starts at that story again.
     if (links.length === limit * LINKS_PER_STORY) next = Math.min(next ?? Infinity, links.at(-1)!.story_id - 1);
-    spansRemaining += await countJsonSpans(db);
+    spansRemaining += await countJsonSpans(db, COUNT_CAP);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -104,7 +109,7 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     failed += rows.length - ok.length;
     moved += await pointAtBodies(db, ok);
     if (rows.length === limit) next = Math.min(next ?? Infinity, rows.at(-1)!.id);
-    remaining += await countInlineBodies(db);
+    remaining += await countInlineBodies(db, COUNT_CAP);
   }
   return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining,
     signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, band_keys_moved: keysMoved, band_keys_remaining: keysRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining };

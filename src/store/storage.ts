@@ -36,13 +36,21 @@ export async function inlineBodies(db: D1Database, afterId: number, limit: numbe
   return results;
 }
 
-export async function countInlineBodies(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare(
-      `SELECT count(*) AS n FROM stories INDEXED BY stories_body_inline
-       WHERE body_key IS NULL AND body_expired_at IS NULL AND (content_html IS NOT NULL OR source_text <> '')`,
-    )
-    .first<{ n: number }>();
+export async function countInlineBodies(db: D1Database, cap: number): Promise<number> {
+  return bounded(
+    db,
+    `SELECT 1 FROM stories INDEXED BY stories_body_inline
+     WHERE body_key IS NULL AND body_expired_at IS NULL AND (content_html IS NOT NULL OR source_text <> '')`,
+    cap,
+  );
+}
+
+/**
+ * How many rows `sql` walks, counting no further than `cap`: each walk's count reads at most that many index
+ * entries, so a call costs the same however much of a large database is still to convert.
+ */
+async function bounded(db: D1Database, sql: string, cap: number): Promise<number> {
+  const row = await db.prepare(`SELECT count(*) AS n FROM (${sql} LIMIT ?1)`).bind(cap).first<{ n: number }>();
   return row?.n ?? 0;
 }
 
@@ -79,9 +87,8 @@ export async function inlineTexts(db: D1Database, afterId: number, limit: number
   return results;
 }
 
-export async function countInlineTexts(db: D1Database): Promise<number> {
-  const row = await db.prepare("SELECT count(*) AS n FROM stories INDEXED BY stories_text_inline WHERE content_z IS NULL").first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countInlineTexts(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM stories INDEXED BY stories_text_inline WHERE content_z IS NULL", cap);
 }
 
 /**
@@ -137,11 +144,8 @@ export async function wideSignatures(db: D1Database, afterId: number, limit: num
   return results.map((r) => ({ story_id: r.story_id, held: r.held, signature: r.blob === 1 ? hexToBase64(r.held) : r.held }));
 }
 
-export async function countWideSignatures(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare("SELECT count(*) AS n FROM story_signatures INDEXED BY story_signatures_wide WHERE length(signature) > 256")
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countWideSignatures(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM story_signatures INDEXED BY story_signatures_wide WHERE length(signature) > 256", cap);
 }
 
 /**
@@ -174,9 +178,8 @@ export async function legacyKeyStories(db: D1Database, afterId: number, limit: n
   return results.map((r) => r.story_id);
 }
 
-export async function countLegacyKeyStories(db: D1Database): Promise<number> {
-  const row = await db.prepare("SELECT count(DISTINCT story_id) AS n FROM band_keys_text INDEXED BY band_keys_story").first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countLegacyKeyStories(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT DISTINCT story_id FROM band_keys_text INDEXED BY band_keys_story", cap);
 }
 
 /**
@@ -219,11 +222,8 @@ export async function jsonSpans(db: D1Database, afterId: number, limit: number):
   return results;
 }
 
-export async function countJsonSpans(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare("SELECT count(*) AS n FROM story_entities INDEXED BY story_entities_json_spans WHERE substr(spans, 1, 1) = '['")
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countJsonSpans(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM story_entities INDEXED BY story_entities_json_spans WHERE substr(spans, 1, 1) = '['", cap);
 }
 
 /** Rewrites these links' spans in the compact form, each guarded on the JSON read (a relink meanwhile wins). */
