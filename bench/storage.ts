@@ -7,8 +7,8 @@
  *           in its row, indexed by the external-content FTS table, evidence as JSON text, signatures as base64 TEXT, spans as JSON (the layout before
  *           migrations/0012)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
- *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
- *           their compact text, and VACUUM ran
+ *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into 256-byte BLOBs of
+ *           digests and band keys moved to the undated layout (0013), entity spans into their compact text, and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
