@@ -7,8 +7,8 @@
  *           in its row, indexed by the external-content FTS table, evidence as JSON text, signatures as base64 TEXT, spans as JSON (the layout before
  *           migrations/0012)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
- *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into BLOBs, entity spans into
- *           their compact text, and VACUUM ran
+ *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into 256-byte BLOBs of
+ *           digests and band keys moved to the undated layout (0013), entity spans into their compact text, and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
@@ -208,13 +208,17 @@ async function main(): Promise<void> {
   // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
   // indexed by the external-content FTS table, which the update trigger of migrations/0012 rebuilds.
   // Evidence, signatures and entity spans likewise go back to the JSON, base64 TEXT and JSON triples the
-  // previous code stored.
+  // previous code stored, and band keys to one date per key (migrations/0007). A signature was 512 bytes of
+  // whole minima then: the 256 bytes of digests written twice have its size (only sizes are measured here).
   sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
-  sqlite.function("to_base64", (b: unknown) => Buffer.from(b as Uint8Array).toString("base64"));
+  sqlite.function("wide_base64", (b: unknown) => Buffer.concat([b as Uint8Array, b as Uint8Array]).toString("base64"));
   sqlite.function("spans_json", (packed: unknown) => JSON.stringify(unpackSpans(packed as string).map((m) => [m.field, m.start, m.end])));
   sqlite.exec(`UPDATE stories SET content_text = unpack_text(content_z), content_z = NULL;
     UPDATE stories SET evidence = unpack_text(evidence) WHERE typeof(evidence) = 'blob';
-    UPDATE story_signatures SET signature = to_base64(signature) WHERE typeof(signature) = 'blob';
+    UPDATE story_signatures SET signature = wide_base64(signature) WHERE typeof(signature) = 'blob';
+    INSERT INTO band_keys_text (key, story_id, at) SELECT b.key, b.story_id, d.at FROM band_keys b JOIN band_key_dates d USING (story_id);
+    DELETE FROM band_keys;
+    DELETE FROM band_key_dates;
     UPDATE story_entities SET spans = spans_json(spans) WHERE spans IS NOT NULL AND substr(spans, 1, 1) <> '['`);
   const before = measure(sqlite);
   // What compressing content_text saves, on a sample of the plain texts.
@@ -223,7 +227,7 @@ async function main(): Promise<void> {
   const textPacked = sample.reduce((n, r) => n + packText(r.content_text).length, 0) / sample.length;
   // Today's schema has no such indexes: they exist only to find inline bodies and texts, and are empty once
   // the mover has run.
-  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_text", "story_entities_json_spans"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
+  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_wide", "story_entities_json_spans"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
 
   process.stderr.write(`[storage] moving ${before.stories} bodies to R2 and compressing their texts (moveInlineBodies)\n`);
   const r2 = memoryBucket();
@@ -242,10 +246,11 @@ async function main(): Promise<void> {
   // (src/ingest/prune.ts). Every story of a year-long archive but the last fortnight's is in this state.
   while ((await pruneBandKeys(db, "9999-12-31T00:00:00.000Z", 50_000)) > 0);
   const steady = measure(sqlite);
-  const bandKeys = (b: Breakdown) => Object.entries(b.byObject).filter(([k]) => k.startsWith("band_keys")).reduce((n, [, v]) => n + v, 0);
+  const bandKeys = (b: Breakdown) => Object.entries(b.byObject).filter(([k]) => k.startsWith("band_key")).reduce((n, [, v]) => n + v, 0);
   const inlineLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE body_key IS NULL AND (content_html IS NOT NULL OR source_text <> '')").get() as { n: number }).n;
   const textsLeft = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE content_z IS NULL").get() as { n: number }).n;
-  const signaturesLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_signatures WHERE typeof(signature) = 'text'").get() as { n: number }).n;
+  const signaturesLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_signatures WHERE length(signature) > 256").get() as { n: number }).n;
+  const bandKeysLeft = (sqlite.prepare("SELECT count(*) AS n FROM band_keys_text").get() as { n: number }).n;
   const spansLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_entities WHERE substr(spans, 1, 1) = '['").get() as { n: number }).n;
   sqlite.close();
   rmSync(dir, { recursive: true, force: true });
@@ -267,6 +272,7 @@ async function main(): Promise<void> {
     inlineLeft,
     textsLeft,
     signaturesLeft,
+    bandKeysLeft,
     spansLeft,
     ratio: after.bytesPerStory / baseline,
     storiesPer10GB: Math.floor(10e9 / steady.bytesPerStory),

@@ -8,7 +8,7 @@
  * guid, so "first" is the earliest copy whatever the order of ingest.
  */
 import { SYNDICATED_SIMILARITY, UNEDITED_JACCARD, WINDOW_MS, MIN_SIZE_RATIO } from "./params";
-import { bandKeys, type Signature } from "./signature";
+import { pairKeys, type Signature } from "./signature";
 import { isCopy, score, similarity, type Similarity } from "./similarity";
 
 export interface ClusterNode {
@@ -57,11 +57,11 @@ function sameOutlet(a: ClusterNode, b: ClusterNode): boolean {
   return a.feedId === b.feedId || a.outlet === b.outlet;
 }
 
-/** Candidate pairs: nodes sharing a band key, as index pairs i < j. */
+/** Candidate pairs: nodes sharing a band key (of the stored bits: some are read back), as index pairs i < j. */
 function candidatePairs(nodes: readonly ClusterNode[]): [number, number][] {
   const buckets = new Map<number, number[]>();
   nodes.forEach((n, i) => {
-    for (const k of bandKeys(n.sig)) {
+    for (const k of pairKeys(n.sig)) {
       const b = buckets.get(k);
       if (b) b.push(i);
       else buckets.set(k, [i]);

@@ -6,6 +6,14 @@
  * that are themselves hash values. The coefficients come from xxHash32 of their index, so every isolate
  * computes the same signature. Band keys hash each band's ROWS values (with the band number as the seed)
  * into one integer below 2⁵³, the band number in the high bits, so a key is a plain SQLite INTEGER.
+ *
+ * What is stored and compared is a 16-bit digest of each minimum (b-bit MinHash): two bodies agree on a
+ * position exactly when their minima agree, save a chance collision (2⁻¹⁶ per differing position, far below
+ * the 1/128 resolution of the estimate). The digest is the high half of the minimum times an odd constant,
+ * not its low bits: under the multiply-add family the low bits of a value depend only on the low bits of the
+ * shingle hash, so low-bit collisions would repeat across functions. Band keys are computed at signing from
+ * the whole minima, so the keys stored before and after this change agree; a signature read back from storage
+ * has no band keys of its own, and the clustering pairs signatures in memory by pairKeys over the digests.
  */
 import { xxHash32 } from "js-xxhash";
 import { BANDS, HASHES, MIN_WORDS, ROWS } from "./params";
@@ -14,9 +22,14 @@ import { shingleHashes, words } from "./shingles";
 const COEFF_A = Uint32Array.from({ length: HASHES }, (_, i) => xxHash32(`minhash-a-${i}`, 0x5157) | 1);
 const COEFF_B = Uint32Array.from({ length: HASHES }, (_, i) => xxHash32(`minhash-b-${i}`, 0x5157));
 
+/** The 16-bit digest of a minimum: the high half of its product with an odd constant (Fibonacci hashing). */
+const digest = (m: number): number => Math.imul(m, 0x9e3779b1) >>> 16;
+
 export interface Signature {
-  /** HASHES minimum values. */
+  /** HASHES whole minimum values when computed from text; empty when read back from storage. */
   mins: Uint32Array;
+  /** The 16-bit digest of each minimum: what is stored and compared. */
+  bits: Uint16Array;
   /** Distinct shingles: the set size that turns an estimated Jaccard into an estimated containment. */
   shingles: number;
 }
@@ -52,31 +65,52 @@ export function minhash(hashes: Uint32Array): Signature {
     mins[i + 2] = m2;
     mins[i + 3] = m3;
   }
-  return { mins, shingles: hashes.length };
+  const bits = new Uint16Array(HASHES);
+  for (let i = 0; i < HASHES; i++) bits[i] = digest(mins[i]!);
+  return { mins, bits, shingles: hashes.length };
 }
 
-/** BANDS integer keys; two signatures share a key exactly when one of their bands is equal. */
-export function bandKeys(sig: Signature): number[] {
+function keysOf(values: Uint32Array | Uint16Array): number[] {
+  const width = values.BYTES_PER_ELEMENT * ROWS;
   const keys: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
-    const band = new Uint8Array(sig.mins.buffer, sig.mins.byteOffset + b * ROWS * 4, ROWS * 4);
-    keys.push(b * 2 ** 32 + xxHash32(band, b));
-  }
+  for (let b = 0; b < BANDS; b++) keys.push(b * 2 ** 32 + xxHash32(new Uint8Array(values.buffer, values.byteOffset + b * width, width), b));
   return keys;
 }
 
-/** Base64 of the little-endian values: 684 characters for 128 values. */
+/**
+ * BANDS integer keys of a signature computed from text, the ones stored in band_keys and looked up; two
+ * signatures share a key exactly when one of their bands is equal.
+ */
+export function bandKeys(sig: Signature): number[] {
+  if (sig.mins.length !== HASHES) throw new Error("cluster: a signature read from storage keeps only digests of its minima: it has no band keys");
+  return keysOf(sig.mins);
+}
+
+/**
+ * Keys over the digests, for pairing signatures in memory where some are read back from storage: two
+ * signatures share one when a band agrees in its digests (so whenever they share a band key).
+ */
+export function pairKeys(sig: Signature): number[] {
+  return keysOf(sig.bits);
+}
+
+/** Base64 of the digests, little-endian: 344 characters (256 bytes) for 128 values. */
 export function encodeSignature(sig: Signature): string {
-  const bytes = new Uint8Array(sig.mins.buffer, sig.mins.byteOffset, sig.mins.byteLength);
+  const bytes = new Uint8Array(sig.bits.buffer, sig.bits.byteOffset, sig.bits.byteLength);
   let bin = "";
   for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
   return btoa(bin);
 }
 
+/**
+ * The stored form back: 256 bytes of digests, or the 512 bytes of whole minima the code stored before
+ * migrations/0013, digested here (the same signature: nothing needs re-signing).
+ */
 export function decodeSignature(encoded: string, shingles: number): Signature {
   const bin = atob(encoded);
-  if (bin.length !== HASHES * 4) throw new Error(`cluster: a signature holds ${HASHES * 4} bytes, not ${bin.length}`);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return { mins: new Uint32Array(bytes.buffer), shingles };
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  if (bytes.length === HASHES * 2) return { mins: new Uint32Array(0), bits: new Uint16Array(bytes.buffer), shingles };
+  if (bytes.length !== HASHES * 4) throw new Error(`cluster: a signature holds ${HASHES * 2} bytes (${HASHES * 4} before migrations/0013), not ${bytes.length}`);
+  const whole = new Uint32Array(bytes.buffer);
+  return { mins: new Uint32Array(0), bits: Uint16Array.from(whole, digest), shingles };
 }

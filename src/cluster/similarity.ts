@@ -3,7 +3,8 @@
  *
  * The share of equal MinHash values estimates the Jaccard index J = |A∩B| / |A∪B|. With the set sizes,
  * |A∩B| = J·(|A|+|B|) / (1+J), so the containment of the smaller body in the larger follows: a copy that cut
- * the last paragraphs has a low Jaccard index but is wholly contained in the original.
+ * the last paragraphs has a low Jaccard index but is wholly contained in the original. Values are compared by
+ * their stored digests (signature.ts), so a signature computed now and one read back agree.
  */
 import { HASHES, JOIN_CONTAINMENT, MIN_SIZE_RATIO } from "./params";
 import type { Signature } from "./signature";
@@ -19,7 +20,7 @@ export interface Similarity {
 
 export function similarity(a: Signature, b: Signature): Similarity {
   let equal = 0;
-  for (let i = 0; i < HASHES; i++) if (a.mins[i] === b.mins[i]) equal++;
+  for (let i = 0; i < HASHES; i++) if (a.bits[i] === b.bits[i]) equal++;
   const jaccard = equal / HASHES;
   const small = Math.min(a.shingles, b.shingles);
   const large = Math.max(a.shingles, b.shingles);

@@ -6,8 +6,8 @@
 import { WINDOW_MS } from "../cluster/params";
 import { pruneBandKeys } from "../store/clusters";
 
-/** Keys deleted per statement, and statements per tick: at most 20,000 keys (625 stories) a tick. */
-export const PRUNE_BATCH = 5_000;
+/** Stories whose keys are deleted per batch, and batches per tick: at most 600 stories (19,200 keys) a tick. */
+export const PRUNE_BATCH = 150;
 const PRUNE_ROUNDS = 4;
 /** A day of slack past the window, so a copy dated a little late still finds its original. */
 const SLACK_MS = 86_400_000;

@@ -4,26 +4,33 @@
  *   to R2: the migration of existing data, resumable through POST /v1/storage/migrate and without downtime,
  *   since a story reads the same from either place;
  *   The same walk compresses content_text into the row where it is still inline (migrations/0012), moving the
- *   row to the contentless FTS index, packs signatures still stored as base64 text into BLOBs and entity spans
- *   still stored as JSON into their compact text;
+ *   row to the contentless FTS index, packs signatures still stored as base64 text or whole minima into BLOBs
+ *   of 16-bit digests (migrations/0013), entity spans still stored as JSON into their compact text, and band
+ *   keys still dated one by one into the layout of migrations/0013;
  * - RETAIN_DAYS removes bodies older than that from R2 (the story stays, with its metadata, tags and cluster);
  * - RETAIN_STORY_DAYS removes whole stories older than that, leaving tombstones so they are not resurrected;
  * - the orphan sweep walks the bucket's listing a page a tick and removes bodies no story points at (puts whose
  *   D1 batch then failed, deletes that failed after their pointer went).
  * Unset or empty, both keep everything.
  */
+import { decodeSignature, encodeSignature } from "../cluster/signature";
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
 import {
-  compactTexts, countInlineBodies, countInlineTexts, countJsonSpans, countTextSignatures, dropBodyPointers, expiringBodies, expiringStories, inlineBodies,
-  inlineTexts, jsonSpans, mergeInlineIndex, packLinkSpans, packSignatures, pointAtBodies, referencedKeys, removeStories, saveStorageCursor,
-  storageCursor, textSignatures,
+  compactTexts, countInlineBodies, countInlineTexts, countJsonSpans, countLegacyKeyStories, countWideSignatures, dropBodyPointers, expiringBodies,
+  expiringStories, inlineBodies, inlineTexts, jsonSpans, legacyKeyStories, mergeInlineIndex, moveLegacyKeys, narrowSignatures, packLinkSpans,
+  pointAtBodies, referencedKeys, removeStories, saveStorageCursor, storageCursor, wideSignatures,
 } from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
 export const MOVE_BATCH = 100;
 /** Entity links per story, about: the spans walk takes this many links per story of the batch. */
 const LINKS_PER_STORY = 10;
+/**
+ * The `*_remaining` figures count this far and no further (a full count would read every row still to convert
+ * on every call); a figure of COUNT_CAP means that many or more.
+ */
+export const COUNT_CAP = 10_000;
 /** Pages the old FTS index's bounded merge writes per call, once it holds only deletions. */
 const MERGE_PAGES = 500;
 /** Bodies and stories removed per statement, and statements per tick. */
@@ -43,10 +50,14 @@ export interface MoveResult {
   texts_compacted: number;
   /** Texts still inline after this batch. */
   texts_remaining: number;
-  /** Signatures rewritten from base64 text to BLOBs by this batch (migrations/0012). */
+  /** Signatures rewritten as 256-byte BLOBs of digests by this batch (from base64 text, migrations/0012, or 512-byte BLOBs, 0013). */
   signatures_packed: number;
-  /** Signatures still stored as text after this batch. */
+  /** Signatures still stored wider after this batch. */
   signatures_remaining: number;
+  /** Stories whose band keys moved to the layout of migrations/0013 in this batch. */
+  band_keys_moved: number;
+  /** Stories whose band keys are still in the layout before it. */
+  band_keys_remaining: number;
   /** Entity links whose spans were rewritten from JSON to the compact text by this batch (migrations/0012). */
   spans_packed: number;
   /** Entity links whose spans are still JSON after this batch. */
@@ -65,23 +76,29 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
   let signaturesRemaining = 0;
   let spansPacked = 0;
   let spansRemaining = 0;
+  let keysMoved = 0;
+  let keysRemaining = 0;
   for (const { db } of shardsOf(env).all()) {
     // Every walk goes by story id from `after`; the call resumes from the walk that is furthest behind.
     const texts = await inlineTexts(db, opts.after ?? 0, limit);
     textsCompacted += await compactTexts(db, texts);
     if (texts.length === limit) next = Math.min(next ?? Infinity, texts.at(-1)!.id);
-    const textsLeft = await countInlineTexts(db);
+    const textsLeft = await countInlineTexts(db, COUNT_CAP);
     textsRemaining += textsLeft;
     if (textsLeft === 0) await mergeInlineIndex(db, MERGE_PAGES);
-    const signatures = await textSignatures(db, opts.after ?? 0, limit);
-    signaturesPacked += await packSignatures(db, signatures);
+    const signatures = await wideSignatures(db, opts.after ?? 0, limit);
+    signaturesPacked += await narrowSignatures(db, signatures, narrowSignature);
     if (signatures.length === limit) next = Math.min(next ?? Infinity, signatures.at(-1)!.story_id);
-    signaturesRemaining += await countTextSignatures(db);
+    signaturesRemaining += await countWideSignatures(db, COUNT_CAP);
+    const keyed = await legacyKeyStories(db, opts.after ?? 0, limit);
+    keysMoved += await moveLegacyKeys(db, keyed);
+    if (keyed.length === limit) next = Math.min(next ?? Infinity, keyed.at(-1)!);
+    keysRemaining += await countLegacyKeyStories(db, COUNT_CAP);
     const links = await jsonSpans(db, opts.after ?? 0, limit * LINKS_PER_STORY);
     spansPacked += await packLinkSpans(db, links);
     // The last story's links may be cut by the limit: the next call starts at that story again.
     if (links.length === limit * LINKS_PER_STORY) next = Math.min(next ?? Infinity, links.at(-1)!.story_id - 1);
-    spansRemaining += await countJsonSpans(db);
+    spansRemaining += await countJsonSpans(db, COUNT_CAP);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -92,11 +109,14 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     failed += rows.length - ok.length;
     moved += await pointAtBodies(db, ok);
     if (rows.length === limit) next = Math.min(next ?? Infinity, rows.at(-1)!.id);
-    remaining += await countInlineBodies(db);
+    remaining += await countInlineBodies(db, COUNT_CAP);
   }
   return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining,
-    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining };
+    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, band_keys_moved: keysMoved, band_keys_remaining: keysRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining };
 }
+
+/** A stored signature as its 16-bit digests (migrations/0013): the same signature, half the bytes. */
+const narrowSignature = (base64: string): string => encodeSignature(decodeSignature(base64, 0));
 
 /** A RETAIN_* variable as a cutoff date, null for keep-everything (unset, empty or not a positive number). */
 export function retentionCutoff(value: string | undefined, now: Date): string | null {

@@ -71,6 +71,15 @@ export interface StoredNode {
 }
 
 /**
+ * The signed stories sharing one of the keys ?1 whose keys were written with a date in [?2, ?3]: keys and dates
+ * apart (migrations/0013), and the keys written before that migration, each with its date, until they are
+ * moved or pruned. A story's keys are in one of the two tables, so UNION only merges stories sharing several keys.
+ */
+const CANDIDATES_SQL = `SELECT b.story_id FROM json_each(?1) k JOIN band_keys b ON b.key = k.value
+    JOIN band_key_dates d ON d.story_id = b.story_id WHERE d.at >= ?2 AND d.at <= ?3
+  UNION SELECT b.story_id FROM json_each(?1) k JOIN band_keys_text b ON b.key = k.value WHERE b.at >= ?2 AND b.at <= ?3`;
+
+/**
  * Everything a chunk of new or changed stories needs, in one query: the signed stories sharing a band key
  * with the chunk within the window [from, to], the stored rows of the chunk's own stories (their earlier
  * version), and every member of the clusters any of those belong to.
@@ -81,8 +90,7 @@ export async function lookupNodes(
 ): Promise<StoredNode[]> {
   const { results } = await db
     .prepare(
-      `WITH cand AS (
-         SELECT DISTINCT b.story_id FROM json_each(?1) k JOIN band_keys b ON b.key = k.value WHERE b.at >= ?2 AND b.at <= ?3),
+      `WITH cand AS (${CANDIDATES_SQL}),
        own AS (
          SELECT s.id AS story_id FROM json_each(?4) o JOIN stories s ON s.feed_id = json_extract(o.value, '$[0]') AND s.guid = json_extract(o.value, '$[1]')),
        seed AS (SELECT story_id FROM cand UNION SELECT story_id FROM own),
@@ -115,7 +123,7 @@ export function signatureHex(base64: string): string {
   return hexOf(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }
 
-function hexToBase64(hex: string): string {
+export function hexToBase64(hex: string): string {
   let bin = "";
   for (let i = 0; i < hex.length; i += 2) bin += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
   return btoa(bin);
@@ -131,8 +139,7 @@ export function unseenCandidatesStatement(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT count(*) AS unseen FROM (SELECT DISTINCT b.story_id FROM json_each(?1) k JOIN band_keys b ON b.key = k.value
-         WHERE b.at >= ?2 AND b.at <= ?3) c JOIN stories s ON s.id = c.story_id
+      `SELECT count(*) AS unseen FROM (${CANDIDATES_SQL}) c JOIN stories s ON s.id = c.story_id
          JOIN story_signatures g ON g.story_id = c.story_id AND g.version = ?6
        WHERE s.feed_id NOT IN (SELECT value FROM json_each(?4)) AND c.story_id NOT IN (SELECT value FROM json_each(?5))`,
     )
@@ -150,6 +157,11 @@ export interface SignatureWrite {
   keys: number[];
 }
 
+/** Statements deleting the band keys (either layout) and key dates of the stories `w` names. */
+function forgetKeys(db: D1Database, w: string, json: string): D1PreparedStatement[] {
+  return ["band_keys", "band_keys_text", "band_key_dates"].map((table) => db.prepare(`${w} DELETE FROM ${table} WHERE story_id IN (SELECT id FROM w)`).bind(json));
+}
+
 /** Stores signatures and band keys (replacing a story's earlier ones). */
 export function signatureStatements(db: D1Database, writes: readonly SignatureWrite[], version: number): D1PreparedStatement[] {
   return pieces(writes.map((w) => [w.ref, signatureHex(w.signature), w.shingles, w.outlet, w.at, w.keys])).flatMap((piece) => {
@@ -165,11 +177,18 @@ export function signatureStatements(db: D1Database, writes: readonly SignatureWr
              shingles = excluded.shingles, outlet = excluded.outlet, at = excluded.at`,
         )
         .bind(json, version),
-      db.prepare(`${w} DELETE FROM band_keys WHERE story_id IN (SELECT id FROM w)`).bind(json),
+      ...forgetKeys(db, w, json),
       db
         .prepare(
-          `${w} INSERT OR IGNORE INTO band_keys (key, story_id, at)
-           SELECT k.value, w.id, json_extract(w.v, '$[4]') FROM w, json_each(w.v, '$[5]') k WHERE w.id IS NOT NULL`,
+          `${w} INSERT OR IGNORE INTO band_keys (key, story_id)
+           SELECT k.value, w.id FROM w, json_each(w.v, '$[5]') k WHERE w.id IS NOT NULL`,
+        )
+        .bind(json),
+      db
+        .prepare(
+          `${w} INSERT INTO band_key_dates (story_id, at) SELECT w.id, json_extract(w.v, '$[4]') FROM w
+           WHERE w.id IS NOT NULL AND json_array_length(w.v, '$[5]') > 0
+           ON CONFLICT (story_id) DO UPDATE SET at = excluded.at`,
         )
         .bind(json),
     ];
@@ -182,7 +201,7 @@ export function unsignStatements(db: D1Database, refs: readonly StoryRef[]): D1P
     const w = `WITH w AS (SELECT ${refOf("j")} AS id FROM json_each(?1) j)`;
     const json = JSON.stringify(piece);
     return [
-      db.prepare(`${w} DELETE FROM band_keys WHERE story_id IN (SELECT id FROM w)`).bind(json),
+      ...forgetKeys(db, w, json),
       db.prepare(`${w} DELETE FROM story_signatures WHERE story_id IN (SELECT id FROM w)`).bind(json),
     ];
   });
@@ -308,15 +327,21 @@ export async function resolveRefs(db: D1Database, refs: readonly StoryRef[]): Pr
   return ids;
 }
 
-/** Deletes at most `limit` band keys dated before `before`; returns how many went. */
+/**
+ * Deletes the band keys of at most `limit` stories whose keys are dated before `before`, the oldest first, in
+ * either layout (migrations/0013); returns how many stories' keys went.
+ */
 export async function pruneBandKeys(db: D1Database, before: string, limit: number): Promise<number> {
-  const res = await db
-    .prepare(
-      `DELETE FROM band_keys WHERE (key, story_id) IN (SELECT key, story_id FROM band_keys WHERE at < ?1 ORDER BY at LIMIT ?2)`,
-    )
-    .bind(before, limit)
-    .run();
-  return res.meta.changes ?? 0;
+  const oldest = "SELECT story_id FROM band_key_dates WHERE at < ?1 ORDER BY at LIMIT ?2";
+  // Keys of the layout before 0013 are walked by their own date, about `limit` stories' worth (a story has
+  // BANDS = 32 keys; src/cluster/params.ts), and go by whole stories, so a story's keys stay together.
+  const legacy = `SELECT story_id FROM band_keys_text WHERE at < ?1 ORDER BY at LIMIT ?2 * 32`;
+  const [, dated, legacyGone] = await db.batch([
+    db.prepare(`DELETE FROM band_keys WHERE story_id IN (${oldest})`).bind(before, limit),
+    db.prepare(`DELETE FROM band_key_dates WHERE story_id IN (${oldest}) RETURNING story_id`).bind(before, limit),
+    db.prepare(`DELETE FROM band_keys_text WHERE story_id IN (${legacy}) RETURNING story_id`).bind(before, limit),
+  ]);
+  return (dated?.results.length ?? 0) + new Set((legacyGone?.results as { story_id: number }[]).map((r) => r.story_id)).size;
 }
 
 // ── reads ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -12,7 +12,7 @@
  *   feed that still lists it does not bring it back.
  */
 import type { Body } from "./bodies";
-import { pieces, signatureHex } from "./clusters";
+import { hexToBase64, pieces, signatureHex } from "./clusters";
 import { packSpans, type SpanTriple, storedSpans } from "./entities";
 import { EMPTY_EVIDENCE } from "./stories";
 import { hexOf, packText, type StoredBlob } from "./text";
@@ -36,13 +36,21 @@ export async function inlineBodies(db: D1Database, afterId: number, limit: numbe
   return results;
 }
 
-export async function countInlineBodies(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare(
-      `SELECT count(*) AS n FROM stories INDEXED BY stories_body_inline
-       WHERE body_key IS NULL AND body_expired_at IS NULL AND (content_html IS NOT NULL OR source_text <> '')`,
-    )
-    .first<{ n: number }>();
+export async function countInlineBodies(db: D1Database, cap: number): Promise<number> {
+  return bounded(
+    db,
+    `SELECT 1 FROM stories INDEXED BY stories_body_inline
+     WHERE body_key IS NULL AND body_expired_at IS NULL AND (content_html IS NOT NULL OR source_text <> '')`,
+    cap,
+  );
+}
+
+/**
+ * How many rows `sql` walks, counting no further than `cap`: each walk's count reads at most that many index
+ * entries, so a call costs the same however much of a large database is still to convert.
+ */
+async function bounded(db: D1Database, sql: string, cap: number): Promise<number> {
+  const row = await db.prepare(`SELECT count(*) AS n FROM (${sql} LIMIT ?1)`).bind(cap).first<{ n: number }>();
   return row?.n ?? 0;
 }
 
@@ -79,9 +87,8 @@ export async function inlineTexts(db: D1Database, afterId: number, limit: number
   return results;
 }
 
-export async function countInlineTexts(db: D1Database): Promise<number> {
-  const row = await db.prepare("SELECT count(*) AS n FROM stories INDEXED BY stories_text_inline WHERE content_z IS NULL").first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countInlineTexts(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM stories INDEXED BY stories_text_inline WHERE content_z IS NULL", cap);
 }
 
 /**
@@ -114,40 +121,87 @@ export async function compactTexts(db: D1Database, rows: InlineText[]): Promise<
   return (await db.batch(statements)).reduce((n, res, i) => n + (i % 3 === 0 ? res.results.length : 0), 0);
 }
 
-/** The next signatures after `afterId` still stored as base64 TEXT (migrations/0012). */
-export async function textSignatures(db: D1Database, afterId: number, limit: number): Promise<{ story_id: number; signature: string }[]> {
+export interface WideSignature {
+  story_id: number;
+  /** Base64 of the 512 bytes of whole minima (or a signature of any other width: narrowed all the same). */
+  signature: string;
+  /** What the row holds, to guard the rewrite on: the BLOB's hex, or the TEXT itself. */
+  held: string;
+}
+
+/**
+ * The next signatures after `afterId` still wider than 256 bytes: 512-byte BLOBs (migrations/0012) or base64
+ * TEXT from before it; migrations/0013 narrows both to their 16-bit digests.
+ */
+export async function wideSignatures(db: D1Database, afterId: number, limit: number): Promise<WideSignature[]> {
   const { results } = await db
     .prepare(
-      `SELECT story_id, signature FROM story_signatures INDEXED BY story_signatures_text
-       WHERE story_id > ?1 AND typeof(signature) = 'text' ORDER BY story_id LIMIT ?2`,
+      `SELECT story_id, CASE typeof(signature) WHEN 'blob' THEN hex(signature) ELSE signature END AS held, typeof(signature) = 'blob' AS blob
+       FROM story_signatures INDEXED BY story_signatures_wide WHERE story_id > ?1 AND length(signature) > 256 ORDER BY story_id LIMIT ?2`,
     )
     .bind(afterId, limit)
-    .all<{ story_id: number; signature: string }>();
-  return results;
+    .all<{ story_id: number; held: string; blob: number }>();
+  return results.map((r) => ({ story_id: r.story_id, held: r.held, signature: r.blob === 1 ? hexToBase64(r.held) : r.held }));
 }
 
-export async function countTextSignatures(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare("SELECT count(*) AS n FROM story_signatures INDEXED BY story_signatures_text WHERE typeof(signature) = 'text'")
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countWideSignatures(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM story_signatures INDEXED BY story_signatures_wide WHERE length(signature) > 256", cap);
 }
 
-/** Rewrites these signatures as BLOBs, each guarded on the text read (a re-sign meanwhile wins). */
-export async function packSignatures(db: D1Database, rows: { story_id: number; signature: string }[]): Promise<number> {
+/**
+ * Rewrites these signatures as 256-byte BLOBs of the digests `narrow` gives (src/cluster/signature.ts), each
+ * guarded on what was read (a re-sign meanwhile wins). Returns the rows rewritten.
+ */
+export async function narrowSignatures(db: D1Database, rows: WideSignature[], narrow: (base64: string) => string): Promise<number> {
   if (rows.length === 0) return 0;
   // Cut like every JSON parameter of the cluster statements, so each stays inside D1's statement size.
-  const statements = pieces(rows.map((r) => [r.story_id, signatureHex(r.signature), r.signature])).map((piece) =>
+  const statements = pieces(rows.map((r) => [r.story_id, signatureHex(narrow(r.signature)), r.held])).map((piece) =>
     db
       .prepare(
         `UPDATE story_signatures SET signature = unhex(json_extract(j.value, '$[1]'))
          FROM json_each(?1) j
-         WHERE story_signatures.story_id = json_extract(j.value, '$[0]') AND story_signatures.signature = json_extract(j.value, '$[2]')
+         WHERE story_signatures.story_id = json_extract(j.value, '$[0]')
+           AND CASE typeof(story_signatures.signature) WHEN 'blob' THEN hex(story_signatures.signature) ELSE story_signatures.signature END = json_extract(j.value, '$[2]')
          RETURNING story_id`,
       )
       .bind(JSON.stringify(piece)),
   );
   return (await db.batch(statements)).reduce((n, r) => n + r.results.length, 0);
+}
+
+/** The next stories after `afterId` whose band keys are still in the layout before migrations/0013, in id order. */
+export async function legacyKeyStories(db: D1Database, afterId: number, limit: number): Promise<number[]> {
+  const { results } = await db
+    .prepare("SELECT DISTINCT story_id FROM band_keys_text INDEXED BY band_keys_story WHERE story_id > ?1 ORDER BY story_id LIMIT ?2")
+    .bind(afterId, limit)
+    .all<{ story_id: number }>();
+  return results.map((r) => r.story_id);
+}
+
+export async function countLegacyKeyStories(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT DISTINCT story_id FROM band_keys_text INDEXED BY band_keys_story", cap);
+}
+
+/**
+ * Moves these stories' band keys to the layout of migrations/0013 (keys apart, one date per story), in one
+ * batch: a story's keys are in one table or the other, never both. A story re-signed meanwhile has no legacy
+ * keys left, so it moves nothing. Returns the stories moved.
+ */
+export async function moveLegacyKeys(db: D1Database, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const list = JSON.stringify(ids);
+  const of = "story_id IN (SELECT value FROM json_each(?1))";
+  const [, dated] = await db.batch([
+    db.prepare(`INSERT OR IGNORE INTO band_keys (key, story_id) SELECT key, story_id FROM band_keys_text WHERE ${of}`).bind(list),
+    db
+      .prepare(
+        `INSERT INTO band_key_dates (story_id, at) SELECT story_id, max(at) FROM band_keys_text WHERE ${of} GROUP BY story_id
+         ON CONFLICT (story_id) DO UPDATE SET at = excluded.at RETURNING story_id`,
+      )
+      .bind(list),
+    db.prepare(`DELETE FROM band_keys_text WHERE ${of}`).bind(list),
+  ]);
+  return dated?.results.length ?? 0;
 }
 
 export interface JsonSpans {
@@ -168,11 +222,8 @@ export async function jsonSpans(db: D1Database, afterId: number, limit: number):
   return results;
 }
 
-export async function countJsonSpans(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare("SELECT count(*) AS n FROM story_entities INDEXED BY story_entities_json_spans WHERE substr(spans, 1, 1) = '['")
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+export async function countJsonSpans(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM story_entities INDEXED BY story_entities_json_spans WHERE substr(spans, 1, 1) = '['", cap);
 }
 
 /** Rewrites these links' spans in the compact form, each guarded on the JSON read (a relink meanwhile wins). */

@@ -318,11 +318,14 @@ describe("band key pruning", () => {
     await ingest(["haiti-gangs/no-dateline"]);
     const count = async () => (await env.DB.prepare("SELECT count(*) AS n FROM band_keys").first<{ n: number }>())!.n;
     expect(await count()).toBe(64);
-    expect(await pruneBandKeys(env.DB, "2024-07-01T00:00:00.000Z", 10)).toBe(0);
-    expect(await pruneBandKeys(env.DB, "2024-08-01T00:00:00.000Z", 10)).toBe(10);
-    expect(await count()).toBe(54);
-    while ((await pruneBandKeys(env.DB, "2024-08-01T00:00:00.000Z", 25)) > 0);
-    expect(await count()).toBe(0);
+    const dates = async () => (await env.DB.prepare("SELECT count(*) AS n FROM band_key_dates").first<{ n: number }>())!.n;
+    expect(await dates()).toBe(2);
+    expect(await pruneBandKeys(env.DB, "2024-07-01T00:00:00.000Z", 1)).toBe(0);
+    // A story's keys go together, a bounded number of stories a call.
+    expect(await pruneBandKeys(env.DB, "2024-08-01T00:00:00.000Z", 1)).toBe(1);
+    expect([await count(), await dates()]).toEqual([32, 1]);
+    while ((await pruneBandKeys(env.DB, "2024-08-01T00:00:00.000Z", 1)) > 0);
+    expect([await count(), await dates()]).toEqual([0, 0]);
     // Clusters outlive their keys: the keys only find new copies.
     expect((await story("haiti-gangs/original")).cluster?.size).toBe(2);
   });
@@ -333,7 +336,7 @@ describe("the cron", () => {
     await ingest(["haiti-gangs/original"]);
     await ingest(["haiti-gangs/no-dateline"]);
     expect(await pruneClusterKeys(env, new Date("2024-07-10T00:00:00Z"))).toBe(0);
-    expect(await pruneClusterKeys(env, new Date("2024-08-01T00:00:00Z"))).toBe(64);
+    expect(await pruneClusterKeys(env, new Date("2024-08-01T00:00:00Z"))).toBe(2);
   });
 });
 

@@ -2,7 +2,8 @@
  * content_text compressed in its row with a contentless FTS index (issue 17, migrations/0012): the text reads
  * back the same through every read path, search stays exact through rewrites and deletes, and a database
  * created by the migrations before 0012 keeps searching the same while the mover compacts it in resumable batches.
- * Signatures are stored as BLOBs, and a legacy base64 TEXT one reads the same until the mover packs it.
+ * Signatures are stored as BLOBs of 16-bit digests (0013), and a wider one (a 512-byte BLOB, or base64 TEXT) reads as
+ * the same digests until the mover narrows it.
  */
 import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { ingestFeed } from "../../src/ingest/run";
 import { moveInlineBodies } from "../../src/ingest/storage";
 import type { Story } from "../../src/model";
 import { SIGNATURE_VERSION } from "../../src/cluster/params";
+import { decodeSignature, encodeSignature } from "../../src/cluster/signature";
 import { lookupNodes, signatureStatements } from "../../src/store/clusters";
 import { packSpans, unpackSpans } from "../../src/store/entities";
 import { createRun } from "../../src/store/runs";
@@ -143,30 +145,39 @@ describe("content_text compressed in the row", () => {
   });
 });
 
-describe("signatures as BLOBs", () => {
-  it("stores 512 bytes, reads a base64 TEXT signature of the previous schema the same, and the mover packs it", async () => {
+describe("signatures as BLOBs of 16-bit digests", () => {
+  it("reads a 512-byte BLOB of 0012 and a base64 TEXT signature from before as their digests, and the mover narrows both to 256 bytes", async () => {
     await putMutable("text-sig", feedOf("sig", ["A short note on the ferry timetable."]));
     const feed = await registerFeed("/mutable/text-sig");
     await ingest(feed.id);
     const { id } = (await env.DB.prepare("SELECT id FROM stories WHERE feed_id = ?1").bind(feed.id).first<{ id: number }>())!;
+    // Whole minima, as the code before migrations/0013 stored them.
     const bytes = Uint8Array.from({ length: 512 }, (_, i) => (i * 37 + 11) & 255);
-    const base64 = btoa(String.fromCharCode(...bytes));
-    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
+    const wide = btoa(String.fromCharCode(...bytes));
+    const digests = [...decodeSignature(wide, 99).bits];
+    const narrow = encodeSignature(decodeSignature(wide, 99));
+    const hexOf = (b64: string) => Array.from(atob(b64), (c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("").toUpperCase();
     const at = "2025-06-01T00:00:00.000Z";
-    await env.DB.batch(signatureStatements(env.DB, [{ ref: id, signature: base64, shingles: 99, outlet: "text.example", at, keys: [4242] }], SIGNATURE_VERSION));
+    await env.DB.batch(signatureStatements(env.DB, [{ ref: id, signature: wide, shingles: 99, outlet: "text.example", at, keys: [4242] }], SIGNATURE_VERSION));
     const stored = () => env.DB.prepare("SELECT typeof(signature) AS kind, length(signature) AS n, hex(signature) AS hex FROM story_signatures WHERE story_id = ?1").bind(id).first();
-    expect(await stored()).toEqual({ kind: "blob", n: 512, hex });
-    const read = async () =>
-      (await lookupNodes(env.DB, { keys: [4242], from: "2025-05-31T00:00:00.000Z", to: "2025-06-02T00:00:00.000Z", own: [], version: SIGNATURE_VERSION })).find((n) => n.id === id);
-    expect((await read())?.signature).toBe(base64);
-
-    // As the previous code stored it: the same answer, until the mover rewrites it as the same bytes.
-    await env.DB.prepare("UPDATE story_signatures SET signature = ?2 WHERE story_id = ?1").bind(id, base64).run();
-    expect(await stored()).toMatchObject({ kind: "text" });
-    expect((await read())?.signature).toBe(base64);
+    expect(await stored()).toEqual({ kind: "blob", n: 512, hex: hexOf(wide) });
+    const read = async () => {
+      const node = (await lookupNodes(env.DB, { keys: [4242], from: "2025-05-31T00:00:00.000Z", to: "2025-06-02T00:00:00.000Z", own: [], version: SIGNATURE_VERSION })).find((n) => n.id === id);
+      return node && [...decodeSignature(node.signature, node.shingles).bits];
+    };
+    expect(await read()).toEqual(digests);
     expect(await moveInlineBodies(env, {})).toMatchObject({ signatures_packed: 1, signatures_remaining: 0 });
-    expect(await stored()).toEqual({ kind: "blob", n: 512, hex });
-    expect((await read())?.signature).toBe(base64);
+    expect(await stored()).toEqual({ kind: "blob", n: 256, hex: hexOf(narrow) });
+    expect(await read()).toEqual(digests);
+
+    // As the code before migrations/0012 stored it: the same digests, until the mover narrows it too.
+    await env.DB.prepare("UPDATE story_signatures SET signature = ?2 WHERE story_id = ?1").bind(id, wide).run();
+    expect(await stored()).toMatchObject({ kind: "text" });
+    expect(await read()).toEqual(digests);
+    expect(await moveInlineBodies(env, {})).toMatchObject({ signatures_packed: 1, signatures_remaining: 0 });
+    expect(await stored()).toEqual({ kind: "blob", n: 256, hex: hexOf(narrow) });
+    // A signature the write path stores is narrow already: nothing left to do.
+    expect(await moveInlineBodies(env, {})).toMatchObject({ signatures_packed: 0, signatures_remaining: 0 });
   });
 });
 
@@ -242,7 +253,7 @@ describe("migration of a database created by the migrations before 0012", () => 
     });
     expect((await db.prepare("SELECT spans FROM story_entities ORDER BY story_id").all()).results).toEqual([{ spans: "X14.8" }, { spans: "Xe.5" }, { spans: "T0.8" }]);
     expect(await Promise.all([1, 2, 3].map(async (id) => (await getStory(db, id, env.BODIES))?.entities))).toEqual(spansBefore);
-    expect(await db.prepare("SELECT typeof(signature) AS kind, length(signature) AS n FROM story_signatures WHERE story_id = 2").first()).toEqual({ kind: "blob", n: 512 });
+    expect(await db.prepare("SELECT typeof(signature) AS kind, length(signature) AS n FROM story_signatures WHERE story_id = 2").first()).toEqual({ kind: "blob", n: 256 });
     // Half way: some rows in each index, still the same answers.
     expect(await Promise.all(QUERIES.map((q) => searchIds(db, q)))).toEqual(before);
     let after = first.next_after;

@@ -6,7 +6,7 @@ import { evaluateClusters, type LabelledStory, PRECISION_TARGET, RECALL_TARGET }
 import { outletOf } from "../../src/cluster/outlet";
 import { BANDS, HASHES } from "../../src/cluster/params";
 import { shingleHashes, words } from "../../src/cluster/shingles";
-import { bandKeys, decodeSignature, encodeSignature, signature } from "../../src/cluster/signature";
+import { bandKeys, decodeSignature, encodeSignature, pairKeys, signature } from "../../src/cluster/signature";
 import { isCopy, similarity } from "../../src/cluster/similarity";
 
 const stories = set as LabelledStory[];
@@ -41,15 +41,30 @@ describe("signatures", () => {
     expect(signature(text("haiti-gangs/original"))).not.toBeNull();
   });
 
-  it("survives encoding: 128 values, 32 band keys below 2^53", () => {
+  it("survives encoding: 128 digests in 256 bytes, 32 band keys below 2^53", () => {
     const sig = signature(text("haiti-gangs/original"))!;
-    const back = decodeSignature(encodeSignature(sig), sig.shingles);
-    expect([...back.mins]).toEqual([...sig.mins]);
+    const encoded = encodeSignature(sig);
+    expect(atob(encoded)).toHaveLength(HASHES * 2);
+    const back = decodeSignature(encoded, sig.shingles);
+    expect([...back.bits]).toEqual([...sig.bits]);
     expect(sig.mins).toHaveLength(HASHES);
     const keys = bandKeys(sig);
     expect(keys).toHaveLength(BANDS);
     expect(keys.every((k) => Number.isSafeInteger(k) && k >= 0)).toBe(true);
+    // Read back, only the digests are known: no band keys, but the same pairing keys and the same comparisons.
+    expect(() => bandKeys(back)).toThrow(/no band keys/);
+    expect(pairKeys(back)).toEqual(pairKeys(sig));
+    expect(similarity(back, sig).jaccard).toBe(1);
     expect(() => decodeSignature("AAAA", 10)).toThrow(/signature holds/);
+  });
+
+  it("reads a signature stored whole before migrations/0013 as the same digests", () => {
+    const sig = signature(text("haiti-gangs/original"))!;
+    const whole = new Uint8Array(sig.mins.buffer, sig.mins.byteOffset, sig.mins.byteLength);
+    const old = decodeSignature(btoa(String.fromCharCode(...whole)), sig.shingles);
+    expect([...old.bits]).toEqual([...sig.bits]);
+    const other = signature(text("rbi-rates/no-dateline"))!;
+    expect(similarity(old, other)).toEqual(similarity(sig, other));
   });
 
   it("ignores case, punctuation and 'Also read' lines", () => {
