@@ -137,6 +137,7 @@ class FlagCollector {
 export function detectFlags(title: string, text: string): { flags: Flags; content_text: string } {
   const collector = new FlagCollector();
   scanTitle(title, collector);
+  const headline = title.trim();
   const paragraphs = splitParagraphs(text.replace(LEADING_ARTIFACT, ""));
   const last = paragraphs.at(-1);
   const total = last === undefined ? 0 : last.start + last.text.length;
@@ -152,7 +153,7 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
     if (inClosing) scanRules(closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
     if ((inOpening || inClosing) && body.length <= BYLINE_MAX_CHARS) {
       const beside = [paragraphs[index - 1]?.text ?? "", paragraphs[index + 1]?.text ?? ""];
-      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside);
+      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside, headline);
     }
     scanRules(anywhere, paragraph, 0, body.length, collector);
     cleanParagraph(paragraph);
@@ -233,13 +234,16 @@ function scanRules(
   to: number,
   collector: FlagCollector,
   beside: readonly string[] = [],
+  headline = "",
 ): void {
   const body = paragraph.text;
   for (const { rule, regex } of rules) {
     if (rule.wireAt !== undefined) {
       if (!namesWireAt(paragraph, rule.wireAt)) continue;
     } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
-    if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text))) continue;
+    if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text) || (rule.besideHeadline === true && text === headline && headline !== ""))) {
+      continue;
+    }
     regex.lastIndex = from;
     for (let match = regex.exec(body); match !== null && match.index < to; match = regex.exec(body)) {
       if (match[0].length === 0) {

@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 7;
+export const FLAG_RULES_VERSION: number = 8;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -54,6 +54,8 @@ export interface FlagRule {
    * alone on a line is a credit next to the byline's time line, and a menu entry anywhere else.
    */
   readonly beside?: RegExp;
+  /** With `beside`: the paragraph just before or after may instead be the story's headline itself. */
+  readonly besideHeadline?: boolean;
   /**
    * Every match opens (start) or closes (end) the paragraph with a wire's name, as written ("Xinhua, March 2,
    * 2017", "dpa/xy"; "... the statement said. IANS"). flags.ts then tests that once per paragraph, with one
@@ -104,7 +106,18 @@ const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 /** A sentence starts here: the paragraph start or after closing punctuation. */
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
-const ALL_WIRES = wireAliasSource();
+/**
+ * Agency abbreviations that are also everyday words or abbreviations written in capitals ("MAP", "TAP", "SPA",
+ * "MENA", "TT"): they name an agency only in a dateline's brackets, never alone on a line, in a sign-off or a
+ * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
+ */
+const COMMON_WORD_ALIASES = new Set([
+  "MENA", "SPA", "APA", "NTB", "TT", "NAN", "ENA", "MAP", "TAP", "APS", "SANA", "PETRA", "ONA", "BNA", "NNA", "KNA",
+]);
+/** Every wire alias a credit, byline or sign-off may name. */
+const ALL_WIRES = wireAliasSource(undefined, (alias) => !COMMON_WORD_ALIASES.has(alias.toUpperCase()));
+/** Agencies joined by a hyphen or slash in one credit: "(NNN-WAFA)", "– NNN-WAFA", "(AFP/Reuters)". */
+const JOINED_WIRES = `(?:${ALL_WIRES})(?:[-/](?:${ALL_WIRES}))*`;
 /** A paragraph that opens with a wire's name, optionally after "The": the test that `wireAt: "start"` rules share. */
 export const LEADING_WIRE = new RegExp(`^(?:[Tt]he\\s+)?(?:${ALL_WIRES})(?![\\p{L}\\p{N}])`, "u");
 /** The end of a paragraph that closes on a wire's name (its last 60 characters are tested): `wireAt: "end"`. */
@@ -118,7 +131,7 @@ const CAPS_PLACE = `${CAPS_CITY}${REGION}?`;
 /** A place as written in mixed case: "Gaza Strip", "Rio de Janeiro". */
 const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s{1,3}[\\p{L}\\p{M}.'’-]+){0,3}";
 /** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
-const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM"]);
+const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM", "PNA", ...COMMON_WORD_ALIASES]);
 /** Agencies whose copy South Asian sites close with the agency's name alone ("... said. IANS"). */
 const SIGNOFF_WIRES = wireAliasSource(
   ["Press Trust of India", "Indo-Asian News Service", "Asian News International", "Kashmir News Observer", "Global News Service"],
@@ -137,18 +150,22 @@ const SIGNOFF_WIRES = wireAliasSource(
  * (UPI) --"), and a page may lose the opening bracket ("MUMBAI, Xinhua) - "): then a distinct agency name, a comma
  * before it and a separator after it must all be there.
  */
+const EVERY_WIRE = wireAliasSource();
+
 function dateline(names: readonly string[]): RegExp {
   const all = wireAliasSource(names);
   const distinct = wireAliasSource(names, (alias) => !AMBIGUOUS_ALIASES.has(alias));
   const ambiguous = wireAliasSource(names, (alias) => AMBIGUOUS_ALIASES.has(alias));
   const story = "\\s+(?=\\p{Lu}\\p{Ll})";
+  // A second agency may share the brackets: "(NNN-WAFA)", "(AFP/Reuters)".
+  const more = `(?:[-/](?:${EVERY_WIRE}))*`;
   const undated = [
     ...(distinct === ""
       ? []
       : [
-          `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})\\)${SEP})`,
-          `(?:${PLACE},\\s*)?(?=\\((?:${distinct})\\)${story})`,
-          `${PLACE},?\\s*(?=\\((?:${distinct})\\)\\s*$)`,
+          `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})${more}\\)${SEP})`,
+          `(?:${PLACE},\\s*)?(?=\\((?:${distinct})${more}\\)${story})`,
+          `${PLACE},?\\s*(?=\\((?:${distinct})${more}\\)\\s*$)`,
           `${PLACE},\\s*(?=(?:${distinct})\\)${SEP})`,
         ]),
     ...(ambiguous === ""
@@ -163,7 +180,7 @@ function dateline(names: readonly string[]): RegExp {
   // The lookahead first: most paragraphs name no agency in brackets (or after a comma) near their start and fail
   // it at once; it tests a cheap character before trying the aliases, which keeps the wider opening window cheap.
   return new RegExp(
-    `^(?=.{0,160}?(?:\\(|,\\s*)(?:${all})\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>${all})\\)${SEP}?`,
+    `^(?=.{0,160}?(?:\\(|,\\s*)(?:${all})${more}\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>(?:${all})${more})\\)${SEP}?`,
     "u",
   );
 }
@@ -175,7 +192,12 @@ const DEDICATED_DATELINES = [
 const OTHER_WIRES = [
   "United News of India", "Kyodo", "Yonhap", "dpa", "EFE", "ANSA", "Anadolu Agency", "Bernama", "Antara",
   "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
-  "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
+  "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM", "WAFA", "Nam News Network", "Bangladesh Sangbad Sangstha",
+  "Philippine News Agency", "Middle East News Agency", "Saudi Press Agency", "KUNA", "Qatar News Agency", "IRNA",
+  "Korean Central News Agency", "RIA Novosti", "Ukrinform", "Austria Presse Agentur", "Belga", "NTB", "TT",
+  "Agencia Brasil", "Télam", "News Agency of Nigeria", "Kenya News Agency", "Ethiopian News Agency",
+  "Maghreb Arabe Presse", "Tunis Afrique Presse", "Algérie Presse Service", "SANA", "Petra", "Oman News Agency",
+  "Bahrain News Agency", "National News Agency", "Prensa Latina", "Europa Press", "Central News Agency",
 ].filter((name) => !DEDICATED_DATELINES.includes(name));
 
 /**
@@ -694,7 +716,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${ALL_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?=\\s*$)`,
+      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?=\\s*$)`,
       "u",
     ),
     where: "closing",
@@ -713,7 +735,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     id: "wire-dash-signoff",
     hints: ["-", "–", "—", "_"],
     flags: ["syndicated"],
-    pattern: new RegExp(`[-–—_](?<=(?:^|[.!?"”’]\\s*)[-–—_])[-–—]?\\s*(?<wire>${ALL_WIRES})\\.?(?=\\s*$)`, "u"),
+    pattern: new RegExp(`[-–—_](?<=(?:^|[.!?"”’]\\s*)[-–—_])[-–—]?\\s*(?<wire>${JOINED_WIRES})\\.?(?=\\s*$)`, "u"),
     where: "closing",
     outlet: "Agence France-Presse",
     example: "Rescue teams were still searching the area late on Sunday. — AFP",
@@ -976,6 +998,49 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "byline-share-bar-wire-dated",
+    hints: ["print", "mail", "share", "tweet", "comment"],
+    flags: ["syndicated"],
+    // The agency and date under the headline with the page's share bar glued before them, as a reposting site's
+    // template renders it ("0 Comment(s)Print E-mail Xinhua, December 01, 2017").
+    pattern: new RegExp(
+      `^(?:\\d+\\s*Comments?(?:\\(s\\))?\\s*)?(?:(?:Print|PRINT|E-?[Mm]ail|EMAIL|Share|SHARE|Tweet|Font\\s+size)\\s*[:|]?\\s*){1,4}` +
+        `(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,|\\s*\\|)?\\s+(?:${DATE}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}\\/\\d{2,4})(?:\\s+[^.!?|]{0,30})?$`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "China.org.cn (the share bar, then the agency and date)",
+    example: "0 Comment(s)Print E-mail Xinhua, March 2, 2017",
+    counterExample: "0 Comment(s)Print E-mail China Daily, March 2, 2017",
+    variants: [{ outlet: "a reposting site's credit row", text: "Print | Email | Anadolu Agency | 2024-03-02" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "section-label-wire-news",
+    hints: WIRE_HINTS,
+    wireAt: "start",
+    flags: ["syndicated"],
+    // The feed's section label over the story ("AP News" above the headline, "ANI General News" above the first
+    // paragraph): a site that files an agency's feed under its own section. Beside the headline or the story's
+    // prose only: in a menu the same words sit among other short entries.
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})\\s+(?:(?:General|World|National|Top|Latest|Breaking)\\s+)?(?:News|NEWS)$`, "mu"),
+    beside: /^(?=.{100,})\p{Lu}[^\n]*[.!?"”’]$/u,
+    besideHeadline: true,
+    where: "byline",
+    outlet: "Business Standard (an agency feed's section label)",
+    example: "ANI General News\nThe health minister told the upper house on Tuesday that no state had held back its count of deaths.",
+    counterExample: "Reuters News Agency\nThe health minister told the upper house on Tuesday that no state had held back its count of deaths.",
+    variants: [
+      {
+        outlet: "a regional news site (the agency feed's label over the story)",
+        text: "AP News\nMEXICO CITY — The new president said on Wednesday that relations with Washington were good and talks would follow.",
+      },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "byline-provided-by-wire",
     hints: ["provided"],
     flags: ["syndicated"],
@@ -1153,6 +1218,52 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "United Press International", text: "SEOUL, South Korea, Jan. 3 (UPI) -- The two Koreas restored their hotline." },
       { outlet: "Jiji Press", text: "Tokyo, Dec. 2 (Jiji Press)--The cabinet approved the extra budget." },
     ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-wire-after-comma",
+    hints: [","],
+    flags: ["syndicated"],
+    // The agency after the place without brackets, then a dash: "SEOUL, Yonhap -- ", "Tehran, March 3, IRNA -- ".
+    // Distinct names only, and a capital after the dash, so "In Rome, Reuters – the agency – said" is no dateline.
+    pattern: new RegExp(
+      `^(?!(?:In|At|On|From|For|By|And|But|The|As|When|While|After|Before)\\s)${PLACE},\\s*(?:${DATE},?\\s*)?` +
+        `(?<wire>${wireAliasSource(undefined, (alias) => !AMBIGUOUS_ALIASES.has(alias.toUpperCase()))})\\s*(?:--|[—–-])\\s*(?=["“]?\\p{Lu})`,
+      "u",
+    ),
+    where: "opening",
+    outlet: "Yonhap",
+    example: "SEOUL, Yonhap -- The military said the North fired two short-range missiles.",
+    counterExample: "In Seoul, Yonhap -- The agency itself -- was the first to report it.",
+    variants: [{ outlet: "IRNA", text: "Tehran, March 3, IRNA -- The foreign ministry spokesman rejected the claim." }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-slashed-wire",
+    hints: ["/"],
+    flags: ["syndicated"],
+    // TASS sets its name between slashes after the date: "MOSCOW, March 5. /TASS/. The Kremlin said".
+    pattern: new RegExp(`^${PLACE}${REGION}?,\\s*${DATE}\\.?\\s*\\/(?<wire>${ALL_WIRES})\\/\\.?(?=\\s)`, "u"),
+    where: "opening",
+    outlet: "TASS",
+    example: "MOSCOW, March 5. /TASS/. The Kremlin said talks would resume next week.",
+    counterExample: "MOSCOW, March 5. The Kremlin said /TASS/ had the statement first.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "aggregator-provider-wire",
+    hints: ["menafn"],
+    flags: ["syndicated"],
+    // A news aggregator's header naming the provider: syndicated wire copy when the provider is an agency
+    // ("(MENAFN- Nam News Network)"), a partner newspaper's own story otherwise.
+    pattern: new RegExp(`\\(MENAFN\\s*[-–—]\\s*(?<wire>${ALL_WIRES})(?:\\s*\\((?:${ALL_WIRES})\\))?\\)`, "u"),
+    where: "opening",
+    outlet: "MENAFN",
+    example: "(MENAFN- Kuwait News Agency (KUNA)) The cabinet met on Monday.",
+    counterExample: "(MENAFN- Gulf Times) The cabinet met on Monday.",
     evidence: "match",
     clean: false,
   },
