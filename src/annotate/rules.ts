@@ -5,7 +5,7 @@
  * rule to both. Bump FLAG_RULES_VERSION on any change here so stored stories get re-annotated.
  */
 import type { FlagName } from "../model";
-import { WIRE_SERVICES, wireAliasSource } from "./wires";
+import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
 export const FLAG_RULES_VERSION: number = 8;
 
@@ -89,7 +89,8 @@ const MONTH_NAMES = [
 const MONTH = [...MONTH_NAMES, ...MONTH_NAMES.map((month) => month.toUpperCase())]
   .sort((a, b) => b.length - a.length)
   .join("|");
-const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4})?`;
+/** "March 3", "3 March", "Mar. 3, 2024", and the Ethiopian agency's "March 3/2024". */
+const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4}|\\/\\d{4})?`;
 /** Words of a place name are apart by one space as written, or by no-break or doubled spaces as pages render them. */
 const GAP = "(?:\\s{1,3}|/)";
 /** ", Kenya", ", N.Y.", ", Tamil Nadu": the state or country AP and Reuters put after the city. */
@@ -106,16 +107,8 @@ const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 /** A sentence starts here: the paragraph start or after closing punctuation. */
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
-/**
- * Agency abbreviations that are also everyday words or abbreviations written in capitals ("MAP", "TAP", "SPA",
- * "MENA", "TT"): they name an agency only in a dateline's brackets, never alone on a line, in a sign-off or a
- * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
- */
-const COMMON_WORD_ALIASES = new Set([
-  "MENA", "SPA", "APA", "NTB", "TT", "NAN", "ENA", "MAP", "TAP", "APS", "SANA", "PETRA", "ONA", "BNA", "NNA", "KNA",
-]);
-/** Every wire alias a credit, byline or sign-off may name. */
-const ALL_WIRES = wireAliasSource(undefined, (alias) => !COMMON_WORD_ALIASES.has(alias.toUpperCase()));
+/** Every wire alias a credit, byline or sign-off may name: not the ones that are everyday words (wires.ts). */
+const ALL_WIRES = wireAliasSource(undefined, (alias) => !WORD_LIKE_ALIASES.has(alias.toUpperCase()));
 /** Agencies joined by a hyphen or slash in one credit: "(NNN-WAFA)", "– NNN-WAFA", "(AFP/Reuters)". */
 const JOINED_WIRES = `(?:${ALL_WIRES})(?:[-/](?:${ALL_WIRES}))*`;
 /** A paragraph that opens with a wire's name, optionally after "The": the test that `wireAt: "start"` rules share. */
@@ -131,7 +124,7 @@ const CAPS_PLACE = `${CAPS_CITY}${REGION}?`;
 /** A place as written in mixed case: "Gaza Strip", "Rio de Janeiro". */
 const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s{1,3}[\\p{L}\\p{M}.'’-]+){0,3}";
 /** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
-const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM", "PNA", ...COMMON_WORD_ALIASES]);
+const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM", "PNA", "SANA", "NAN", "ENA", "KNA", ...WORD_LIKE_ALIASES]);
 /** Agencies whose copy South Asian sites close with the agency's name alone ("... said. IANS"). */
 const SIGNOFF_WIRES = wireAliasSource(
   ["Press Trust of India", "Indo-Asian News Service", "Asian News International", "Kashmir News Observer", "Global News Service"],
@@ -196,7 +189,7 @@ const OTHER_WIRES = [
   "Philippine News Agency", "Middle East News Agency", "Saudi Press Agency", "KUNA", "Qatar News Agency", "IRNA",
   "Korean Central News Agency", "RIA Novosti", "Ukrinform", "Austria Presse Agentur", "Belga", "NTB", "TT",
   "Agencia Brasil", "Télam", "News Agency of Nigeria", "Kenya News Agency", "Ethiopian News Agency",
-  "Maghreb Arabe Presse", "Tunis Afrique Presse", "Algérie Presse Service", "SANA", "Petra", "Oman News Agency",
+  "Maghreb Arabe Presse", "Tunis Afrique Presse", "Algérie Presse Service", "SANA", "Oman News Agency",
   "Bahrain News Agency", "National News Agency", "Prensa Latina", "Europa Press", "Central News Agency",
 ].filter((name) => !DEDICATED_DATELINES.includes(name));
 
@@ -761,6 +754,33 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
 
+  {
+    id: "yonhap-staff-email",
+    hints: ["@yna.co.kr"],
+    flags: ["syndicated"],
+    // Yonhap's English copy closes with the reporter's agency address, then "(END)".
+    pattern: /(?<![\p{L}\p{N}._-])[\p{L}\p{N}._-]{1,40}@yna\.co\.kr(?![\p{L}\p{N}.-])/u,
+    where: "closing",
+    outlet: "Yonhap",
+    example: "The two sides will meet again in June.\nkimsy@yna.co.kr\n(END)",
+    counterExample: "Readers may write to the desk at letters@koreaherald.com.",
+    evidence: "match",
+    clean: false,
+    wire: "Yonhap",
+  },
+  {
+    id: "kyodo-equals-signoff",
+    hints: ["=="],
+    flags: ["syndicated"],
+    pattern: /==(?<=(?:^|[.!?"”’]\s*)==)\s*(?<wire>Kyodo|KYODO)(?=\s*$)/u,
+    where: "closing",
+    outlet: "Kyodo",
+    example: "The ministry will publish the final figure in April.\n==Kyodo",
+    counterExample: "Kyodo == the agency == reported it first.",
+    evidence: "match",
+    clean: false,
+  },
+
   // ── Desk slugs ────────────────────────────────────────────────────────────────────────────────────────────
   {
     id: "pti-desk-slug",
@@ -969,14 +989,19 @@ export const FLAG_RULES: readonly FlagRule[] = [
     flags: ["syndicated"],
     // China's state outlets give the source and the desk editor on the time line ("08:14 Xinhua Editor: Mo Li").
     pattern: new RegExp(
-      `(?:^|(?<=[\\s\\d|]))(?:Source\\s*:\\s*)?(?<wire>${ALL_WIRES})\\s*\\|?\\s*Editor\\s*:\\s*\\p{Lu}`,
+      `(?:^|(?<=[\\s\\d|]))(?:Source\\s*:\\s*)?(?<wire>${ALL_WIRES})\\s*\\|?\\s*` +
+        // Xinhua's own pages put the time between ("Source: Xinhua| 2024-03-01 10:21:33|Editor: huaxia").
+        `(?:\\d{4}-\\d{2}-\\d{2}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*\\|\\s*)?Editor\\s*:\\s*\\p{L}`,
       "u",
     ),
     where: "byline",
     outlet: "ECNS (time, source and editor on one line)",
     example: "2015-09-26 08:14Xinhua Editor: Mo Hong'e",
     counterExample: "Reuters editor Alessandra Galloni spoke at the forum.",
-    variants: [{ outlet: "China Daily", text: "Source: Xinhua | Editor: Li Yan" }],
+    variants: [
+      { outlet: "China Daily", text: "Source: Xinhua | Editor: Li Yan" },
+      { outlet: "Xinhua (English site)", text: "Source: Xinhua| 2024-03-01 10:21:33|Editor: huaxia" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -1570,6 +1595,32 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
 };
 
 /**
+ * Machine translation from languages other than Portuguese and Spanish, by what engines leave that no writer
+ * does: a closing quote moved off its sentence (`tensed, ”he said`, the engine's spacing around a quote it
+ * re-placed), a newsroom label carried over word for word (Turkish "son dakika" as "last minute news"), and
+ * Hindi copy's fixed phrases calqued: "let us tell you that" (bata den ki), "it has been told that" (bataya gaya
+ * hai ki), a sentence opening "Also said that" with its subject dropped, "Kovid" for Covid. Two distinct ones.
+ */
+export const TRANSLATION_ARTIFACT_RULE: SpinningRule = {
+  id: "ai-translation-artifacts",
+  flags: ["ai_generated"],
+  phrases: [
+    { spun: /[,.!?] +\u201d ?[a-z]+\s+(?:said|says|added|stated|noted|told)/, original: ',” he said', words: ["said|says|added|stated|noted|told"] },
+    { spun: /last\s+minute(?:\s+news|\s*[:|])/, original: "breaking news", words: ["last", "minute"] },
+    { spun: /let\s+(?:us|me)\s+(?:tell\s+you|inform(?:\s+you)?)\s+that/, original: "(nothing: a Hindi connective)", words: ["let", "tell|inform"] },
+    { spun: /it\s+(?:has\s+been|was|is\s+being)\s+told\s+that/, original: "it was reported that", words: ["told"] },
+    { spun: /(?<=(?:^|\n|[.!?]\s{1,3}))(?:also|further)\s+(?:said|told|stated|informed)\s+that/, original: "He also said that", words: ["also|further", "said|told|stated|informed"] },
+    { spun: /kovid(?:-?19)?/, original: "Covid-19", words: ["kovid"] },
+  ],
+  minDistinct: 2,
+  outlet: "machine translations of Hindi and Turkish news copy (wording written for this project)",
+  example:
+    "LAST MINUTE NEWS: The minister spoke to reporters in the capital. “We are ready to talk about every issue, ”he said. Let us tell you that the visit had been put off twice.",
+  counterExample:
+    "The talks were saved at the last minute. “We are ready to talk,” he said. He also said that the visit would go ahead, and told reporters it had been put off twice.",
+};
+
+/**
  * Wire copy run through a paraphraser or a round-trip translation (English to another language and back) to pass
  * as new: the words are ordinary, their roles are not. The engine keeps the nouns of the fixed phrases of war and
  * disaster copy and swaps the verbs, so inanimate things act ("a missile attacked a building", "rockets continued
@@ -1614,4 +1665,9 @@ export const MACHINE_REWRITE_RULE: SpinningRule = {
 };
 
 /** The machine-text rules findSpunText runs, in order: the first that a story meets is the one cited. */
-export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE, MACHINE_REWRITE_RULE];
+export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [
+  SPUN_TEXT_RULE,
+  TRANSLATION_CALQUE_RULE,
+  TRANSLATION_ARTIFACT_RULE,
+  MACHINE_REWRITE_RULE,
+];

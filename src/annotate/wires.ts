@@ -76,7 +76,6 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Tunis Afrique Presse", aliases: ["TAP", "Tunis Afrique Presse"] },
   { name: "Algérie Presse Service", aliases: ["APS", "Algérie Presse Service", "Algerie Presse Service"] },
   { name: "SANA", aliases: ["SANA", "Syrian Arab News Agency"] },
-  { name: "Petra", aliases: ["Petra", "Jordan News Agency"] },
   { name: "Oman News Agency", aliases: ["ONA", "Oman News Agency"] },
   { name: "Bahrain News Agency", aliases: ["BNA", "Bahrain News Agency"] },
   { name: "National News Agency", aliases: ["NNA", "National News Agency"] },
@@ -118,12 +117,26 @@ export function wireAliasSource(names?: readonly string[], keep: (alias: string)
     .join("|");
 }
 
+/**
+ * Agency abbreviations that are also everyday words or abbreviations in capitals ("MAP", "TAP", "SPA", "MENA",
+ * "TT"): the flag rules take them only inside a dateline's brackets, never alone on a line, in a sign-off or a
+ * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
+ */
+export const WORD_LIKE_ALIASES: ReadonlySet<string> = new Set(["MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA"]);
+/**
+ * Short agency names that also start longer names ("SANA JAMAL" in a capitalised byline, "MAP Kinase", "TAP Air
+ * Portugal"): in running text they name the agency only when no capitalised word follows.
+ */
+const NAME_PART_ALIASES: ReadonlySet<string> = new Set([...WORD_LIKE_ALIASES, "SANA", "NAN", "ENA", "KNA", "PNA"]);
+
 const ALIAS_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wireAliasSource()})(?![\\p{L}\\p{N}])`, "gu");
+const NAME_GOES_ON = /^[\s\u00a0]+\p{Lu}/u;
 
 /** Canonical names of every wire named in a short attribution such as "PTI and Reuters", in order. */
 export function wiresNamedIn(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(ALIAS_IN_TEXT)) {
+    if (NAME_PART_ALIASES.has(match[0]) && NAME_GOES_ON.test(text.slice(match.index + match[0].length))) continue;
     const name = canonicalWire(match[0]);
     if (name !== null && !found.includes(name)) found.push(name);
   }

@@ -62,6 +62,9 @@ describe("wiresNamedIn", () => {
     ["Syndicated News ", []],
     ["BloombergQuint staff", []],
     ["NNN-WAFA", ["Nam News Network", "WAFA"]],
+    ["(SANA)", ["SANA"]],
+    ["By SANA JAMAL", []],
+    ["TAP Air Portugal and Reuters", ["Reuters"]],
   ])("finds the wires in %j", (text, wires) => {
     expect(wiresNamedIn(text)).toEqual(wires);
   });
