@@ -80,6 +80,23 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Bahrain News Agency", aliases: ["BNA", "Bahrain News Agency"] },
   { name: "National News Agency", aliases: ["NNA", "National News Agency"] },
   { name: "Prensa Latina", aliases: ["Prensa Latina"] },
+  { name: "Notimex", aliases: ["Notimex"] },
+  { name: "Andina", aliases: ["Andina", "Agencia Andina"] },
+  { name: "Vietnam News Agency", aliases: ["VNA", "Vietnam News Agency"] },
+  { name: "United News of Bangladesh", aliases: ["UNB", "United News of Bangladesh"] },
+  { name: "Rastriya Samachar Samiti", aliases: ["RSS", "Rastriya Samachar Samiti"] },
+  { name: "Ghana News Agency", aliases: ["GNA", "Ghana News Agency"] },
+  { name: "SAnews", aliases: ["SAnews", "SAnews.gov.za"] },
+  { name: "Tasnim", aliases: ["Tasnim", "Tasnim News Agency"] },
+  { name: "Mehr News Agency", aliases: ["Mehr News Agency"] },
+  { name: "Fars News Agency", aliases: ["Fars News Agency"] },
+  { name: "AGERPRES", aliases: ["AGERPRES", "Agerpres"] },
+  { name: "HINA", aliases: ["HINA"] },
+  { name: "CTK", aliases: ["CTK", "ČTK"] },
+  { name: "PAP", aliases: ["PAP", "Polish Press Agency"] },
+  { name: "ANP", aliases: ["ANP"] },
+  { name: "BTA", aliases: ["BTA", "Bulgarian News Agency"] },
+  { name: "MTI", aliases: ["MTI", "Hungarian News Agency"] },
   // Capital Market Publishers' market-news agency, whose copy Business Standard carries under its name alone.
   { name: "Capital Market", aliases: ["Capital Market"] },
 ];
@@ -122,12 +139,14 @@ export function wireAliasSource(names?: readonly string[], keep: (alias: string)
  * "TT"): the flag rules take them only inside a dateline's brackets, never alone on a line, in a sign-off or a
  * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
  */
-export const WORD_LIKE_ALIASES: ReadonlySet<string> = new Set(["MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA"]);
+export const WORD_LIKE_ALIASES: ReadonlySet<string> = new Set([
+  "MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA", "RSS", "PAP", "ANP", "BTA", "MTI",
+]);
 /**
  * Short agency names that also start longer names ("SANA JAMAL" in a capitalised byline, "MAP Kinase", "TAP Air
  * Portugal"): in running text they name the agency only when no capitalised word follows.
  */
-const NAME_PART_ALIASES: ReadonlySet<string> = new Set([...WORD_LIKE_ALIASES, "SANA", "NAN", "ENA", "KNA", "PNA"]);
+const NAME_PART_ALIASES: ReadonlySet<string> = new Set([...WORD_LIKE_ALIASES, "SANA", "NAN", "ENA", "KNA", "PNA", "GNA", "HINA"]);
 
 const ALIAS_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wireAliasSource()})(?![\\p{L}\\p{N}])`, "gu");
 const NAME_GOES_ON = /^[\s\u00a0]+\p{Lu}/u;

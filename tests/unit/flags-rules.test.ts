@@ -33,6 +33,12 @@ describe("the flag rule catalogue", () => {
     expect(new Set(all.map((phrasing) => phrasing.outlet)).size).toBeGreaterThanOrEqual(12);
   });
 
+  it("keeps every pattern under 20 KB of source, past which V8 does not optimise a regular expression", () => {
+    for (const rule of FLAG_RULES) expect(rule.pattern.source.length, rule.id).toBeLessThan(20_000);
+    expect(LEADING_WIRE.source.length).toBeLessThan(20_000);
+    expect(TRAILING_WIRE.source.length).toBeLessThan(20_000);
+  });
+
   it("only sets known flags and only attributes canonical wires", () => {
     for (const rule of FLAG_RULES) {
       expect(rule.flags.length, rule.id).toBeGreaterThan(0);
