@@ -889,12 +889,15 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["agenc", "wire"],
     flags: ["syndicated"],
     pattern:
-      /^(?:(?:By|From)\s+)?(?:(?:[\p{L}'’.-]+\s+){1,3}(?:and|&|with)\s+)?(?:[Nn]ews\s+)?(?:[Aa]gencies|AGENCIES|[Ww]ire\s+[Rr]eports|[Ww]ire\s+[Ss]ervices|[Aa]gency\s+[Rr]eports)\.?$/u,
+      /^(?:(?:By|From)\s+)?(?:(?:[\p{L}'’.-]+\s+){1,3}(?:and|&|with)\s+)?(?:[Nn]ews\s+)?(?:[Aa]gencies|AGENCIES|[Ww]ire\s+[Rr]eports|[Ww]ire\s+[Ss]ervices|[Aa]gency\s+[Rr]eports)\.?(?:\s*\|\s*(?=[^|]*(?:\d|Updated|Published|Posted))[\p{L}\p{N} ,:./-]{1,60}){0,3}$/u,
     where: "byline",
     outlet: "The Guardian",
     example: "Guardian staff and agencies",
     counterExample: "Government agencies",
-    variants: [{ outlet: "Generic (US regional newspapers)", text: "From wire reports" }],
+    variants: [
+      { outlet: "Generic (US regional newspapers)", text: "From wire reports" },
+      { outlet: "Indian portal (the credit on the time line)", text: "Agencies | Updated: Mar 3, 2024, 10:15 IST" },
+    ],
     evidence: "match",
     clean: false,
   },
