@@ -5,7 +5,17 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, LEADING_WIRE, TRAILING_WIRE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import {
+  BRACKETED_CHARS,
+  BRACKETED_NAME,
+  CLEANING_RULES,
+  FLAG_RULES,
+  LEADING_WIRE,
+  TRAILING_WIRE,
+  type CleaningRule,
+  type FlagRule,
+  type RuleWhere,
+} from "./rules";
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
@@ -90,6 +100,8 @@ interface Paragraph {
   /** Whether the paragraph opens (LEADING_WIRE) or closes (TRAILING_WIRE) with a wire's name, tested on first need. */
   wireAtStart?: boolean;
   wireAtEnd?: boolean;
+  /** Whether the opening names a wire in brackets (namesBracketedWire), tested on first need. */
+  bracketedWire?: boolean;
 }
 
 interface Cut {
@@ -241,6 +253,7 @@ function scanRules(
     if (rule.wireAt !== undefined) {
       if (!namesWireAt(paragraph, rule.wireAt)) continue;
     } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
+    if (rule.bracketed === true && !(paragraph.bracketedWire ??= namesBracketedWire(body))) continue;
     if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text) || (rule.besideHeadline === true && text === headline && headline !== ""))) {
       continue;
     }
@@ -261,6 +274,20 @@ function scanRules(
       }
     }
   }
+}
+
+/**
+ * Whether the first BRACKETED_CHARS of a paragraph hold a wire's name in brackets ("(Reuters)", "(NNN-WAFA)") or
+ * after a comma before one (", Xinhua)"): every dateline does, and most bracketed text ("(R)", "(pictured)") names
+ * none, so one test here spares the ten dateline patterns.
+ */
+export function namesBracketedWire(body: string): boolean {
+  const close = body.lastIndexOf(")", BRACKETED_CHARS);
+  if (close === -1) return false;
+  for (const match of body.slice(0, close + 1).matchAll(BRACKETED_NAME)) {
+    if (wiresNamedIn(match[1]!).length > 0) return true;
+  }
+  return false;
 }
 
 /** The ends of a paragraph are cheap to test, its lower-cased wire names costly to search for: see FlagRule.wireAt. */

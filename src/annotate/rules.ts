@@ -64,6 +64,12 @@ export interface FlagRule {
    */
   readonly wireAt?: "start" | "end";
   /**
+   * Every match names a wire in brackets, or after a comma before a bracket, in the paragraph's first 160
+   * characters ("(Reuters)", "(NNN-WAFA)", ", Xinhua)"): the datelines. flags.ts tests that once per paragraph
+   * (BRACKETED_NAME, then the names against the wire list) instead of running each dateline's pattern.
+   */
+  readonly bracketed?: boolean;
+  /**
    * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
    * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
    */
@@ -111,6 +117,14 @@ const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 const ALL_WIRES = wireAliasSource(undefined, (alias) => !WORD_LIKE_ALIASES.has(alias.toUpperCase()));
 /** Agencies joined by a hyphen or slash in one credit: "(NNN-WAFA)", "– NNN-WAFA", "(AFP/Reuters)". */
 const JOINED_WIRES = `(?:${ALL_WIRES})(?:[-/](?:${ALL_WIRES}))*`;
+/**
+ * A name in brackets, or after a comma and before a bracket, in a paragraph's opening: where a dateline names its
+ * agency. Its name must be a wire for any `bracketed` rule to run.
+ */
+export const BRACKETED_NAME = /(?:\(|,\s*)([^()]{1,60}?)\)/gu;
+/** How far into a paragraph a dateline's agency may sit (the datelines' own lookahead reads 160 characters). */
+export const BRACKETED_CHARS = 220;
+
 /** A paragraph that opens with a wire's name, optionally after "The": the test that `wireAt: "start"` rules share. */
 export const LEADING_WIRE = new RegExp(`^(?:[Tt]he\\s+)?(?:${ALL_WIRES})(?![\\p{L}\\p{N}])`, "u");
 /** The end of a paragraph that closes on a wire's name (its last 60 characters are tested): `wireAt: "end"`. */
@@ -1139,6 +1153,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Reuters"]),
+    bracketed: true,
     where: "opening",
     outlet: "Reuters",
     example: "KINGSTON, March 11 (Reuters) - Ministers met behind closed doors for a second day.",
@@ -1155,6 +1170,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Associated Press"]),
+    bracketed: true,
     where: "opening",
     outlet: "Associated Press",
     example: "SAN DIEGO (AP) _ The port reopened on Monday.",
@@ -1168,6 +1184,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Press Trust of India"]),
+    bracketed: true,
     where: "opening",
     outlet: "Press Trust of India",
     example: "New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline for filing returns.",
@@ -1180,6 +1197,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Asian News International"]),
+    bracketed: true,
     where: "opening",
     outlet: "Asian News International",
     example: "Navsari (Gujarat) [India], July 13 (ANI): Heavy rain lashed the district for a third day.",
@@ -1192,6 +1210,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Indo-Asian News Service"]),
+    bracketed: true,
     where: "opening",
     outlet: "Indo-Asian News Service",
     example: "Mumbai, March 12 (IANS) The Sensex closed higher for a third straight session.",
@@ -1204,6 +1223,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Agence France-Presse"]),
+    bracketed: true,
     where: "opening",
     outlet: "Agence France-Presse",
     example: "Paris (AFP) - Farmers blocked roads around the capital on Monday.",
@@ -1216,6 +1236,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Xinhua"]),
+    bracketed: true,
     where: "opening",
     outlet: "Xinhua",
     example: "BEIJING, March 12 (Xinhua) -- The central bank kept its lending rate unchanged.",
@@ -1229,6 +1250,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Bloomberg"]),
+    bracketed: true,
     where: "opening",
     outlet: "Bloomberg",
     example: "(Bloomberg) -- Oil rose for a third day as traders weighed supply risks.",
@@ -1241,6 +1263,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(OTHER_WIRES),
+    bracketed: true,
     where: "opening",
     outlet: "Yonhap",
     example: "SEOUL, March 12 (Yonhap) -- North Korea fired a ballistic missile into the East Sea.",
@@ -1262,6 +1285,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(NATIONAL_WIRES),
+    bracketed: true,
     where: "opening",
     outlet: "Kuwait News Agency",
     example: "KUWAIT, Jan 9 (KUNA) -- The cabinet approved a plan to build 12,000 homes.",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_NAMES } from "../../src/model";
-import { detectFlags } from "../../src/annotate/flags";
+import { detectFlags, namesBracketedWire } from "../../src/annotate/flags";
 import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, LEADING_WIRE, TRAILING_WIRE, type FlagRule } from "../../src/annotate/rules";
 import { canonicalWire } from "../../src/annotate/wires";
 
@@ -76,6 +76,14 @@ describe.each(FLAG_RULES.map((rule) => [rule.id, rule] as const))("rule %s", (_i
     for (const line of lines) expect(edge.test(line), line).toBe(true);
     expect(edge.test("Apple shares rose"), "a wire name inside a word").toBe(false);
     expect(edge.test("Paper prices rose; the snap"), "a wire name inside a word").toBe(false);
+  });
+});
+
+describe.each(FLAG_RULES.filter((rule) => rule.bracketed === true).map((rule) => [rule.id, rule] as const))("dateline %s", (_id, rule) => {
+  it("names a wire in brackets wherever it matches, so the bracket test never hides a match", () => {
+    for (const text of phrasings(rule)) expect(namesBracketedWire(text), text).toBe(true);
+    expect(namesBracketedWire("Andhra Pradesh (AP) Chief Minister"), "AP is an agency alias").toBe(true);
+    expect(namesBracketedWire("The chain (pictured) opened two stores (in March)")).toBe(false);
   });
 });
 
