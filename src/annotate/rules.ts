@@ -509,14 +509,16 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "disclaimer-source-wire",
-    hints: ["source"],
+    hints: ["source", "fuente", "fonte", "quelle", "kaynak", "sumber", "bron"],
     flags: ["syndicated"],
-    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    // "Source" as other languages' pages print it too: Fuente, Fonte, Quelle, Kaynak, Sumber, Bron.
+    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
     outlet: "Outlook",
     example:
       "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",
     counterExample: "Image Source : PTI",
+    variants: [{ outlet: "a Turkish daily's English page", text: "Kaynak: Anadolu Agency" }],
     evidence: "match",
     clean: false,
   },
@@ -748,14 +750,18 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "wire-dash-signoff",
-    hints: ["-", "–", "—", "_"],
+    hints: ["-", "–", "—", "_", "*", "•"],
     flags: ["syndicated"],
-    pattern: new RegExp(`[-–—_](?<=(?:^|[.!?"”’]\\s*)[-–—_])[-–—]?\\s*(?<wire>${JOINED_WIRES})\\.?(?=\\s*$)`, "u"),
+    // An asterisk or bullet marks the sign-off on some sites ("... all New Zealanders. *AFP").
+    pattern: new RegExp(`[-–—_*•](?<=(?:^|[.!?"”’]\\s*)[-–—_*•])[-–—]?\\s*(?<wire>${JOINED_WIRES})\\.?(?=\\s*$)`, "u"),
     where: "closing",
     outlet: "Agence France-Presse",
     example: "Rescue teams were still searching the area late on Sunday. — AFP",
     counterExample: "Rescue teams were still searching the area late on Sunday, officials told AFP.",
-    variants: [{ outlet: "Reuters", text: "-- Reuters" }],
+    variants: [
+      { outlet: "Reuters", text: "-- Reuters" },
+      { outlet: "The National (UAE), AFP copy", text: "He said he wanted to govern for every region. *AFP" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -1487,7 +1493,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
         `(?:generate|write|create|produce|rewrite|summari[sz]e|complete)\\s+(?:an?|the|this|that|your)\\s+(?:news\\s+)?(?:article|story|summary|text|post|content)` +
         `|it\\s+(?:seems|appears)\\s+(?:like\\s+|that\\s+)?you(?:['’]ve|\\s+have)\\s+provided)` +
         `|Please\\s+provide\\s+(?:me\\s+with\\s+)?the\\s+(?:text|content|article)\\s+(?:that\\s+)?(?:you\\s+(?:would\\s+like|want)\\s+me\\s+to|for\\s+me\\s+to)\\b` +
-        `|(?:Certainly!\\s+|Sure!\\s+)?Here(?:\\s+is|['’]s)\\s+(?:a|the)\\s+(?:rewritten|paraphrased)\\s+(?:version|article)\\b)`,
+        `|(?:Certainly!\\s+|Sure!\\s+)?Here(?:\\s+is|['’]s)\\s+(?:a|the)\\s+(?:rewritten|paraphrased)\\s+(?:version|article)\\b` +
+        `|Based\\s+on\\s+the\\s+(?:provided|given)\\s+(?:text|article|content|information|passage)(?:\\s+from\\s+[^,.]{1,40})?,\\s+here\\s+(?:is|are)\\b)`,
       "u",
     ),
     where: "opening",
@@ -1500,6 +1507,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "chatbot reply published as an article", text: "Please provide the text you would like me to rewrite as a news story." },
       { outlet: "chatbot reply published as an article", text: "I'm sorry, but it seems like you've provided a photo caption instead of an article." },
       { outlet: "chatbot reply published as an article", text: "Certainly! Here is a rewritten version of the report:" },
+      { outlet: "chatbot reply published as an article", text: "Based on the provided text, here are some possible improvements to the summary:" },
     ],
     evidence: "sentence",
     clean: false,
@@ -1613,6 +1621,11 @@ export const SPUN_TEXT_RULE: SpinningRule = {
     { spun: /encounter\s+masks?/, original: "face mask", words: ["encounter", "mask|masks"] },
     { spun: /curiosity\s+(?:charges|fees|prices)/, original: "interest rates", words: ["curiosity"] },
     { spun: /(?:information|press)\s+convention\s+(?:on|in|at|after)/, original: "news conference", words: ["convention"] },
+    { spun: /[a-z]+-drove\s+(?:organization|organisation|government|administration|coalition|alliance|group)/, original: "X-led administration", words: ["drove"] },
+    { spun: /unrefined\s+(?:petroleum|oil)/, original: "crude oil", words: ["unrefined"] },
+    { spun: /(?:erratic|electric|electrical)\s+force\s+(?:supply|supplies|outages?|cuts?)/, original: "power supply", words: ["force"] },
+    { spun: /(?:put|puts|putting)\s+(?:[a-z]+\s+){0,4}?set\s+up\s+to/, original: "put in place to", words: ["set", "put|puts|putting"] },
+    { spun: /a\s+ton\s+of\s+(?:measures|policies|programmes|programs|projects|reforms|steps)/, original: "a lot of measures", words: ["ton"] },
   ],
   minDistinct: 3,
   outlet: "autoblog copy of spun wire stories (wording written for this project)",
