@@ -1307,13 +1307,15 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "dateline-wire-after-comma",
-    hints: [","],
+    // The dash, not the comma, as the hint: a comma is in nearly every paragraph, a double or long dash is not.
+    hints: ["--", "—", "–"],
     flags: ["syndicated"],
     // The agency after the place without brackets, then a dash: "SEOUL, Yonhap -- ", "Tehran, March 3, IRNA -- ".
     // Distinct names only, and a capital after the dash, so "In Rome, Reuters – the agency – said" is no dateline.
     pattern: new RegExp(
-      `^(?!(?:In|At|On|From|For|By|And|But|The|As|When|While|After|Before)\\s)${PLACE},\\s*(?:${DATE},?\\s*)?` +
-        `(?<wire>${wireAliasSource(undefined, (alias) => !AMBIGUOUS_ALIASES.has(alias.toUpperCase()))})\\s*(?:--|[—–-])\\s*(?=["“]?\\p{Lu})`,
+      // A cheap test first: a dash within the first 120 characters, after a comma.
+      `^(?=[^\\n]{0,120}?,[^\\n]{1,60}?(?:--|[—–]))(?!(?:In|At|On|From|For|By|And|But|The|As|When|While|After|Before)\\s)${PLACE},\\s*(?:${DATE},?\\s*)?` +
+        `(?<wire>${wireAliasSource(undefined, (alias) => !AMBIGUOUS_ALIASES.has(alias.toUpperCase()))})\\s*(?:--|[—–])\\s*(?=["“]?\\p{Lu})`,
       "u",
     ),
     where: "opening",
