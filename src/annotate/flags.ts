@@ -100,8 +100,8 @@ interface Paragraph {
   /** Whether the paragraph opens (LEADING_WIRE) or closes (TRAILING_WIRE) with a wire's name, tested on first need. */
   wireAtStart?: boolean;
   wireAtEnd?: boolean;
-  /** Whether the opening names a wire in brackets (namesBracketedWire), tested on first need. */
-  bracketedWire?: boolean;
+  /** The wires the opening names in brackets (bracketedWires), found on first need. */
+  bracketedWires?: ReadonlySet<string>;
 }
 
 interface Cut {
@@ -253,7 +253,10 @@ function scanRules(
     if (rule.wireAt !== undefined) {
       if (!namesWireAt(paragraph, rule.wireAt)) continue;
     } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
-    if (rule.bracketed === true && !(paragraph.bracketedWire ??= namesBracketedWire(body))) continue;
+    if (rule.bracketed !== undefined) {
+      const named = (paragraph.bracketedWires ??= bracketedWires(body));
+      if (!rule.bracketed.some((wire) => named.has(wire))) continue;
+    }
     if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text) || (rule.besideHeadline === true && text === headline && headline !== ""))) {
       continue;
     }
@@ -279,15 +282,16 @@ function scanRules(
 /**
  * Whether the first BRACKETED_CHARS of a paragraph hold a wire's name in brackets ("(Reuters)", "(NNN-WAFA)") or
  * after a comma before one (", Xinhua)"): every dateline does, and most bracketed text ("(R)", "(pictured)") names
- * none, so one test here spares the ten dateline patterns.
+ * none, so one test here spares the ten dateline patterns, and a paragraph naming one runs only that wire's.
  */
-export function namesBracketedWire(body: string): boolean {
+export function bracketedWires(body: string): ReadonlySet<string> {
+  const named = new Set<string>();
   const close = body.lastIndexOf(")", BRACKETED_CHARS);
-  if (close === -1) return false;
+  if (close === -1) return named;
   for (const match of body.slice(0, close + 1).matchAll(BRACKETED_NAME)) {
-    if (wiresNamedIn(match[1]!).length > 0) return true;
+    for (const wire of wiresNamedIn(match[1]!)) named.add(wire);
   }
-  return false;
+  return named;
 }
 
 /** The ends of a paragraph are cheap to test, its lower-cased wire names costly to search for: see FlagRule.wireAt. */

@@ -66,9 +66,10 @@ export interface FlagRule {
   /**
    * Every match names a wire in brackets, or after a comma before a bracket, in the paragraph's first 160
    * characters ("(Reuters)", "(NNN-WAFA)", ", Xinhua)"): the datelines. flags.ts tests that once per paragraph
-   * (BRACKETED_NAME, then the names against the wire list) instead of running each dateline's pattern.
+   * (BRACKETED_NAME, then the names against the wire list) and runs only the datelines of the wires it names.
+   * The value is the canonical names the rule's pattern knows.
    */
-  readonly bracketed?: boolean;
+  readonly bracketed?: readonly string[];
   /**
    * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
    * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
@@ -1159,7 +1160,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Reuters"]),
-    bracketed: true,
+    bracketed: ["Reuters"],
     where: "opening",
     outlet: "Reuters",
     example: "KINGSTON, March 11 (Reuters) - Ministers met behind closed doors for a second day.",
@@ -1176,7 +1177,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Associated Press"]),
-    bracketed: true,
+    bracketed: ["Associated Press"],
     where: "opening",
     outlet: "Associated Press",
     example: "SAN DIEGO (AP) _ The port reopened on Monday.",
@@ -1190,7 +1191,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Press Trust of India"]),
-    bracketed: true,
+    bracketed: ["Press Trust of India"],
     where: "opening",
     outlet: "Press Trust of India",
     example: "New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline for filing returns.",
@@ -1203,7 +1204,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Asian News International"]),
-    bracketed: true,
+    bracketed: ["Asian News International"],
     where: "opening",
     outlet: "Asian News International",
     example: "Navsari (Gujarat) [India], July 13 (ANI): Heavy rain lashed the district for a third day.",
@@ -1216,7 +1217,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Indo-Asian News Service"]),
-    bracketed: true,
+    bracketed: ["Indo-Asian News Service"],
     where: "opening",
     outlet: "Indo-Asian News Service",
     example: "Mumbai, March 12 (IANS) The Sensex closed higher for a third straight session.",
@@ -1229,7 +1230,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Agence France-Presse"]),
-    bracketed: true,
+    bracketed: ["Agence France-Presse"],
     where: "opening",
     outlet: "Agence France-Presse",
     example: "Paris (AFP) - Farmers blocked roads around the capital on Monday.",
@@ -1242,7 +1243,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Xinhua"]),
-    bracketed: true,
+    bracketed: ["Xinhua"],
     where: "opening",
     outlet: "Xinhua",
     example: "BEIJING, March 12 (Xinhua) -- The central bank kept its lending rate unchanged.",
@@ -1256,7 +1257,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Bloomberg"]),
-    bracketed: true,
+    bracketed: ["Bloomberg"],
     where: "opening",
     outlet: "Bloomberg",
     example: "(Bloomberg) -- Oil rose for a third day as traders weighed supply risks.",
@@ -1269,7 +1270,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(OTHER_WIRES),
-    bracketed: true,
+    bracketed: OTHER_WIRES,
     where: "opening",
     outlet: "Yonhap",
     example: "SEOUL, March 12 (Yonhap) -- North Korea fired a ballistic missile into the East Sea.",
@@ -1291,7 +1292,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(NATIONAL_WIRES),
-    bracketed: true,
+    bracketed: NATIONAL_WIRES,
     where: "opening",
     outlet: "Kuwait News Agency",
     example: "KUWAIT, Jan 9 (KUNA) -- The cabinet approved a plan to build 12,000 homes.",

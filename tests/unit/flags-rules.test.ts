@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_NAMES } from "../../src/model";
-import { detectFlags, namesBracketedWire } from "../../src/annotate/flags";
+import { bracketedWires, detectFlags } from "../../src/annotate/flags";
 import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, LEADING_WIRE, TRAILING_WIRE, type FlagRule } from "../../src/annotate/rules";
 import { canonicalWire } from "../../src/annotate/wires";
 
@@ -79,11 +79,15 @@ describe.each(FLAG_RULES.map((rule) => [rule.id, rule] as const))("rule %s", (_i
   });
 });
 
-describe.each(FLAG_RULES.filter((rule) => rule.bracketed === true).map((rule) => [rule.id, rule] as const))("dateline %s", (_id, rule) => {
-  it("names a wire in brackets wherever it matches, so the bracket test never hides a match", () => {
-    for (const text of phrasings(rule)) expect(namesBracketedWire(text), text).toBe(true);
-    expect(namesBracketedWire("Andhra Pradesh (AP) Chief Minister"), "AP is an agency alias").toBe(true);
-    expect(namesBracketedWire("The chain (pictured) opened two stores (in March)")).toBe(false);
+describe.each(FLAG_RULES.filter((rule) => rule.bracketed !== undefined).map((rule) => [rule.id, rule] as const))("dateline %s", (_id, rule) => {
+  it("names one of its wires in brackets wherever it matches, so the bracket test never hides a match", () => {
+    for (const text of phrasings(rule)) {
+      const named = bracketedWires(text);
+      expect(rule.bracketed!.some((wire) => named.has(wire)), text).toBe(true);
+      for (const wire of detectFlags("", text).flags.wire_services) expect(rule.bracketed, text).toContain(wire);
+    }
+    expect([...bracketedWires("Andhra Pradesh (AP) Chief Minister")], "AP is an agency alias").toEqual(["Associated Press"]);
+    expect(bracketedWires("The chain (pictured) opened two stores (in March)").size).toBe(0);
   });
 });
 
