@@ -3,7 +3,8 @@
  * pages of ../shared/data/pages-dev (read at run time, never copied here; see scripts/pages-dev.ts). For each it
  * prints per-flag precision and recall, how often the wire attribution is exactly right, and an error table of
  * every miss and false positive with the evidence that fired; it exits 1 when a flag of either set falls under
- * the targets. Run with `npx tsx scripts/eval-flags.ts` (`npm run eval:flags`). The unit test scores the fixtures
+ * the targets. Run with `npx tsx scripts/eval-flags.ts` (`npm run eval:flags`); `--pages DIR` (repeatable) scores
+ * further directories in pages-dev's format too. The unit test scores the fixtures
  * with the same function, so CI holds the targets on them too.
  */
 import { FLAG_NAMES, type FlagName } from "../src/model";
@@ -131,9 +132,33 @@ function formatReport(name: string, report: EvalReport): string {
   return lines.join("\n");
 }
 
+/**
+ * `--pages DIR` (repeatable) scores each DIR, a directory in pages-dev's format (`NNN.txt` pages and their
+ * gold.json), after the two default sets: a held-out sample labelled elsewhere is measured the same way.
+ */
+export function pagesArguments(argv: readonly string[]): string[] {
+  const dirs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--pages") {
+      const dir = argv[i + 1];
+      if (dir === undefined || dir.startsWith("--")) throw new Error("eval-flags: --pages needs a directory");
+      dirs.push(dir);
+      i += 1;
+    } else if (arg.startsWith("--pages=")) {
+      dirs.push(arg.slice("--pages=".length));
+    } else {
+      throw new Error(`eval-flags: unknown argument ${JSON.stringify(arg)} (usage: eval-flags [--pages DIR]...)`);
+    }
+  }
+  return dirs;
+}
+
 async function main(): Promise<void> {
   const { readdir, readFile } = await import("node:fs/promises");
+  const { resolve } = await import("node:path");
   const { loadPagesDev, pagesDevDir } = await import("./pages-dev");
+  const extra = pagesArguments(process.argv.slice(2));
   const dir = new URL("../fixtures/flags/", import.meta.url);
   const names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
   const cases = await Promise.all(
@@ -141,16 +166,20 @@ async function main(): Promise<void> {
   );
   const fixtures = evaluateFlags(cases);
   console.log(formatReport("fixtures/flags", fixtures));
-  let pages: EvalReport;
-  try {
-    pages = evaluateFlags(await loadPagesDev());
-  } catch (error) {
-    console.error(`\neval-flags: cannot read pages-dev at ${pagesDevDir()} (set PAGES_DEV_DIR): ${String(error)}`);
-    process.exitCode = 1;
-    return;
+  const failing = [fixtures.failing.length > 0];
+  for (const [label, pagesDir] of [["pages-dev", pagesDevDir()], ...extra.map((d) => ["pages", resolve(d)])] as const) {
+    let pages: EvalReport;
+    try {
+      pages = evaluateFlags(await loadPagesDev(pagesDir));
+    } catch (error) {
+      console.error(`\neval-flags: cannot read ${label} at ${pagesDir}${label === "pages-dev" ? " (set PAGES_DEV_DIR)" : ""}: ${String(error)}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`\n${formatReport(`${label} (${pagesDir})`, pages)}`);
+    failing.push(pages.failing.length > 0);
   }
-  console.log(`\n${formatReport(`pages-dev (${pagesDevDir()})`, pages)}`);
-  process.exitCode = fixtures.failing.length > 0 || pages.failing.length > 0 ? 1 : 0;
+  process.exitCode = failing.some(Boolean) ? 1 : 0;
 }
 
 /** True when tsx runs this file, false when the unit test imports evaluateFlags from it. */

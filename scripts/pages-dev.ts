@@ -51,7 +51,8 @@ function canonicalLabel(label: string): string {
 /** Loads every page and its gold flags; throws naming the file when the set is missing or malformed. */
 export async function loadPagesDev(dir: string = pagesDevDir()): Promise<FlagCase[]> {
   const gold = JSON.parse(await readFile(join(dir, "gold.json"), "utf8")) as Gold;
-  const names = (await readdir(dir)).filter((name) => /^\d+\.txt$/u.test(name)).sort();
+  // "001.txt" in pages-dev; a held-out sample may prefix its labeller ("a01.txt").
+  const names = (await readdir(dir)).filter((name) => /^[a-z]*\d+\.txt$/u.test(name)).sort();
   return Promise.all(
     names.map(async (name) => {
       const id = name.replace(/\.txt$/u, "");

@@ -5,7 +5,17 @@
  * credits out of the body. Regexes are compiled once, at module load.
  */
 import type { Evidence, FlagName, Flags } from "../model";
-import { CLEANING_RULES, FLAG_RULES, LEADING_WIRE, TRAILING_WIRE, type CleaningRule, type FlagRule, type RuleWhere } from "./rules";
+import {
+  BRACKETED_CHARS,
+  BRACKETED_NAME,
+  CLEANING_RULES,
+  FLAG_RULES,
+  LEADING_WIRE,
+  TRAILING_WIRE,
+  type CleaningRule,
+  type FlagRule,
+  type RuleWhere,
+} from "./rules";
 import { findSpunText } from "./spinning";
 import { wiresNamedIn } from "./wires";
 
@@ -90,6 +100,8 @@ interface Paragraph {
   /** Whether the paragraph opens (LEADING_WIRE) or closes (TRAILING_WIRE) with a wire's name, tested on first need. */
   wireAtStart?: boolean;
   wireAtEnd?: boolean;
+  /** The wires the opening names in brackets (bracketedWires), found on first need. */
+  bracketedWires?: ReadonlySet<string>;
 }
 
 interface Cut {
@@ -137,6 +149,7 @@ class FlagCollector {
 export function detectFlags(title: string, text: string): { flags: Flags; content_text: string } {
   const collector = new FlagCollector();
   scanTitle(title, collector);
+  const headline = title.trim();
   const paragraphs = splitParagraphs(text.replace(LEADING_ARTIFACT, ""));
   const last = paragraphs.at(-1);
   const total = last === undefined ? 0 : last.start + last.text.length;
@@ -152,7 +165,7 @@ export function detectFlags(title: string, text: string): { flags: Flags; conten
     if (inClosing) scanRules(closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
     if ((inOpening || inClosing) && body.length <= BYLINE_MAX_CHARS) {
       const beside = [paragraphs[index - 1]?.text ?? "", paragraphs[index + 1]?.text ?? ""];
-      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside);
+      scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside, headline);
     }
     scanRules(anywhere, paragraph, 0, body.length, collector);
     cleanParagraph(paragraph);
@@ -233,13 +246,20 @@ function scanRules(
   to: number,
   collector: FlagCollector,
   beside: readonly string[] = [],
+  headline = "",
 ): void {
   const body = paragraph.text;
   for (const { rule, regex } of rules) {
     if (rule.wireAt !== undefined) {
       if (!namesWireAt(paragraph, rule.wireAt)) continue;
     } else if (!hinted(rule.hints, paragraph.lower, from)) continue;
-    if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text))) continue;
+    if (rule.bracketed !== undefined) {
+      const named = (paragraph.bracketedWires ??= bracketedWires(body));
+      if (!rule.bracketed.some((wire) => named.has(wire))) continue;
+    }
+    if (rule.beside !== undefined && !beside.some((text) => rule.beside!.test(text) || (rule.besideHeadline === true && text === headline && headline !== ""))) {
+      continue;
+    }
     regex.lastIndex = from;
     for (let match = regex.exec(body); match !== null && match.index < to; match = regex.exec(body)) {
       if (match[0].length === 0) {
@@ -257,6 +277,21 @@ function scanRules(
       }
     }
   }
+}
+
+/**
+ * Whether the first BRACKETED_CHARS of a paragraph hold a wire's name in brackets ("(Reuters)", "(NNN-WAFA)") or
+ * after a comma before one (", Xinhua)"): every dateline does, and most bracketed text ("(R)", "(pictured)") names
+ * none, so one test here spares the ten dateline patterns, and a paragraph naming one runs only that wire's.
+ */
+export function bracketedWires(body: string): ReadonlySet<string> {
+  const named = new Set<string>();
+  const close = body.lastIndexOf(")", BRACKETED_CHARS);
+  if (close === -1) return named;
+  for (const match of body.slice(0, close + 1).matchAll(BRACKETED_NAME)) {
+    for (const wire of wiresNamedIn(match[1]!)) named.add(wire);
+  }
+  return named;
 }
 
 /** The ends of a paragraph are cheap to test, its lower-cased wire names costly to search for: see FlagRule.wireAt. */

@@ -5,9 +5,9 @@
  * rule to both. Bump FLAG_RULES_VERSION on any change here so stored stories get re-annotated.
  */
 import type { FlagName } from "../model";
-import { WIRE_SERVICES, wireAliasSource } from "./wires";
+import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 7;
+export const FLAG_RULES_VERSION: number = 8;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -54,6 +54,8 @@ export interface FlagRule {
    * alone on a line is a credit next to the byline's time line, and a menu entry anywhere else.
    */
   readonly beside?: RegExp;
+  /** With `beside`: the paragraph just before or after may instead be the story's headline itself. */
+  readonly besideHeadline?: boolean;
   /**
    * Every match opens (start) or closes (end) the paragraph with a wire's name, as written ("Xinhua, March 2,
    * 2017", "dpa/xy"; "... the statement said. IANS"). flags.ts then tests that once per paragraph, with one
@@ -61,6 +63,13 @@ export interface FlagRule {
    * names ("ap", "pa", "uni") occur in almost every line.
    */
   readonly wireAt?: "start" | "end";
+  /**
+   * Every match names a wire in brackets, or after a comma before a bracket, in the paragraph's first 160
+   * characters ("(Reuters)", "(NNN-WAFA)", ", Xinhua)"): the datelines. flags.ts tests that once per paragraph
+   * (BRACKETED_NAME, then the names against the wire list) and runs only the datelines of the wires it names.
+   * The value is the canonical names the rule's pattern knows.
+   */
+  readonly bracketed?: readonly string[];
   /**
    * inferred: the text does not say it is wire copy, wirewatch reads it from the wording (an agency's own
    * eyewitness); the evidence carries kind "inferred" so `evidence=stated` leaves it out. Default stated.
@@ -87,7 +96,8 @@ const MONTH_NAMES = [
 const MONTH = [...MONTH_NAMES, ...MONTH_NAMES.map((month) => month.toUpperCase())]
   .sort((a, b) => b.length - a.length)
   .join("|");
-const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4})?`;
+/** "March 3", "3 March", "Mar. 3, 2024", and the Ethiopian agency's "March 3/2024". */
+const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4}|\\/\\d{4})?`;
 /** Words of a place name are apart by one space as written, or by no-break or doubled spaces as pages render them. */
 const GAP = "(?:\\s{1,3}|/)";
 /** ", Kenya", ", N.Y.", ", Tamil Nadu": the state or country AP and Reuters put after the city. */
@@ -104,11 +114,20 @@ const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
 /** A sentence starts here: the paragraph start or after closing punctuation. */
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
-const ALL_WIRES = wireAliasSource();
+/** Every wire alias a credit, byline or sign-off may name: not the ones that are everyday words (wires.ts). */
+const ALL_WIRES = wireAliasSource(undefined, (alias) => !WORD_LIKE_ALIASES.has(alias.toUpperCase()));
+/** Agencies joined by a hyphen or slash in one credit: "(NNN-WAFA)", "– NNN-WAFA", "(AFP/Reuters)". */
+const JOINED_WIRES = `(?:${ALL_WIRES})(?:[-/](?:${ALL_WIRES}))*`;
+/**
+ * A name in brackets, or after a comma and before a bracket, in a paragraph's opening: where a dateline names its
+ * agency. Its name must be a wire for any `bracketed` rule to run.
+ */
+export const BRACKETED_NAME = /(?:\(|,\s*)([^()]{1,60}?)\)/gu;
+/** How far into a paragraph a dateline's agency may sit (the datelines' own lookahead reads 160 characters). */
+export const BRACKETED_CHARS = 220;
+
 /** A paragraph that opens with a wire's name, optionally after "The": the test that `wireAt: "start"` rules share. */
 export const LEADING_WIRE = new RegExp(`^(?:[Tt]he\\s+)?(?:${ALL_WIRES})(?![\\p{L}\\p{N}])`, "u");
-/** The end of a paragraph that closes on a wire's name (its last 60 characters are tested): `wireAt: "end"`. */
-export const TRAILING_WIRE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALL_WIRES})\\)?\\.?\\s*$`, "u");
 const WIRE_LIST = `(?:${ALL_WIRES})(?:\\s*(?:,|/|&|and)\\s*(?:[Tt]he\\s+)?(?:${ALL_WIRES}))*`;
 
 /** An AP-style capitalised dateline city: "WASHINGTON", "GAUHATI", "NEW YORK". */
@@ -118,12 +137,18 @@ const CAPS_PLACE = `${CAPS_CITY}${REGION}?`;
 /** A place as written in mixed case: "Gaza Strip", "Rio de Janeiro". */
 const MIXED_PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s{1,3}[\\p{L}\\p{M}.'’-]+){0,3}";
 /** Agency abbreviations that are also everyday ones: "Andhra Pradesh (AP)", "Aam Aadmi Party (AAP)". */
-const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM"]);
+const AMBIGUOUS_ALIASES = new Set(["AP", "A.P.", "AA", "AAP", "CP", "PA", "UNI", "APP", "WAM", "PNA", "SANA", "NAN", "ENA", "KNA", "GNA", "HINA", ...WORD_LIKE_ALIASES]);
 /** Agencies whose copy South Asian sites close with the agency's name alone ("... said. IANS"). */
 const SIGNOFF_WIRES = wireAliasSource(
   ["Press Trust of India", "Indo-Asian News Service", "Asian News International", "Kashmir News Observer", "Global News Service"],
   (alias) => !AMBIGUOUS_ALIASES.has(alias),
 );
+/**
+ * The end of a paragraph that closes on a sign-off agency's name (its last 40 characters are tested): `wireAt:
+ * "end"`. Only the agencies whose bare name closes copy (SIGNOFF_WIRES, the one rule that uses it), so the test
+ * stays cheap however many wires wires.ts lists.
+ */
+export const TRAILING_WIRE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${SIGNOFF_WIRES})\\)?\\.?\\s*$`, "u");
 
 /**
  * A dateline naming the agency: a date before "(Agency)" ("New Delhi, Jul 7 (PTI)"), or a separator after it
@@ -142,13 +167,16 @@ function dateline(names: readonly string[]): RegExp {
   const distinct = wireAliasSource(names, (alias) => !AMBIGUOUS_ALIASES.has(alias));
   const ambiguous = wireAliasSource(names, (alias) => AMBIGUOUS_ALIASES.has(alias));
   const story = "\\s+(?=\\p{Lu}\\p{Ll})";
+  // A second agency may share the brackets: "(NNN-WAFA)", "(AFP/Reuters)". Any capitalised name here, not the
+  // alias list again (five copies of it took the pattern past the size V8 optimises); wiresOf keeps the wires.
+  const more = "(?:[-/]\\p{Lu}[\\p{L}]{1,15}){0,2}";
   const undated = [
     ...(distinct === ""
       ? []
       : [
-          `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})\\)${SEP})`,
-          `(?:${PLACE},\\s*)?(?=\\((?:${distinct})\\)${story})`,
-          `${PLACE},?\\s*(?=\\((?:${distinct})\\)\\s*$)`,
+          `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})${more}\\)${SEP})`,
+          `(?:${PLACE},\\s*)?(?=\\((?:${distinct})${more}\\)${story})`,
+          `${PLACE},?\\s*(?=\\((?:${distinct})${more}\\)\\s*$)`,
           `${PLACE},\\s*(?=(?:${distinct})\\)${SEP})`,
         ]),
     ...(ambiguous === ""
@@ -163,7 +191,7 @@ function dateline(names: readonly string[]): RegExp {
   // The lookahead first: most paragraphs name no agency in brackets (or after a comma) near their start and fail
   // it at once; it tests a cheap character before trying the aliases, which keeps the wider opening window cheap.
   return new RegExp(
-    `^(?=.{0,160}?(?:\\(|,\\s*)(?:${all})\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>${all})\\)${SEP}?`,
+    `^(?=.{0,160}?(?:\\(|,\\s*)(?:${all})${more}\\))(?:${undated.join("|")}|(?:${PLACE}${REGION}?,?\\s*)?${DATE}\\s*(?=\\())\\(?(?<wire>(?:${all})${more})\\)${SEP}?`,
     "u",
   );
 }
@@ -177,6 +205,20 @@ const OTHER_WIRES = [
   "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
   "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
 ].filter((name) => !DEDICATED_DATELINES.includes(name));
+/**
+ * National agencies, in a rule of their own: one pattern holding every alias would pass the size (20 KB of source)
+ * up to which V8 optimises a regular expression, and run at a fraction of the speed.
+ */
+const NATIONAL_WIRES = [
+  "WAFA", "Nam News Network", "Bangladesh Sangbad Sangstha",
+  "Philippine News Agency", "Middle East News Agency", "Saudi Press Agency", "KUNA", "Qatar News Agency", "IRNA",
+  "Korean Central News Agency", "RIA Novosti", "Ukrinform", "Austria Presse Agentur", "Belga", "NTB", "TT",
+  "Agencia Brasil", "Télam", "News Agency of Nigeria", "Kenya News Agency", "Ethiopian News Agency",
+  "Maghreb Arabe Presse", "Tunis Afrique Presse", "Algérie Presse Service", "SANA", "Oman News Agency",
+  "Bahrain News Agency", "National News Agency", "Prensa Latina", "Europa Press", "Central News Agency", "Notimex",
+  "Andina", "Vietnam News Agency", "United News of Bangladesh", "Rastriya Samachar Samiti", "Ghana News Agency", "SAnews",
+  "Tasnim", "Mehr News Agency", "Fars News Agency", "AGERPRES", "HINA", "CTK", "PAP", "ANP", "BTA", "MTI",
+];
 
 /**
  * The longest word of every wire alias, lower-cased: the hints of a rule whose match is a wire's name and nothing
@@ -472,14 +514,16 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "disclaimer-source-wire",
-    hints: ["source"],
+    hints: ["source", "fuente", "fonte", "quelle", "kaynak", "sumber", "bron"],
     flags: ["syndicated"],
-    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    // "Source" as other languages' pages print it too: Fuente, Fonte, Quelle, Kaynak, Sumber, Bron.
+    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
     outlet: "Outlook",
     example:
       "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",
     counterExample: "Image Source : PTI",
+    variants: [{ outlet: "a Turkish daily's English page", text: "Kaynak: Anadolu Agency" }],
     evidence: "match",
     clean: false,
   },
@@ -694,7 +738,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${ALL_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?=\\s*$)`,
+      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?=\\s*$)`,
       "u",
     ),
     where: "closing",
@@ -711,14 +755,18 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "wire-dash-signoff",
-    hints: ["-", "–", "—", "_"],
+    hints: ["-", "–", "—", "_", "*", "•"],
     flags: ["syndicated"],
-    pattern: new RegExp(`[-–—_](?<=(?:^|[.!?"”’]\\s*)[-–—_])[-–—]?\\s*(?<wire>${ALL_WIRES})\\.?(?=\\s*$)`, "u"),
+    // An asterisk or bullet marks the sign-off on some sites ("... all New Zealanders. *AFP").
+    pattern: new RegExp(`[-–—_*•](?<=(?:^|[.!?"”’]\\s*)[-–—_*•])[-–—]?\\s*(?<wire>${JOINED_WIRES})\\.?(?=\\s*$)`, "u"),
     where: "closing",
     outlet: "Agence France-Presse",
     example: "Rescue teams were still searching the area late on Sunday. — AFP",
     counterExample: "Rescue teams were still searching the area late on Sunday, officials told AFP.",
-    variants: [{ outlet: "Reuters", text: "-- Reuters" }],
+    variants: [
+      { outlet: "Reuters", text: "-- Reuters" },
+      { outlet: "The National (UAE), AFP copy", text: "He said he wanted to govern for every region. *AFP" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -735,6 +783,33 @@ export const FLAG_RULES: readonly FlagRule[] = [
     example: "The ministry said the border talks would resume next month. IANS",
     counterExample: "The ministry said the border talks would resume next month, IANS reported.",
     variants: [{ outlet: "generic Indian site, PTI copy", text: "Police have registered a case and begun an inquiry. PTI" }],
+    evidence: "match",
+    clean: false,
+  },
+
+  {
+    id: "yonhap-staff-email",
+    hints: ["@yna.co.kr"],
+    flags: ["syndicated"],
+    // Yonhap's English copy closes with the reporter's agency address, then "(END)".
+    pattern: /(?<![\p{L}\p{N}._-])[\p{L}\p{N}._-]{1,40}@yna\.co\.kr(?![\p{L}\p{N}.-])/u,
+    where: "closing",
+    outlet: "Yonhap",
+    example: "The two sides will meet again in June.\nkimsy@yna.co.kr\n(END)",
+    counterExample: "Readers may write to the desk at letters@koreaherald.com.",
+    evidence: "match",
+    clean: false,
+    wire: "Yonhap",
+  },
+  {
+    id: "kyodo-equals-signoff",
+    hints: ["=="],
+    flags: ["syndicated"],
+    pattern: /==(?<=(?:^|[.!?"”’]\s*)==)\s*(?<wire>Kyodo|KYODO)(?=\s*$)/u,
+    where: "closing",
+    outlet: "Kyodo",
+    example: "The ministry will publish the final figure in April.\n==Kyodo",
+    counterExample: "Kyodo == the agency == reported it first.",
     evidence: "match",
     clean: false,
   },
@@ -839,12 +914,15 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["agenc", "wire"],
     flags: ["syndicated"],
     pattern:
-      /^(?:(?:By|From)\s+)?(?:(?:[\p{L}'’.-]+\s+){1,3}(?:and|&|with)\s+)?(?:[Nn]ews\s+)?(?:[Aa]gencies|AGENCIES|[Ww]ire\s+[Rr]eports|[Ww]ire\s+[Ss]ervices|[Aa]gency\s+[Rr]eports)\.?$/u,
+      /^(?:(?:By|From)\s+)?(?:(?:[\p{L}'’.-]+\s+){1,3}(?:and|&|with)\s+)?(?:[Nn]ews\s+)?(?:[Aa]gencies|AGENCIES|[Ww]ire\s+[Rr]eports|[Ww]ire\s+[Ss]ervices|[Aa]gency\s+[Rr]eports)\.?(?:\s*\|\s*(?=[^|]*(?:\d|Updated|Published|Posted))[\p{L}\p{N} ,:./-]{1,60}){0,3}$/u,
     where: "byline",
     outlet: "The Guardian",
     example: "Guardian staff and agencies",
     counterExample: "Government agencies",
-    variants: [{ outlet: "Generic (US regional newspapers)", text: "From wire reports" }],
+    variants: [
+      { outlet: "Generic (US regional newspapers)", text: "From wire reports" },
+      { outlet: "Indian portal (the credit on the time line)", text: "Agencies | Updated: Mar 3, 2024, 10:15 IST" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -947,14 +1025,19 @@ export const FLAG_RULES: readonly FlagRule[] = [
     flags: ["syndicated"],
     // China's state outlets give the source and the desk editor on the time line ("08:14 Xinhua Editor: Mo Li").
     pattern: new RegExp(
-      `(?:^|(?<=[\\s\\d|]))(?:Source\\s*:\\s*)?(?<wire>${ALL_WIRES})\\s*\\|?\\s*Editor\\s*:\\s*\\p{Lu}`,
+      `(?:^|(?<=[\\s\\d|]))(?:Source\\s*:\\s*)?(?<wire>${ALL_WIRES})\\s*\\|?\\s*` +
+        // Xinhua's own pages put the time between ("Source: Xinhua| 2024-03-01 10:21:33|Editor: huaxia").
+        `(?:\\d{4}-\\d{2}-\\d{2}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*\\|\\s*)?Editor\\s*:\\s*\\p{L}`,
       "u",
     ),
     where: "byline",
     outlet: "ECNS (time, source and editor on one line)",
     example: "2015-09-26 08:14Xinhua Editor: Mo Hong'e",
     counterExample: "Reuters editor Alessandra Galloni spoke at the forum.",
-    variants: [{ outlet: "China Daily", text: "Source: Xinhua | Editor: Li Yan" }],
+    variants: [
+      { outlet: "China Daily", text: "Source: Xinhua | Editor: Li Yan" },
+      { outlet: "Xinhua (English site)", text: "Source: Xinhua| 2024-03-01 10:21:33|Editor: huaxia" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -971,6 +1054,49 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "generic credit line", text: "PTI, Jan 5, 2024" },
       { outlet: "a state information office's site", text: "Xinhua | May 24, 2024" },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-share-bar-wire-dated",
+    hints: ["print", "mail", "share", "tweet", "comment"],
+    flags: ["syndicated"],
+    // The agency and date under the headline with the page's share bar glued before them, as a reposting site's
+    // template renders it ("0 Comment(s)Print E-mail Xinhua, December 01, 2017").
+    pattern: new RegExp(
+      `^(?:\\d+\\s*Comments?(?:\\(s\\))?\\s*)?(?:(?:Print|PRINT|E-?[Mm]ail|EMAIL|Share|SHARE|Tweet|Font\\s+size)\\s*[:|]?\\s*){1,4}` +
+        `(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,|\\s*\\|)?\\s+(?:${DATE}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}\\/\\d{2,4})(?:\\s+[^.!?|]{0,30})?$`,
+      "u",
+    ),
+    where: "byline",
+    outlet: "China.org.cn (the share bar, then the agency and date)",
+    example: "0 Comment(s)Print E-mail Xinhua, March 2, 2017",
+    counterExample: "0 Comment(s)Print E-mail China Daily, March 2, 2017",
+    variants: [{ outlet: "a reposting site's credit row", text: "Print | Email | Anadolu Agency | 2024-03-02" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "section-label-wire-news",
+    hints: WIRE_HINTS,
+    wireAt: "start",
+    flags: ["syndicated"],
+    // The feed's section label over the story ("AP News" above the headline, "ANI General News" above the first
+    // paragraph): a site that files an agency's feed under its own section. Beside the headline or the story's
+    // prose only: in a menu the same words sit among other short entries.
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})\\s+(?:(?:General|World|National|Top|Latest|Breaking)\\s+)?(?:News|NEWS)$`, "mu"),
+    beside: /^(?=.{100,})\p{Lu}[^\n]*[.!?"”’]$/u,
+    besideHeadline: true,
+    where: "byline",
+    outlet: "Business Standard (an agency feed's section label)",
+    example: "ANI General News\nThe health minister told the upper house on Tuesday that no state had held back its count of deaths.",
+    counterExample: "Reuters News Agency\nThe health minister told the upper house on Tuesday that no state had held back its count of deaths.",
+    variants: [
+      {
+        outlet: "a regional news site (the agency feed's label over the story)",
+        text: "AP News\nMEXICO CITY — The new president said on Wednesday that relations with Washington were good and talks would follow.",
+      },
     ],
     evidence: "match",
     clean: false,
@@ -1038,6 +1164,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Reuters"]),
+    bracketed: ["Reuters"],
     where: "opening",
     outlet: "Reuters",
     example: "KINGSTON, March 11 (Reuters) - Ministers met behind closed doors for a second day.",
@@ -1054,6 +1181,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Associated Press"]),
+    bracketed: ["Associated Press"],
     where: "opening",
     outlet: "Associated Press",
     example: "SAN DIEGO (AP) _ The port reopened on Monday.",
@@ -1067,6 +1195,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Press Trust of India"]),
+    bracketed: ["Press Trust of India"],
     where: "opening",
     outlet: "Press Trust of India",
     example: "New Delhi, Jul 7 (PTI) The Centre on Sunday extended the deadline for filing returns.",
@@ -1079,6 +1208,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Asian News International"]),
+    bracketed: ["Asian News International"],
     where: "opening",
     outlet: "Asian News International",
     example: "Navsari (Gujarat) [India], July 13 (ANI): Heavy rain lashed the district for a third day.",
@@ -1091,6 +1221,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Indo-Asian News Service"]),
+    bracketed: ["Indo-Asian News Service"],
     where: "opening",
     outlet: "Indo-Asian News Service",
     example: "Mumbai, March 12 (IANS) The Sensex closed higher for a third straight session.",
@@ -1103,6 +1234,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Agence France-Presse"]),
+    bracketed: ["Agence France-Presse"],
     where: "opening",
     outlet: "Agence France-Presse",
     example: "Paris (AFP) - Farmers blocked roads around the capital on Monday.",
@@ -1115,6 +1247,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Xinhua"]),
+    bracketed: ["Xinhua"],
     where: "opening",
     outlet: "Xinhua",
     example: "BEIJING, March 12 (Xinhua) -- The central bank kept its lending rate unchanged.",
@@ -1128,6 +1261,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(["Bloomberg"]),
+    bracketed: ["Bloomberg"],
     where: "opening",
     outlet: "Bloomberg",
     example: "(Bloomberg) -- Oil rose for a third day as traders weighed supply risks.",
@@ -1140,6 +1274,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: dateline(OTHER_WIRES),
+    bracketed: OTHER_WIRES,
     where: "opening",
     outlet: "Yonhap",
     example: "SEOUL, March 12 (Yonhap) -- North Korea fired a ballistic missile into the East Sea.",
@@ -1153,6 +1288,73 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "United Press International", text: "SEOUL, South Korea, Jan. 3 (UPI) -- The two Koreas restored their hotline." },
       { outlet: "Jiji Press", text: "Tokyo, Dec. 2 (Jiji Press)--The cabinet approved the extra budget." },
     ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-national-agency",
+    hints: [")"],
+    flags: ["syndicated"],
+    pattern: dateline(NATIONAL_WIRES),
+    bracketed: NATIONAL_WIRES,
+    where: "opening",
+    outlet: "Kuwait News Agency",
+    example: "KUWAIT, Jan 9 (KUNA) -- The cabinet approved a plan to build 12,000 homes.",
+    counterExample: "WASHINGTON — The bank expects growth in the Middle East and North Africa (MENA) – a region of 450 million people – to slow.",
+    variants: [
+      { outlet: "Nam News Network (WAFA copy)", text: "GAZA, Mar 4 (NNN-WAFA) – The health ministry warned of fuel shortages." },
+      { outlet: "Syrian Arab News Agency", text: "DAMASCUS, March 3 (SANA) – Engineers restored power to three districts." },
+      { outlet: "Ethiopian News Agency", text: "Addis Ababa, June 5/2024 (ENA) – The ministry launched a planting drive." },
+      { outlet: "Vietnam News Agency", text: "Hanoi (VNA) – The central bank kept its policy rate unchanged." },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-wire-after-comma",
+    // The dash, not the comma, as the hint: a comma is in nearly every paragraph, a double or long dash is not.
+    hints: ["--", "—", "–"],
+    flags: ["syndicated"],
+    // The agency after the place without brackets, then a dash: "SEOUL, Yonhap -- ", "Tehran, March 3, IRNA -- ".
+    // Distinct names only, and a capital after the dash, so "In Rome, Reuters – the agency – said" is no dateline.
+    pattern: new RegExp(
+      // A cheap test first: a dash within the first 120 characters, after a comma.
+      `^(?=[^\\n]{0,120}?,[^\\n]{1,60}?(?:--|[—–]))(?!(?:In|At|On|From|For|By|And|But|The|As|When|While|After|Before)\\s)${PLACE},\\s*(?:${DATE},?\\s*)?` +
+        `(?<wire>${wireAliasSource(undefined, (alias) => !AMBIGUOUS_ALIASES.has(alias.toUpperCase()))})\\s*(?:--|[—–])\\s*(?=["“]?\\p{Lu})`,
+      "u",
+    ),
+    where: "opening",
+    outlet: "Yonhap",
+    example: "SEOUL, Yonhap -- The military said the North fired two short-range missiles.",
+    counterExample: "In Seoul, Yonhap -- The agency itself -- was the first to report it.",
+    variants: [{ outlet: "IRNA", text: "Tehran, March 3, IRNA -- The foreign ministry spokesman rejected the claim." }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-slashed-wire",
+    hints: ["/"],
+    flags: ["syndicated"],
+    // TASS sets its name between slashes after the date: "MOSCOW, March 5. /TASS/. The Kremlin said".
+    pattern: new RegExp(`^${PLACE}${REGION}?,\\s*${DATE}\\.?\\s*\\/(?<wire>${ALL_WIRES})\\/\\.?(?=\\s)`, "u"),
+    where: "opening",
+    outlet: "TASS",
+    example: "MOSCOW, March 5. /TASS/. The Kremlin said talks would resume next week.",
+    counterExample: "MOSCOW, March 5. The Kremlin said /TASS/ had the statement first.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "aggregator-provider-wire",
+    hints: ["menafn"],
+    flags: ["syndicated"],
+    // A news aggregator's header naming the provider: syndicated wire copy when the provider is an agency
+    // ("(MENAFN- Nam News Network)"), a partner newspaper's own story otherwise.
+    pattern: new RegExp(`\\(MENAFN\\s*[-–—]\\s*(?<wire>${ALL_WIRES})(?:\\s*\\((?:${ALL_WIRES})\\))?\\)`, "u"),
+    where: "opening",
+    outlet: "MENAFN",
+    example: "(MENAFN- Kuwait News Agency (KUNA)) The cabinet met on Monday.",
+    counterExample: "(MENAFN- Gulf Times) The cabinet met on Monday.",
     evidence: "match",
     clean: false,
   },
@@ -1298,7 +1500,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
         `(?:generate|write|create|produce|rewrite|summari[sz]e|complete)\\s+(?:an?|the|this|that|your)\\s+(?:news\\s+)?(?:article|story|summary|text|post|content)` +
         `|it\\s+(?:seems|appears)\\s+(?:like\\s+|that\\s+)?you(?:['’]ve|\\s+have)\\s+provided)` +
         `|Please\\s+provide\\s+(?:me\\s+with\\s+)?the\\s+(?:text|content|article)\\s+(?:that\\s+)?(?:you\\s+(?:would\\s+like|want)\\s+me\\s+to|for\\s+me\\s+to)\\b` +
-        `|(?:Certainly!\\s+|Sure!\\s+)?Here(?:\\s+is|['’]s)\\s+(?:a|the)\\s+(?:rewritten|paraphrased)\\s+(?:version|article)\\b)`,
+        `|(?:Certainly!\\s+|Sure!\\s+)?Here(?:\\s+is|['’]s)\\s+(?:a|the)\\s+(?:rewritten|paraphrased)\\s+(?:version|article)\\b` +
+        `|Based\\s+on\\s+the\\s+(?:provided|given)\\s+(?:text|article|content|information|passage)(?:\\s+from\\s+[^,.]{1,40})?,\\s+here\\s+(?:is|are)\\b)`,
       "u",
     ),
     where: "opening",
@@ -1311,6 +1514,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "chatbot reply published as an article", text: "Please provide the text you would like me to rewrite as a news story." },
       { outlet: "chatbot reply published as an article", text: "I'm sorry, but it seems like you've provided a photo caption instead of an article." },
       { outlet: "chatbot reply published as an article", text: "Certainly! Here is a rewritten version of the report:" },
+      { outlet: "chatbot reply published as an article", text: "Based on the provided text, here are some possible improvements to the summary:" },
     ],
     evidence: "sentence",
     clean: false,
@@ -1424,6 +1628,11 @@ export const SPUN_TEXT_RULE: SpinningRule = {
     { spun: /encounter\s+masks?/, original: "face mask", words: ["encounter", "mask|masks"] },
     { spun: /curiosity\s+(?:charges|fees|prices)/, original: "interest rates", words: ["curiosity"] },
     { spun: /(?:information|press)\s+convention\s+(?:on|in|at|after)/, original: "news conference", words: ["convention"] },
+    { spun: /[a-z]+-drove\s+(?:organization|organisation|government|administration|coalition|alliance|group)/, original: "X-led administration", words: ["drove"] },
+    { spun: /unrefined\s+(?:petroleum|oil)/, original: "crude oil", words: ["unrefined"] },
+    { spun: /(?:erratic|electric|electrical)\s+force\s+(?:supply|supplies|outages?|cuts?)/, original: "power supply", words: ["force"] },
+    { spun: /(?:put|puts|putting)\s+(?:[a-z]+\s+){0,4}?set\s+up\s+to/, original: "put in place to", words: ["set", "put|puts|putting"] },
+    { spun: /a\s+ton\s+of\s+(?:measures|policies|programmes|programs|projects|reforms|steps)/, original: "a lot of measures", words: ["ton"] },
   ],
   minDistinct: 3,
   outlet: "autoblog copy of spun wire stories (wording written for this project)",
@@ -1456,6 +1665,32 @@ export const TRANSLATION_CALQUE_RULE: SpinningRule = {
     "The governor met union leaders this Friday (12) at the palace. Sought by the report, the secretary did not comment.",
   counterExample:
     "Police said on Sunday, 12.5 inches of rain fell; a reporter who contacted the ministry was told to wait.",
+};
+
+/**
+ * Machine translation from languages other than Portuguese and Spanish, by what engines leave that no writer
+ * does: a closing quote moved off its sentence (`tensed, ”he said`, the engine's spacing around a quote it
+ * re-placed), a newsroom label carried over word for word (Turkish "son dakika" as "last minute news"), and
+ * Hindi copy's fixed phrases calqued: "let us tell you that" (bata den ki), "it has been told that" (bataya gaya
+ * hai ki), a sentence opening "Also said that" with its subject dropped, "Kovid" for Covid. Two distinct ones.
+ */
+export const TRANSLATION_ARTIFACT_RULE: SpinningRule = {
+  id: "ai-translation-artifacts",
+  flags: ["ai_generated"],
+  phrases: [
+    { spun: /[,.!?] +\u201d ?[a-z]+\s+(?:said|says|added|stated|noted|told)/, original: ',” he said', words: ["said|says|added|stated|noted|told"] },
+    { spun: /last\s+minute(?:\s+news|\s*[:|])/, original: "breaking news", words: ["last", "minute"] },
+    { spun: /let\s+(?:us|me)\s+(?:tell\s+you|inform(?:\s+you)?)\s+that/, original: "(nothing: a Hindi connective)", words: ["let", "tell|inform"] },
+    { spun: /it\s+(?:has\s+been|was|is\s+being)\s+told\s+that/, original: "it was reported that", words: ["told"] },
+    { spun: /(?<=(?:^|\n|[.!?]\s{1,3}))(?:also|further)\s+(?:said|told|stated|informed)\s+that/, original: "He also said that", words: ["also|further", "said|told|stated|informed"] },
+    { spun: /kovid(?:-?19)?/, original: "Covid-19", words: ["kovid"] },
+  ],
+  minDistinct: 2,
+  outlet: "machine translations of Hindi and Turkish news copy (wording written for this project)",
+  example:
+    "LAST MINUTE NEWS: The minister spoke to reporters in the capital. “We are ready to talk about every issue, ”he said. Let us tell you that the visit had been put off twice.",
+  counterExample:
+    "The talks were saved at the last minute. “We are ready to talk,” he said. He also said that the visit would go ahead, and told reporters it had been put off twice.",
 };
 
 /**
@@ -1503,4 +1738,9 @@ export const MACHINE_REWRITE_RULE: SpinningRule = {
 };
 
 /** The machine-text rules findSpunText runs, in order: the first that a story meets is the one cited. */
-export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [SPUN_TEXT_RULE, TRANSLATION_CALQUE_RULE, MACHINE_REWRITE_RULE];
+export const MACHINE_TEXT_RULES: readonly SpinningRule[] = [
+  SPUN_TEXT_RULE,
+  TRANSLATION_CALQUE_RULE,
+  TRANSLATION_ARTIFACT_RULE,
+  MACHINE_REWRITE_RULE,
+];

@@ -18,7 +18,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
     aliases: ["IANS", "Indo-Asian News Service", "Indo Asian News Service"],
   },
   { name: "Agence France-Presse", aliases: ["AFP", "Agence France-Presse", "Agence France Presse"] },
-  { name: "Xinhua", aliases: ["Xinhua", "Xinhua News Agency"] },
+  { name: "Xinhua", aliases: ["Xinhua", "Xinhua News Agency", "Xinhuanet"] },
   { name: "United News of India", aliases: ["UNI", "United News of India"] },
   { name: "Bloomberg", aliases: ["Bloomberg", "Bloomberg News"] },
   { name: "Dow Jones", aliases: ["Dow Jones", "Dow Jones Newswires"] },
@@ -34,7 +34,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Australian Associated Press", aliases: ["AAP", "Australian Associated Press"] },
   { name: "Canadian Press", aliases: ["The Canadian Press", "Canadian Press", "CP"] },
   { name: "United Press International", aliases: ["UPI", "United Press International"] },
-  { name: "TASS", aliases: ["TASS"] },
+  { name: "TASS", aliases: ["TASS", "ITAR-TASS"] },
   { name: "Interfax", aliases: ["Interfax"] },
   { name: "Jiji Press", aliases: ["Jiji", "Jiji Press"] },
   { name: "Central News Agency", aliases: ["Central News Agency"] },
@@ -48,6 +48,55 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "PR Newswire", aliases: ["PRNewswire", "PR Newswire"] },
   { name: "Business Wire", aliases: ["BUSINESS WIRE", "Business Wire"] },
   { name: "GlobeNewswire", aliases: ["GLOBE NEWSWIRE", "GlobeNewswire"] },
+  // National agencies whose copy regional and aggregator sites carry. Canonical names keep the form the entity
+  // gazetteer already lists (KUNA, IRNA, Saudi Press Agency), so an agency's entity keeps its name. Short
+  // aliases that are also everyday abbreviations (SPA, MAP, TAP, MENA) are held apart in rules.ts.
+  { name: "WAFA", aliases: ["WAFA", "Palestine News and Information Agency", "Palestinian News and Information Agency"] },
+  { name: "Nam News Network", aliases: ["NNN", "Nam News Network"] },
+  { name: "Bangladesh Sangbad Sangstha", aliases: ["BSS", "Bangladesh Sangbad Sangstha"] },
+  { name: "Philippine News Agency", aliases: ["PNA", "Philippine News Agency"] },
+  { name: "Middle East News Agency", aliases: ["MENA", "Middle East News Agency"] },
+  { name: "Saudi Press Agency", aliases: ["SPA", "Saudi Press Agency"] },
+  { name: "KUNA", aliases: ["KUNA", "Kuwait News Agency"] },
+  { name: "Qatar News Agency", aliases: ["QNA", "Qatar News Agency"] },
+  { name: "IRNA", aliases: ["IRNA", "Islamic Republic News Agency"] },
+  { name: "Korean Central News Agency", aliases: ["KCNA", "Korean Central News Agency"] },
+  { name: "RIA Novosti", aliases: ["RIA Novosti", "RIA-Novosti"] },
+  { name: "Ukrinform", aliases: ["Ukrinform"] },
+  { name: "Austria Presse Agentur", aliases: ["APA", "Austria Presse Agentur", "APA-Austria Presse Agentur"] },
+  { name: "Belga", aliases: ["Belga"] },
+  { name: "NTB", aliases: ["NTB", "Norsk Telegrambyrå"] },
+  { name: "TT", aliases: ["TT", "Tidningarnas Telegrambyrå"] },
+  { name: "Agencia Brasil", aliases: ["Agência Brasil", "Agencia Brasil"] },
+  { name: "Télam", aliases: ["Télam", "Telam"] },
+  { name: "News Agency of Nigeria", aliases: ["NAN", "News Agency of Nigeria"] },
+  { name: "Kenya News Agency", aliases: ["KNA", "Kenya News Agency"] },
+  { name: "Ethiopian News Agency", aliases: ["ENA", "Ethiopian News Agency"] },
+  { name: "Maghreb Arabe Presse", aliases: ["MAP", "Maghreb Arabe Presse"] },
+  { name: "Tunis Afrique Presse", aliases: ["TAP", "Tunis Afrique Presse"] },
+  { name: "Algérie Presse Service", aliases: ["APS", "Algérie Presse Service", "Algerie Presse Service"] },
+  { name: "SANA", aliases: ["SANA", "Syrian Arab News Agency"] },
+  { name: "Oman News Agency", aliases: ["ONA", "Oman News Agency"] },
+  { name: "Bahrain News Agency", aliases: ["BNA", "Bahrain News Agency"] },
+  { name: "National News Agency", aliases: ["NNA", "National News Agency"] },
+  { name: "Prensa Latina", aliases: ["Prensa Latina"] },
+  { name: "Notimex", aliases: ["Notimex"] },
+  { name: "Andina", aliases: ["Andina", "Agencia Andina"] },
+  { name: "Vietnam News Agency", aliases: ["VNA", "Vietnam News Agency"] },
+  { name: "United News of Bangladesh", aliases: ["UNB", "United News of Bangladesh"] },
+  { name: "Rastriya Samachar Samiti", aliases: ["RSS", "Rastriya Samachar Samiti"] },
+  { name: "Ghana News Agency", aliases: ["GNA", "Ghana News Agency"] },
+  { name: "SAnews", aliases: ["SAnews", "SAnews.gov.za"] },
+  { name: "Tasnim", aliases: ["Tasnim", "Tasnim News Agency"] },
+  { name: "Mehr News Agency", aliases: ["Mehr News Agency"] },
+  { name: "Fars News Agency", aliases: ["Fars News Agency"] },
+  { name: "AGERPRES", aliases: ["AGERPRES", "Agerpres"] },
+  { name: "HINA", aliases: ["HINA"] },
+  { name: "CTK", aliases: ["CTK", "ČTK"] },
+  { name: "PAP", aliases: ["PAP", "Polish Press Agency"] },
+  { name: "ANP", aliases: ["ANP"] },
+  { name: "BTA", aliases: ["BTA", "Bulgarian News Agency"] },
+  { name: "MTI", aliases: ["MTI", "Hungarian News Agency"] },
   // Capital Market Publishers' market-news agency, whose copy Business Standard carries under its name alone.
   { name: "Capital Market", aliases: ["Capital Market"] },
 ];
@@ -85,12 +134,28 @@ export function wireAliasSource(names?: readonly string[], keep: (alias: string)
     .join("|");
 }
 
+/**
+ * Agency abbreviations that are also everyday words or abbreviations in capitals ("MAP", "TAP", "SPA", "MENA",
+ * "TT"): the flag rules take them only inside a dateline's brackets, never alone on a line, in a sign-off or a
+ * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
+ */
+export const WORD_LIKE_ALIASES: ReadonlySet<string> = new Set([
+  "MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA", "RSS", "PAP", "ANP", "BTA", "MTI",
+]);
+/**
+ * Short agency names that also start longer names ("SANA JAMAL" in a capitalised byline, "MAP Kinase", "TAP Air
+ * Portugal"): in running text they name the agency only when no capitalised word follows.
+ */
+const NAME_PART_ALIASES: ReadonlySet<string> = new Set([...WORD_LIKE_ALIASES, "SANA", "NAN", "ENA", "KNA", "PNA", "GNA", "HINA"]);
+
 const ALIAS_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wireAliasSource()})(?![\\p{L}\\p{N}])`, "gu");
+const NAME_GOES_ON = /^[\s\u00a0]+\p{Lu}/u;
 
 /** Canonical names of every wire named in a short attribution such as "PTI and Reuters", in order. */
 export function wiresNamedIn(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(ALIAS_IN_TEXT)) {
+    if (NAME_PART_ALIASES.has(match[0]) && NAME_GOES_ON.test(text.slice(match.index + match[0].length))) continue;
     const name = canonicalWire(match[0]);
     if (name !== null && !found.includes(name)) found.push(name);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_NAMES } from "../../src/model";
-import { detectFlags } from "../../src/annotate/flags";
+import { bracketedWires, detectFlags } from "../../src/annotate/flags";
 import { CLEANING_RULES, FLAG_RULES, FLAG_RULES_VERSION, LEADING_WIRE, TRAILING_WIRE, type FlagRule } from "../../src/annotate/rules";
 import { canonicalWire } from "../../src/annotate/wires";
 
@@ -31,6 +31,12 @@ describe("the flag rule catalogue", () => {
     ]);
     expect(new Set(all.map((phrasing) => phrasing.text)).size).toBeGreaterThanOrEqual(25);
     expect(new Set(all.map((phrasing) => phrasing.outlet)).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it("keeps every pattern under 20 KB of source, past which V8 does not optimise a regular expression", () => {
+    for (const rule of FLAG_RULES) expect(rule.pattern.source.length, rule.id).toBeLessThan(20_000);
+    expect(LEADING_WIRE.source.length).toBeLessThan(20_000);
+    expect(TRAILING_WIRE.source.length).toBeLessThan(20_000);
   });
 
   it("only sets known flags and only attributes canonical wires", () => {
@@ -70,6 +76,18 @@ describe.each(FLAG_RULES.map((rule) => [rule.id, rule] as const))("rule %s", (_i
     for (const line of lines) expect(edge.test(line), line).toBe(true);
     expect(edge.test("Apple shares rose"), "a wire name inside a word").toBe(false);
     expect(edge.test("Paper prices rose; the snap"), "a wire name inside a word").toBe(false);
+  });
+});
+
+describe.each(FLAG_RULES.filter((rule) => rule.bracketed !== undefined).map((rule) => [rule.id, rule] as const))("dateline %s", (_id, rule) => {
+  it("names one of its wires in brackets wherever it matches, so the bracket test never hides a match", () => {
+    for (const text of phrasings(rule)) {
+      const named = bracketedWires(text);
+      expect(rule.bracketed!.some((wire) => named.has(wire)), text).toBe(true);
+      for (const wire of detectFlags("", text).flags.wire_services) expect(rule.bracketed, text).toContain(wire);
+    }
+    expect([...bracketedWires("Andhra Pradesh (AP) Chief Minister")], "AP is an agency alias").toEqual(["Associated Press"]);
+    expect(bracketedWires("The chain (pictured) opened two stores (in March)").size).toBe(0);
   });
 });
 

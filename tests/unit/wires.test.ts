@@ -23,6 +23,11 @@ describe("canonicalWire", () => {
     ["AAP", "Australian Associated Press"],
     ["  Dow   Jones Newswires ", "Dow Jones"],
     ["PRNewswire", "PR Newswire"],
+    ["Kuwait News Agency", "KUNA"],
+    ["NNN", "Nam News Network"],
+    ["Palestine News and Information Agency", "WAFA"],
+    ["ITAR-TASS", "TASS"],
+    ["Agência Brasil", "Agencia Brasil"],
   ])("maps %j to %j", (alias, canonical) => {
     expect(canonicalWire(alias)).toBe(canonical);
   });
@@ -56,6 +61,10 @@ describe("wiresNamedIn", () => {
     ["agencies", []],
     ["Syndicated News ", []],
     ["BloombergQuint staff", []],
+    ["NNN-WAFA", ["Nam News Network", "WAFA"]],
+    ["(SANA)", ["SANA"]],
+    ["By SANA JAMAL", []],
+    ["TAP Air Portugal and Reuters", ["Reuters"]],
   ])("finds the wires in %j", (text, wires) => {
     expect(wiresNamedIn(text)).toEqual(wires);
   });
