@@ -10,7 +10,8 @@ import type { TaggedMention } from "./decode";
 import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
 
-const HONORIFICS = new Set(
+/** Honorifics and role words that come before a name and are never part of it (also a feature: features.ts). */
+export const HONORIFICS = new Set(
   "mla mlas mlc mp alhaji hajiya shri smt mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
@@ -36,7 +37,8 @@ interface Named {
   forced?: boolean;
 }
 
-function isRole(word: string): boolean {
+/** A role word, an honorific or a title ("MLA", "Dr.", "Minister"): never part of a person's name. */
+export function isRole(word: string): boolean {
   const w = word.replace(/\.$/, "").toLowerCase();
   return HONORIFICS.has(w) || PERSON_CUE_WORDS.has(w) || lookupAlias(word)?.kind === "title";
 }
@@ -130,7 +132,7 @@ const KNOWN_KINDS: Record<string, EntityType | undefined> = {
 export function resolveEntities(
   tokens: Token[],
   mentions: TaggedMention[],
-  ruled: Map<string, Entity>,
+  ruled: Map<number, Entity>,
   lowercase: Set<string>,
 ): Entity[] {
   const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
