@@ -986,9 +986,15 @@ export function tagEntities(title: string, text: string): Entity[] {
   );
   // The leading line break marks the body's first word as a sentence start; base -1 undoes it in offsets.
   tokenize(`\n${body}`, doc.tokens, "text", -1);
-  for (let i = titleEnd; i < doc.tokens.length; i++) {
-    const token = doc.tokens[i] as Token;
-    if (token.isWord && !token.cap) doc.lowercaseWords.add(token.fold);
+  // Only a capitalised sentence opener is ever asked about (isSentenceWord): the set holds the body's
+  // lower-case words that are such an opener's folded form, a lookup per word instead of an insert.
+  const openers = new Set<string>();
+  for (const token of doc.tokens) if (token.sentStart && token.cap && token.isWord) openers.add(token.fold);
+  if (openers.size > 0) {
+    for (let i = titleEnd; i < doc.tokens.length; i++) {
+      const token = doc.tokens[i] as Token;
+      if (token.isWord && !token.cap && openers.has(token.fold)) doc.lowercaseWords.add(token.fold);
+    }
   }
   tagSpan(doc, titleEnd, doc.tokens.length, false);
   doc.pendingLong = undefined;

@@ -7,6 +7,7 @@
 import type { Entity, EntityType, MentionSpan } from "../../model";
 import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS } from "../gazetteer";
 import type { TaggedMention } from "./decode";
+import { writesLower } from "./features";
 import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
 
@@ -158,7 +159,7 @@ export function resolveEntities(
     }
     // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
     // writes every one of them in lower case elsewhere, and no gazetteer knows them.
-    if (!phrase && words.every((w) => lowercase.has(w.text.toLowerCase()))) continue;
+    if (!phrase && words.every((w) => writesLower(tokens, lowercase, w.text))) continue;
     // A compass word alone ("the North said") names nothing the guideline tags.
     if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.

@@ -20,8 +20,13 @@ export const TAG_COUNT = TAGS.length;
 /** What the tagger knows of a document beyond one token: its words' other spellings and its lines' shapes. */
 export interface DocContext {
   tokens: Token[];
-  /** Folded words the document writes in lower case somewhere. */
+  /**
+   * Words the document writes in lower case somewhere (their text starts with a-z), of those it also writes
+   * capitalised or in a non-ASCII letter: the only ones asked about. Ask through writesLower().
+   */
   lowercase: Set<string>;
+  /** Per token: foldWord() of a capitalised token's text, "" for any other. */
+  folded: string[];
   /** Folded words the document capitalises somewhere other than a sentence start. */
   midCapital: Set<string>;
   /** Per token: the gazetteer's BILOU tag for the longest known phrase covering it ("B-place"), or "". */
@@ -84,15 +89,30 @@ function canStartName(text: string): boolean {
 export function buildContext(tokens: Token[], shouted: boolean[], rules: string[]): DocContext {
   const lowercase = new Set<string>();
   const midCapital = new Set<string>();
+  const folded = new Array<string>(tokens.length).fill("");
+  // What the lower-case set is asked about (a capitalised word, lower-cased): only such words are kept.
+  const asked = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const text = t.text;
+    const first = text.charCodeAt(0);
+    if (first >= 97 && first <= 122) continue;
+    if (startsUpper(text)) {
+      const fold = foldWord(text);
+      folded[i] = fold;
+      if (!t.sentStart && LOWER_RE.test(text)) midCapital.add(fold);
+      asked.add(text.toLowerCase());
+    } else if (first >= 128) asked.add(text.toLowerCase());
+  }
   for (const t of tokens) {
     const first = t.text.charCodeAt(0);
-    if (first >= 97 && first <= 122) lowercase.add(t.text);
-    else if (!t.sentStart && startsUpper(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
+    if (first >= 97 && first <= 122 && asked.has(t.text)) lowercase.add(t.text);
   }
   const canStart = tokens.map((t) => canStartName(t.text));
-  const gazetteer = gazetteerTags(tokens);
+  const gazetteer = gazetteerTags(tokens, folded);
   return {
     tokens,
+    folded,
     lowercase,
     midCapital,
     gazetteer,
@@ -115,8 +135,22 @@ function labelHashes(tags: readonly string[]): Int32Array {
   return out;
 }
 
+/**
+ * Whether the document writes `word` in lower case somewhere, as a set of every a-z word would say: the
+ * context's set answers for capitalised words, a lower-case word is its own witness, and the rare mixed one
+ * ("iPhone", "al-Shabab") is looked for token by token.
+ */
+export function writesLower(tokens: readonly Token[], lowercase: Set<string>, word: string): boolean {
+  const lower = word.toLowerCase();
+  const first = word.charCodeAt(0);
+  if (first < 97 || first > 122) return lowercase.has(lower);
+  if (lower === word) return true;
+  for (const t of tokens) if (t.text === lower) return true;
+  return false;
+}
+
 /** Longest-match lookup of every known phrase, as BILOU tags of the phrase's kind. */
-function gazetteerTags(tokens: Token[]): string[] {
+function gazetteerTags(tokens: Token[], folded: readonly string[]): string[] {
   const tags = new Array<string>(tokens.length).fill("");
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
@@ -126,7 +160,7 @@ function gazetteerTags(tokens: Token[]): string[] {
     }
     let best = 0;
     let kind = "";
-    for (const phrase of PHRASES.get(foldWord(t.text)) ?? []) {
+    for (const phrase of PHRASES.get(folded[i] as string) ?? []) {
       const n = phrase.words.length;
       if (n <= best || i + n > tokens.length) continue;
       const ok = phrase.words.every((w, k) => {
@@ -402,7 +436,7 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     out.push(
       mix(P_sseq, start),
       mix(mix(P_lceq, ctx.lowercase.has(word) ? H_TRUE : H_FALSE), start),
-      mix(mix(P_mceq, ctx.midCapital.has(foldWord(t.text)) ? H_TRUE : H_FALSE), start),
+      mix(mix(P_mceq, ctx.midCapital.has(ctx.folded[i] as string) ? H_TRUE : H_FALSE), start),
     );
     if (ctx.shouted[i]) out.push(mix(P_shoutbar, sh), mix(P_shoutbargeq, g));
     if (t.field === "title") out.push(P_title);
