@@ -124,6 +124,11 @@ describe("names", () => {
     ["a nationality before a person is no part of the name", "Dane Ole Brask kept the overall lead.", [["Ole Brask", "person", 1]]],
     ["a legislator's title is no part of the name", "MLA Ravi Kumar Desai said the road would open.", [["Ravi Kumar Desai", "person", 1]]],
     [
+      "a police station is an organization, its lower-case words included",
+      "Two officers from the Pelwadi Maidan police station said the road would reopen.",
+      [["Pelwadi Maidan police station", "organization", 1]],
+    ],
+    [
       "companies with no cue but a company's last word are organizations, not people",
       "Shares of Korvana Mobile rose 3% on Tuesday, while Pelham Wireless fell.",
       [["Korvana Mobile", "organization", 1], ["Pelham Wireless", "organization", 1]],

@@ -85,6 +85,23 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   return words;
 }
 
+/** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
+const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
+
+/**
+ * Where a police station's name ends, when the mention is followed by "police station" (in any case) or
+ * itself ends in "Police" before "station"; 0 otherwise. The words must be on the mention's line.
+ */
+function stationEnd(tokens: Token[], m: TaggedMention): number {
+  const last = tokens[m.end - 1] as Token;
+  const next = tokens[m.end];
+  const after = tokens[m.end + 1];
+  const sameLine = (t: Token | undefined): t is Token => !!t && t.field === last.field && t.line === last.line;
+  if (last.text.toLowerCase() === "police" && sameLine(next) && STATION_WORDS.has(next.text.toLowerCase())) return m.end + 1;
+  if (sameLine(next) && next.text.toLowerCase() === "police" && sameLine(after) && STATION_WORDS.has(after.text.toLowerCase())) return m.end + 2;
+  return 0;
+}
+
 function display(word: string): string {
   // Shouted datelines and bylines ("NAIROBI", "JIM GOMEZ") read as names; short capitals stay acronyms.
   if (word.length > 4 && word === word.toUpperCase() && !word.includes(".") && /\p{Lu}/u.test(word)) {
@@ -142,6 +159,20 @@ export function resolveEntities(
     const whole = tokens[mention.start] as Token;
     const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
     const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
+    const station = stationEnd(tokens, mention);
+    if (station > 0 && !("forced" in m)) {
+      // "Kharar police station": the station is the organization, its lower-case words included.
+      const own = nameWords(tokens, { ...m, type: "organization" });
+      if (own.length > 0) {
+        const words = [...own, ...tokens.slice(mention.end, station)].filter((w, k, all) => all.indexOf(w) === k);
+        const head = words[0] as Token;
+        const tail = words[words.length - 1] as Token;
+        if (CAP_RE.test(head.text)) {
+          named.push({ type: "organization", words, known: surface(words), knownType: "organization", span: { field: head.field, start: head.start, end: tail.end }, order: mention.start, end: station });
+          continue;
+        }
+      }
+    }
     const words = nameWords(tokens, m);
     if (words.length === 0) continue;
     const first = words[0] as Token;
