@@ -25,7 +25,7 @@ export interface DocContext {
    * capitalised or in a non-ASCII letter: the only ones asked about. Ask through writesLower().
    */
   lowercase: Set<string>;
-  /** Per token: foldWord() of a capitalised token's text, "" for any other. */
+  /** Per token: foldWord() of a capitalised token's or a particle name's text, "" for any other. */
   folded: string[];
   /** Folded words the document capitalises somewhere other than a sentence start. */
   midCapital: Set<string>;
@@ -96,7 +96,11 @@ export function buildContext(tokens: Token[], shouted: boolean[], rules: string[
     const t = tokens[i] as Token;
     const text = t.text;
     const first = text.charCodeAt(0);
-    if (first >= 97 && first <= 122) continue;
+    if (first >= 97 && first <= 122) {
+      // A particle name ("al-Qaeda") is looked up in the gazetteer like a capitalised word.
+      if (text.indexOf("-") > 0 && canStartName(text)) folded[i] = foldWord(text);
+      continue;
+    }
     if (startsUpper(text)) {
       const fold = foldWord(text);
       folded[i] = fold;
@@ -153,8 +157,7 @@ export function writesLower(tokens: readonly Token[], lowercase: Set<string>, wo
 function gazetteerTags(tokens: Token[], folded: readonly string[]): string[] {
   const tags = new Array<string>(tokens.length).fill("");
   for (let i = 0; i < tokens.length; ) {
-    const t = tokens[i] as Token;
-    if (!startsUpper(t.text)) {
+    if (folded[i] === "") {
       i++;
       continue;
     }

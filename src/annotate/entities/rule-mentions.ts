@@ -8,6 +8,8 @@ import type { TaggedMention } from "./decode";
 import { isRole } from "./document";
 import type { Token } from "./tokens";
 
+const PARTICLE_NAME_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu)-\p{Lu}/u;
+
 export interface RuleMention {
   entity: Entity;
   span: MentionSpan;
@@ -29,6 +31,9 @@ export function ruleTags(tokens: Token[], entities: Entity[]): { tags: string[];
       if (e.type === "person" && first < last && isRole((tokens[first] as Token).text)) {
         while (first < last && isRole((tokens[first] as Token).text)) first++;
         cued.push({ type: "person", start: first, end: last + 1 });
+      } else if (PARTICLE_NAME_RE.test((tokens[first] as Token).text)) {
+        // "al-Qaeda", "el-Sisi": the particle marks a name as surely as a role word does.
+        cued.push({ type: e.type, start: first, end: last + 1 });
       }
       if (first === last) tags[first] = `U-${e.type}`;
       else for (let k = first; k <= last; k++) tags[k] = `${k === first ? "B" : k === last ? "L" : "I"}-${e.type}`;
