@@ -7,7 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { annotate } from "../../src/annotate";
 import { parseGoldStory, scoreStories } from "../../src/annotate/entities-eval";
+import { resolveEntities } from "../../src/annotate/entities/document";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+import { tokenize } from "../../src/annotate/entities/tokens";
 import seedStory from "../../fixtures/seed-story.txt?raw";
 
 const SEED_TITLE = "Blinken hopes for progress on Haiti in talks with Caribbean leaders";
@@ -78,6 +80,13 @@ describe("tagEntitiesTrained", () => {
     expect(got.map(([name]) => name)).not.toContain("Fires Ballistic Missile");
     expect(got.map(([name]) => name)).not.toContain("Says");
     expect(got).toContainEqual(["North Korea", "place", 2]);
+  });
+
+  it("the document pass drops a headline verb or a page word the model read as a name, and keeps a name beside it", () => {
+    const tokens = tokenize("Korla Warns Members", "title");
+    const mentions = [0, 1, 2].map((k) => ({ type: "person" as const, start: k, end: k + 1 }));
+    const got = resolveEntities(tokens, mentions, new Map(), new Set()).map((e) => e.name);
+    expect(got).toEqual(["Korla"]);
   });
 });
 

@@ -16,6 +16,13 @@ export const HONORIFICS = new Set(
   "mla mlas mlc mp alhaji hajiya shri smt mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
+/** Words a Title-Case headline or a page's chrome capitalises that name nothing, alone or together. */
+const HEADLINE_WORDS = new Set(
+  ("Says Say Said Calls Call Warns Warn Slams Slam Urges Urge Hits Hit Fires Fire Seeks Seek Plans Plan Vows Vow Backs " +
+    "Eyes Gets Takes Makes Launches Launch Announces Announce Rejects Reject Denies Deny Claims Claim Demands Demand " +
+    "Members Member Update Updates Live Watch Video Photos Read Opinion Analysis Explained Exclusive Breaking " +
+    "Subscribe Share Comments More Latest").split(" "),
+);
 const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 /** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
 const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
@@ -193,6 +200,8 @@ export function resolveEntities(
     if (!phrase && words.every((w) => writesLower(tokens, lowercase, w.text))) continue;
     // A compass word alone ("the North said") names nothing the guideline tags.
     if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
+    // Headline verbs and page words capitalised by a Title-Case line ("Warns", "Calls", "Members", "Update").
+    if (!phrase && words.every((w) => HEADLINE_WORDS.has(w.text))) continue;
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
     if (rule) {
