@@ -45,8 +45,11 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * 4: news agencies are organizations; wire layouts (ISO-date datelines, results rows, batting lines) settle types.
  * 5: names ending in News, Mobile, Wireless, Retail or SC (and any organization suffix, read as a person) are
  * organizations; weights retrained.
+ * 6: closed-class capitalised words start no name, a role before a person leaves the rule feature, an
+ * honorific-before feature, cued persons and particle names kept, police stations as organizations, headline
+ * verbs dropped; weights retrained.
  */
-export const ENTITY_TAGGER_VERSION = 5;
+export const ENTITY_TAGGER_VERSION = 6;
 
 interface Token {
   /** Surface form, possessive dropped. */
