@@ -10,10 +10,14 @@
  * then an error table: the most frequent false positives and misses on the pages, with examples.
  * Exits 1 when the held-out own stories fall below 0.85.
  *
- *   npm run eval:entities [-- --errors N] [--no-training-data] [--wire-errors]
+ * `--pages DIR` (several allowed) also scores other directories in the pages-dev format (NNN.txt and a
+ * gold.json), each alone and all together, with their own error tables: pages nobody tuned on, kept outside
+ * the repository.
+ *
+ *   npm run eval:entities [-- --errors N] [--no-training-data] [--wire-errors] [--pages DIR ...]
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { detectFlags } from "../src/annotate/flags";
 import { canonicalEntityName } from "../src/annotate/entities";
 import {
@@ -56,14 +60,48 @@ function tagAsAnnotate(dropFurniture: boolean) {
   return (title: string, text: string) => tagEntitiesTrained(title, detectFlags(title, text).content_text, { dropFurniture });
 }
 
-const gold = (JSON.parse(readFileSync(join(pagesDir, "gold.json"), "utf8")) as { docs: Record<string, { entities: GoldPage["gold"] }> }).docs;
-const pages = Object.keys(gold)
-  .sort()
-  .map((id) => parseGoldPage(id, readFileSync(join(pagesDir, `${id}.txt`), "utf8"), gold[id]?.entities ?? []));
+/** The labelled pages of a directory in the pages-dev format: its gold.json and one NNN.txt per document. */
+function loadPages(from: string, prefix = ""): GoldPage[] {
+  const goldFile = join(from, "gold.json");
+  if (!existsSync(goldFile)) throw new Error(`eval:entities: ${from} has no gold.json (the pages-dev format)`);
+  const docs = (JSON.parse(readFileSync(goldFile, "utf8")) as { docs?: Record<string, { entities: GoldPage["gold"] }> }).docs;
+  if (!docs || typeof docs !== "object") throw new Error(`eval:entities: ${goldFile} has no "docs" object`);
+  return Object.keys(docs)
+    .sort()
+    .map((id) => {
+      const file = join(from, `${id}.txt`);
+      if (!existsSync(file)) throw new Error(`eval:entities: ${goldFile} names ${id}, but ${file} does not exist`);
+      return parseGoldPage(`${prefix}${id}`, readFileSync(file, "utf8"), docs[id]?.entities ?? []);
+    });
+}
+
+const extraDirs = args.flatMap((a, i) => (a === "--pages" ? [args[i + 1]] : [])).map((d) => {
+  if (!d || d.startsWith("--")) throw new Error("eval:entities: --pages needs a directory");
+  return resolve(d);
+});
+const pages = loadPages(pagesDir);
 const withFilter = scorePages(pages, tagAsAnnotate(true), canonicalEntityName);
 const noFilter = scorePages(pages, tagAsAnnotate(false), canonicalEntityName);
 table(`1. pages-dev, ${pages.length} real pages, document level, furniture lines dropped (as annotate() runs), ${withFilter.ignored} predictions of doubtful entities ignored`, withFilter.overall, withFilter.byType);
 table("   the same without the furniture filter", noFilter.overall, noFilter.byType);
+
+// Other pages in the same format (--pages), each directory alone, then all of them together.
+const extra: { label: string; result: ReturnType<typeof scorePages> }[] = [];
+if (extraDirs.length > 0) {
+  const all: GoldPage[] = [];
+  extraDirs.forEach((d, k) => {
+    const set = loadPages(d, extraDirs.length > 1 ? `${k + 1}:` : "");
+    all.push(...set);
+    const result = scorePages(set, tagAsAnnotate(true), canonicalEntityName);
+    extra.push({ label: d, result });
+    table(`1b. pages from ${d}, ${set.length} pages, document level, as annotate() runs, ${result.ignored} predictions of doubtful entities ignored`, result.overall, result.byType);
+  });
+  if (extraDirs.length > 1) {
+    const result = scorePages(all, tagAsAnnotate(true), canonicalEntityName);
+    extra.push({ label: `all ${extraDirs.length} directories`, result });
+    table(`1b. all ${extraDirs.length} directories together, ${all.length} pages`, result.overall, result.byType);
+  }
+}
 
 const dir = join(root, "fixtures", "entities");
 const stories: GoldStory[] = readdirSync(dir)
@@ -103,7 +141,7 @@ if (!args.includes("--no-training-data")) {
 }
 
 /** The most frequent errors of one kind on the pages, by type and name, with the pages they come from. */
-function errorTable(errors: PageError[], kind: PageError["error"]): void {
+function errorTable(errors: PageError[], kind: PageError["error"], where = "pages-dev"): void {
   const byName = new Map<string, { n: number; pages: string[] }>();
   for (const e of errors.filter((x) => x.error === kind)) {
     const key = `${e.type.padEnd(13)} ${e.name}`;
@@ -113,11 +151,15 @@ function errorTable(errors: PageError[], kind: PageError["error"]): void {
     byName.set(key, row);
   }
   const rows = [...byName.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, errorRows);
-  console.log(`\n${kind === "spurious" ? "false positives" : "misses"} on pages-dev (${errors.filter((x) => x.error === kind).length} in all; the ${rows.length} most frequent):`);
+  console.log(`\n${kind === "spurious" ? "false positives" : "misses"} on ${where} (${errors.filter((x) => x.error === kind).length} in all; the ${rows.length} most frequent):`);
   for (const [key, row] of rows) console.log(`  ${String(row.n).padStart(2)}  ${key.padEnd(60)} ${row.pages.join(" ")}`);
 }
 errorTable(withFilter.errors, "spurious");
 errorTable(withFilter.errors, "missed");
+for (const { label, result } of extra) {
+  errorTable(result.errors, "spurious", label);
+  errorTable(result.errors, "missed", label);
+}
 
 // News agencies are organizations (docs/ENTITY-GUIDELINES.md): the misses among them, counted apart.
 const agencyMisses = withFilter.errors.filter((e) => e.error === "missed" && lookupAlias(e.name)?.kind === "agency").length;

@@ -45,8 +45,11 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * 4: news agencies are organizations; wire layouts (ISO-date datelines, results rows, batting lines) settle types.
  * 5: names ending in News, Mobile, Wireless, Retail or SC (and any organization suffix, read as a person) are
  * organizations; weights retrained.
+ * 6: closed-class capitalised words start no name, a role before a person leaves the rule feature, an
+ * honorific-before feature, cued persons and particle names kept, police stations as organizations, headline
+ * verbs dropped; weights retrained.
  */
-export const ENTITY_TAGGER_VERSION = 5;
+export const ENTITY_TAGGER_VERSION = 6;
 
 interface Token {
   /** Surface form, possessive dropped. */
@@ -986,9 +989,15 @@ export function tagEntities(title: string, text: string): Entity[] {
   );
   // The leading line break marks the body's first word as a sentence start; base -1 undoes it in offsets.
   tokenize(`\n${body}`, doc.tokens, "text", -1);
-  for (let i = titleEnd; i < doc.tokens.length; i++) {
-    const token = doc.tokens[i] as Token;
-    if (token.isWord && !token.cap) doc.lowercaseWords.add(token.fold);
+  // Only a capitalised sentence opener is ever asked about (isSentenceWord): the set holds the body's
+  // lower-case words that are such an opener's folded form, a lookup per word instead of an insert.
+  const openers = new Set<string>();
+  for (const token of doc.tokens) if (token.sentStart && token.cap && token.isWord) openers.add(token.fold);
+  if (openers.size > 0) {
+    for (let i = titleEnd; i < doc.tokens.length; i++) {
+      const token = doc.tokens[i] as Token;
+      if (token.isWord && !token.cap && openers.has(token.fold)) doc.lowercaseWords.add(token.fold);
+    }
   }
   tagSpan(doc, titleEnd, doc.tokens.length, false);
   doc.pendingLong = undefined;

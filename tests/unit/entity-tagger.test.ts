@@ -7,7 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { annotate } from "../../src/annotate";
 import { parseGoldStory, scoreStories } from "../../src/annotate/entities-eval";
+import { resolveEntities } from "../../src/annotate/entities/document";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+import { tokenize } from "../../src/annotate/entities/tokens";
 import seedStory from "../../fixtures/seed-story.txt?raw";
 
 const SEED_TITLE = "Blinken hopes for progress on Haiti in talks with Caribbean leaders";
@@ -79,6 +81,13 @@ describe("tagEntitiesTrained", () => {
     expect(got.map(([name]) => name)).not.toContain("Says");
     expect(got).toContainEqual(["North Korea", "place", 2]);
   });
+
+  it("the document pass drops a headline verb or a page word the model read as a name, and keeps a name beside it", () => {
+    const tokens = tokenize("Korla Warns Members", "title");
+    const mentions = [0, 1, 2].map((k) => ({ type: "person" as const, start: k, end: k + 1 }));
+    const got = resolveEntities(tokens, mentions, new Map(), new Set()).map((e) => e.name);
+    expect(got).toEqual(["Korla"]);
+  });
 });
 
 describe("wire layouts", () => {
@@ -123,6 +132,11 @@ describe("names", () => {
   it.each([
     ["a nationality before a person is no part of the name", "Dane Ole Brask kept the overall lead.", [["Ole Brask", "person", 1]]],
     ["a legislator's title is no part of the name", "MLA Ravi Kumar Desai said the road would open.", [["Ravi Kumar Desai", "person", 1]]],
+    [
+      "a police station is an organization, its lower-case words included",
+      "Two officers from the Pelwadi Maidan police station said the road would reopen.",
+      [["Pelwadi Maidan police station", "organization", 1]],
+    ],
     [
       "companies with no cue but a company's last word are organizations, not people",
       "Shares of Korvana Mobile rose 3% on Tuesday, while Pelham Wireless fell.",

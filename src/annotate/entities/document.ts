@@ -7,13 +7,22 @@
 import type { Entity, EntityType, MentionSpan } from "../../model";
 import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS } from "../gazetteer";
 import type { TaggedMention } from "./decode";
+import { writesLower } from "./features";
 import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
 
-const HONORIFICS = new Set(
+/** Honorifics and role words that come before a name and are never part of it (also a feature: features.ts). */
+export const HONORIFICS = new Set(
   "mla mlas mlc mp alhaji hajiya shri smt mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
+/** Words a Title-Case headline or a page's chrome capitalises that name nothing, alone or together. */
+const HEADLINE_WORDS = new Set(
+  ("Says Say Said Calls Call Warns Warn Slams Slam Urges Urge Hits Hit Fires Fire Seeks Seek Plans Plan Vows Vow Backs " +
+    "Eyes Gets Takes Makes Launches Launch Announces Announce Rejects Reject Denies Deny Claims Claim Demands Demand " +
+    "Members Member Update Updates Live Watch Video Photos Read Opinion Analysis Explained Exclusive Breaking " +
+    "Subscribe Share Comments More Latest").split(" "),
+);
 const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 /** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
 const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
@@ -36,7 +45,8 @@ interface Named {
   forced?: boolean;
 }
 
-function isRole(word: string): boolean {
+/** A role word, an honorific or a title ("MLA", "Dr.", "Minister"): never part of a person's name. */
+export function isRole(word: string): boolean {
   const w = word.replace(/\.$/, "").toLowerCase();
   return HONORIFICS.has(w) || PERSON_CUE_WORDS.has(w) || lookupAlias(word)?.kind === "title";
 }
@@ -80,6 +90,23 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     else break;
   }
   return words;
+}
+
+/** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
+const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
+
+/**
+ * Where a police station's name ends, when the mention is followed by "police station" (in any case) or
+ * itself ends in "Police" before "station"; 0 otherwise. The words must be on the mention's line.
+ */
+function stationEnd(tokens: Token[], m: TaggedMention): number {
+  const last = tokens[m.end - 1] as Token;
+  const next = tokens[m.end];
+  const after = tokens[m.end + 1];
+  const sameLine = (t: Token | undefined): t is Token => !!t && t.field === last.field && t.line === last.line;
+  if (last.text.toLowerCase() === "police" && sameLine(next) && STATION_WORDS.has(next.text.toLowerCase())) return m.end + 1;
+  if (sameLine(next) && next.text.toLowerCase() === "police" && sameLine(after) && STATION_WORDS.has(after.text.toLowerCase())) return m.end + 2;
+  return 0;
 }
 
 function display(word: string): string {
@@ -130,7 +157,7 @@ const KNOWN_KINDS: Record<string, EntityType | undefined> = {
 export function resolveEntities(
   tokens: Token[],
   mentions: TaggedMention[],
-  ruled: Map<string, Entity>,
+  ruled: Map<number, Entity>,
   lowercase: Set<string>,
 ): Entity[] {
   const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
@@ -139,6 +166,20 @@ export function resolveEntities(
     const whole = tokens[mention.start] as Token;
     const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
     const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
+    const station = stationEnd(tokens, mention);
+    if (station > 0 && !("forced" in m)) {
+      // "Kharar police station": the station is the organization, its lower-case words included.
+      const own = nameWords(tokens, { ...m, type: "organization" });
+      if (own.length > 0) {
+        const words = [...own, ...tokens.slice(mention.end, station)].filter((w, k, all) => all.indexOf(w) === k);
+        const head = words[0] as Token;
+        const tail = words[words.length - 1] as Token;
+        if (CAP_RE.test(head.text)) {
+          named.push({ type: "organization", words, known: surface(words), knownType: "organization", span: { field: head.field, start: head.start, end: tail.end }, order: mention.start, end: station });
+          continue;
+        }
+      }
+    }
     const words = nameWords(tokens, m);
     if (words.length === 0) continue;
     const first = words[0] as Token;
@@ -156,9 +197,11 @@ export function resolveEntities(
     }
     // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
     // writes every one of them in lower case elsewhere, and no gazetteer knows them.
-    if (!phrase && words.every((w) => lowercase.has(w.text.toLowerCase()))) continue;
+    if (!phrase && words.every((w) => writesLower(tokens, lowercase, w.text))) continue;
     // A compass word alone ("the North said") names nothing the guideline tags.
     if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
+    // Headline verbs and page words capitalised by a Title-Case line ("Warns", "Calls", "Members", "Update").
+    if (!phrase && words.every((w) => HEADLINE_WORDS.has(w.text))) continue;
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
     if (rule) {

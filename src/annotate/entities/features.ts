@@ -5,6 +5,7 @@
  * case, or capitalised away from a sentence start, and whether its line is Title-Case or capitals.
  */
 import * as gazetteer from "../gazetteer";
+import { HONORIFICS } from "./document";
 import type { Token } from "./tokens";
 
 export const TAGS = [
@@ -19,8 +20,13 @@ export const TAG_COUNT = TAGS.length;
 /** What the tagger knows of a document beyond one token: its words' other spellings and its lines' shapes. */
 export interface DocContext {
   tokens: Token[];
-  /** Folded words the document writes in lower case somewhere. */
+  /**
+   * Words the document writes in lower case somewhere (their text starts with a-z), of those it also writes
+   * capitalised or in a non-ASCII letter: the only ones asked about. Ask through writesLower().
+   */
   lowercase: Set<string>;
+  /** Per token: foldWord() of a capitalised token's or a particle name's text, "" for any other. */
+  folded: string[];
   /** Folded words the document capitalises somewhere other than a sentence start. */
   midCapital: Set<string>;
   /** Per token: the gazetteer's BILOU tag for the longest known phrase covering it ("B-place"), or "". */
@@ -36,6 +42,9 @@ export interface DocContext {
   canStart: boolean[];
   /** The tokens' cached hashes, filled as decoding reaches them (kept on the context: no WeakMap entry per story). */
   view: TokenView;
+  /** Per token, the hash of its gazetteer tag and of its rule tag: worked out once, where five features read each. */
+  gazetteerHash: Int32Array;
+  rulesHash: Int32Array;
 }
 
 // Local names for the gazetteer's tables: the features read them for every scored token.
@@ -50,11 +59,28 @@ function startsUpper(text: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : CAP_RE.test(text);
 }
 
+/**
+ * Capitalised words that start no name the guideline tags: articles (the document pass drops a leading "The"
+ * anyway), pronouns, conjunctions, prepositions, determiners, weekdays and months that are no first names.
+ * Outside a name they are O unscored, like lower-case words (about a sixth of the tokens that would be
+ * scored); inside one ("Bank of The West") they are scored as before. Training maps gold alike
+ * (scripts/entity-data.ts drops them from the front of a mention).
+ */
+export const NEVER_START = new Set(
+  (
+    "The A An In On At By For From With Into Of To But And Or Nor If As It Its He She They We I You His Her Their Our " +
+    "This That These Those There Here When While After Before During What Which Who Whom Whose How Why Where " +
+    "Some Many Several Both Such Also However Meanwhile Since Than Then Thus So Each Every Any Not No Yes Although " +
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October November December"
+  ).split(" "),
+);
+
 /** START_RE.test, with ASCII settled by code: a lower-case word can only start a name as a hyphenated particle. */
 function canStartName(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 128) return START_RE.test(text);
-  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c >= 65 && c <= 90) return !NEVER_START.has(text);
+  if (c >= 48 && c <= 57) return true;
   if (c < 97 || c > 122) return false;
   const hyphen = text.indexOf("-");
   return hyphen >= 2 && hyphen <= 4 && START_RE.test(text);
@@ -63,27 +89,81 @@ function canStartName(text: string): boolean {
 export function buildContext(tokens: Token[], shouted: boolean[], rules: string[]): DocContext {
   const lowercase = new Set<string>();
   const midCapital = new Set<string>();
+  const folded = new Array<string>(tokens.length).fill("");
+  // What the lower-case set is asked about (a capitalised word, lower-cased): only such words are kept.
+  const asked = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const text = t.text;
+    const first = text.charCodeAt(0);
+    if (first >= 97 && first <= 122) {
+      // A particle name ("al-Qaeda") is looked up in the gazetteer like a capitalised word.
+      if (text.indexOf("-") > 0 && canStartName(text)) folded[i] = foldWord(text);
+      continue;
+    }
+    if (startsUpper(text)) {
+      const fold = foldWord(text);
+      folded[i] = fold;
+      if (!t.sentStart && LOWER_RE.test(text)) midCapital.add(fold);
+      asked.add(text.toLowerCase());
+    } else if (first >= 128) asked.add(text.toLowerCase());
+  }
   for (const t of tokens) {
     const first = t.text.charCodeAt(0);
-    if (first >= 97 && first <= 122) lowercase.add(t.text);
-    else if (!t.sentStart && startsUpper(t.text) && LOWER_RE.test(t.text)) midCapital.add(foldWord(t.text));
+    if (first >= 97 && first <= 122 && asked.has(t.text)) lowercase.add(t.text);
   }
   const canStart = tokens.map((t) => canStartName(t.text));
-  return { tokens, lowercase, midCapital, gazetteer: gazetteerTags(tokens), shouted, rules, canStart, view: new TokenView(tokens) };
+  const gazetteer = gazetteerTags(tokens, folded);
+  return {
+    tokens,
+    folded,
+    lowercase,
+    midCapital,
+    gazetteer,
+    shouted,
+    rules,
+    canStart,
+    view: new TokenView(tokens),
+    gazetteerHash: labelHashes(gazetteer),
+    rulesHash: labelHashes(rules),
+  };
+}
+
+/** labelHash() of every tag, with the empty tag (most tokens) filled without a lookup. */
+function labelHashes(tags: readonly string[]): Int32Array {
+  const out = new Int32Array(tags.length).fill(H_EMPTY);
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as string;
+    if (tag !== "") out[i] = labelHash(tag);
+  }
+  return out;
+}
+
+/**
+ * Whether the document writes `word` in lower case somewhere, as a set of every a-z word would say: the
+ * context's set answers for capitalised words, a lower-case word is its own witness, and the rare mixed one
+ * ("iPhone", "al-Shabab") is looked for token by token.
+ */
+export function writesLower(tokens: readonly Token[], lowercase: Set<string>, word: string): boolean {
+  const lower = word.toLowerCase();
+  const first = word.charCodeAt(0);
+  if (first < 97 || first > 122) return lowercase.has(lower);
+  if (lower === word) return true;
+  for (const t of tokens) if (t.text === lower) return true;
+  return false;
 }
 
 /** Longest-match lookup of every known phrase, as BILOU tags of the phrase's kind. */
-function gazetteerTags(tokens: Token[]): string[] {
+function gazetteerTags(tokens: Token[], folded: readonly string[]): string[] {
   const tags = new Array<string>(tokens.length).fill("");
   for (let i = 0; i < tokens.length; ) {
-    const t = tokens[i] as Token;
-    if (!startsUpper(t.text)) {
+    if (folded[i] === "") {
       i++;
       continue;
     }
     let best = 0;
     let kind = "";
-    for (const phrase of PHRASES.get(foldWord(t.text)) ?? []) {
+    for (const phrase of PHRASES.get(folded[i] as string) ?? []) {
       const n = phrase.words.length;
       if (n <= best || i + n > tokens.length) continue;
       const ok = phrase.words.every((w, k) => {
@@ -201,6 +281,7 @@ function labelHash(label: string): number {
 const TAG_HASHES = TAGS.map((t) => fnv(FNV_START, t));
 const H_BOUNDARY = fnv(FNV_START, BOUNDARY);
 const H_BOUNDARY_SHAPE = fnv(FNV_START, BOUNDARY_SHAPE);
+const H_EMPTY = fnv(FNV_START, "");
 const H_TRUE = fnv(FNV_START, "true");
 const H_FALSE = fnv(FNV_START, "false");
 
@@ -295,6 +376,8 @@ const P_cueplus1eqorg = mix(T("cue+1=org"), 0);
 const P_cueplus1eqplace = mix(T("cue+1=place"), 0);
 const P_cueplus1eqperson = mix(T("cue+1=person"), 0);
 const P_orgsuffix = mix(T("orgsuffix"), 0);
+/** The word before is an honorific or a role the document pass strips ("MLA", "Shri", "Dr"): a name may follow. */
+const P_honorificminus1 = mix(T("honorific-1"), 0);
 const P_placesuffix = mix(T("placesuffix"), 0);
 const P_orgsuffixplus1 = mix(T("orgsuffix+1"), 0);
 const P_bias = mix(P_b, 0);
@@ -315,8 +398,10 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
   const ln1 = v.lowerAt(i + 1);
   const shp = v.shapeAt(i - 1);
   const shn = v.shapeAt(i + 1);
-  const g = labelHash(ctx.gazetteer[i] as string);
-  const r = labelHash(ctx.rules[i] as string);
+  const gh = ctx.gazetteerHash;
+  const rh = ctx.rulesHash;
+  const g = gh[i] as number;
+  const r = rh[i] as number;
   const tp = TAG_HASHES[prev] as number;
   const tp2 = TAG_HASHES[prev2] as number;
   out.push(
@@ -340,11 +425,11 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     mix(mix(P_tminus1sheq, tp), sh),
     mix(mix(P_tminus1weq, tp), lw),
     mix(P_geq, g),
-    mix(P_gminus1eq, i > 0 ? labelHash(ctx.gazetteer[i - 1] as string) : H_BOUNDARY),
-    mix(P_gplus1eq, i + 1 < n ? labelHash(ctx.gazetteer[i + 1] as string) : H_BOUNDARY),
+    mix(P_gminus1eq, i > 0 ? (gh[i - 1] as number) : H_BOUNDARY),
+    mix(P_gplus1eq, i + 1 < n ? (gh[i + 1] as number) : H_BOUNDARY),
     mix(mix(P_gteq, g), tp),
     mix(P_req, r),
-    mix(mix(P_rminus1eq, i > 0 ? labelHash(ctx.rules[i - 1] as string) : H_BOUNDARY), i + 1 < n ? labelHash(ctx.rules[i + 1] as string) : H_BOUNDARY),
+    mix(mix(P_rminus1eq, i > 0 ? (rh[i - 1] as number) : H_BOUNDARY), i + 1 < n ? (rh[i + 1] as number) : H_BOUNDARY),
     mix(mix(P_rteq, r), tp),
     mix(mix(P_rseq, r), sh),
   );
@@ -354,7 +439,7 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     out.push(
       mix(P_sseq, start),
       mix(mix(P_lceq, ctx.lowercase.has(word) ? H_TRUE : H_FALSE), start),
-      mix(mix(P_mceq, ctx.midCapital.has(foldWord(t.text)) ? H_TRUE : H_FALSE), start),
+      mix(mix(P_mceq, ctx.midCapital.has(ctx.folded[i] as string) ? H_TRUE : H_FALSE), start),
     );
     if (ctx.shouted[i]) out.push(mix(P_shoutbar, sh), mix(P_shoutbargeq, g));
     if (t.field === "title") out.push(P_title);
@@ -364,6 +449,7 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
   const wn1 = v.word(i + 1);
   const n1 = i + 1 < n ? (ctx.tokens[i + 1] as Token).text : BOUNDARY;
   if (PERSON_CUE_WORDS.has(wp1)) out.push(P_cueminus1eqperson);
+  if (HONORIFICS.has(wp1)) out.push(P_honorificminus1);
   if (ORG_CUE_WORDS.has(wp1)) out.push(P_cueminus1eqorg);
   if (PLACE_CUE_WORDS.has(wp1)) out.push(P_cueminus1eqplace);
   if (ORG_CUE_WORDS.has(wn1)) out.push(P_cueplus1eqorg);

@@ -4,7 +4,7 @@
  * (decode.ts), then the document pass: canonical names, linked short forms, one type per name (document.ts).
  */
 import type { Entity } from "../../model";
-import { mentionsFromTags } from "./decode";
+import { mentionsFromTags, type TaggedMention } from "./decode";
 import { buildContext } from "./features";
 import { decode, type Weights } from "./model";
 import { classifyLines, type Token, tokenize } from "./tokens";
@@ -54,6 +54,15 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   }
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
-  const mentions = withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens));
+  const mentions = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
+}
+
+/**
+ * A person the rules read after an honorific or a role ("MLA Ravi Desai", "Shri Anil Rao") where the model
+ * left every word outside a name: the cue is the strongest evidence a story gives, so the person is kept.
+ */
+function withCued(mentions: TaggedMention[], cued: TaggedMention[]): TaggedMention[] {
+  const extra = cued.filter((c) => !mentions.some((m) => m.start < c.end && c.start < m.end));
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }

@@ -63,6 +63,7 @@ export function exactWord(word: string): string {
 }
 
 const WORD_SPLIT = /(?:\p{Lu}\.){2,}|[^\s]+/gu;
+const SPACE_OR_DOT = /[\s.]/u;
 
 function isCapitalsAlias(word: string): boolean {
   const bare = exactWord(word);
@@ -165,6 +166,8 @@ export const NAME_PARTICLES = splitSet("de del della di da dos das du van von de
 
 /** The known phrase for a whole name, if any ("U.N." → United Nations). */
 export function lookupAlias(name: string): Phrase | undefined {
+  // One word with no period (most calls: the document pass asks word by word) is its own key.
+  if (!SPACE_OR_DOT.test(name)) return BY_ALIAS.get(foldWord(name));
   const words = name.trim().match(WORD_SPLIT) ?? [];
   return BY_ALIAS.get(words.map(foldWord).join(" "));
 }
