@@ -35,7 +35,7 @@ export function packText(text: string): Uint8Array {
   return out;
 }
 
-function bytesOf(v: StoredBlob): Uint8Array {
+export function bytesOf(v: StoredBlob): Uint8Array {
   if (Array.isArray(v)) return Uint8Array.from(v);
   if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   return new Uint8Array(v);
