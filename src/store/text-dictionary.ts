@@ -12,7 +12,7 @@ export const TEXT_DICTIONARY_VERSION = 1;
 
 export const TEXT_DICTIONARY = [
   // Sign-offs, boilerplate and furniture a cleaned page keeps.
-  "Copyright 2026. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission. ",
+  "Copyright 2026. All rights reserved. No part of this story may be copied, reproduced or shared without written permission. ",
   "Sign up for our newsletter to get the latest news delivered to your inbox every morning. Subscribe now. Already a subscriber? Log in. ",
   "Share this article: Facebook, Twitter, WhatsApp, LinkedIn, Email, Print, Copy link. Read more: Related stories. Advertisement. ",
   "Photo: Getty Images. File photo. Image caption. Video. Watch: Click here to read the full story. Follow us on social media. ",
