@@ -128,7 +128,7 @@ function extractBench() {
 }
 
 function storageBench() {
-  log("Node: D1 bytes per story, before and after migrations 0009, 0012 and 0013 (bench/storage.ts)");
+  log("Node: D1 bytes per story, before and after migrations 0009, 0012, 0013 and 0014 (bench/storage.ts)");
   const file = join(OUT, "node-storage.json");
   const res = run("npx", ["tsx", "bench/storage.ts", "--out", file]);
   if (res.status !== 0) failures.push("bench/storage.ts failed");

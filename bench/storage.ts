@@ -8,7 +8,8 @@
  *           migrations/0012)
  *   after   the mover (moveInlineBodies, the migrations' own code) has taken every body to R2 and compressed
  *           every text and its evidence into its row (content_z, contentless FTS), signatures packed into 256-byte BLOBs of
- *           digests and band keys moved to the undated layout (0013), entity spans into their compact text, and VACUUM ran
+ *           digests and band keys moved to the undated layout (0013), entity spans into their compact text, texts in
+ *           content_z format 2 (preset dictionary) and tag timelines keyed by integer milliseconds (0014), and VACUUM ran
  *
  * Sizes come from the database file and `dbstat` (pages per table and index, FTS5 shadow tables included).
  * The R2 side is an in-memory bucket that counts the compressed bytes written.
@@ -208,7 +209,8 @@ async function main(): Promise<void> {
   // The write path compresses every text; "before" is the layout the previous code wrote, text inline and
   // indexed by the external-content FTS table, which the update trigger of migrations/0012 rebuilds.
   // Evidence, signatures and entity spans likewise go back to the JSON, base64 TEXT and JSON triples the
-  // previous code stored, and band keys to one date per key (migrations/0007). A signature was 512 bytes of
+  // previous code stored, band keys to one date per key (migrations/0007), and tag timelines to their ISO
+  // keys (migrations/0002; the mover moves them back to milliseconds, 0014). A signature was 512 bytes of
   // whole minima then: the 256 bytes of digests written twice have its size (only sizes are measured here).
   sqlite.function("unpack_text", (z: unknown) => unpackText(z as Uint8Array));
   sqlite.function("wide_base64", (b: unknown) => Buffer.concat([b as Uint8Array, b as Uint8Array]).toString("base64"));
@@ -219,7 +221,11 @@ async function main(): Promise<void> {
     INSERT INTO band_keys_text (key, story_id, at) SELECT b.key, b.story_id, d.at FROM band_keys b JOIN band_key_dates d USING (story_id);
     DELETE FROM band_keys;
     DELETE FROM band_key_dates;
-    UPDATE story_entities SET spans = spans_json(spans) WHERE spans IS NOT NULL AND substr(spans, 1, 1) <> '['`);
+    UPDATE story_entities SET spans = spans_json(spans) WHERE spans IS NOT NULL AND substr(spans, 1, 1) <> '[';
+    INSERT INTO entity_timeline (entity_id, sort_at, story_id) SELECT t.entity_id, s.sort_at, t.story_id FROM entity_timeline_ms t JOIN stories s ON s.id = t.story_id;
+    DELETE FROM entity_timeline_ms;
+    INSERT INTO wire_timeline (wire, sort_at, story_id) SELECT t.wire, s.sort_at, t.story_id FROM wire_timeline_ms t JOIN stories s ON s.id = t.story_id;
+    DELETE FROM wire_timeline_ms`);
   const before = measure(sqlite);
   // What compressing content_text saves, on a sample of the plain texts.
   const sample = sqlite.prepare("SELECT content_text FROM stories ORDER BY random() LIMIT 2000").all() as { content_text: string }[];
@@ -227,7 +233,7 @@ async function main(): Promise<void> {
   const textPacked = sample.reduce((n, r) => n + packText(r.content_text).length, 0) / sample.length;
   // Today's schema has no such indexes: they exist only to find inline bodies and texts, and are empty once
   // the mover has run.
-  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_wide", "story_entities_json_spans"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
+  const inlineIndex = ["stories_body_inline", "stories_text_inline", "story_signatures_wide", "story_entities_json_spans", "stories_text_format1"].reduce((n, k) => n + (before.byObject[k] ?? 0), 0);
 
   process.stderr.write(`[storage] moving ${before.stories} bodies to R2 and compressing their texts (moveInlineBodies)\n`);
   const r2 = memoryBucket();
@@ -236,8 +242,9 @@ async function main(): Promise<void> {
   for (let after = 0; ; ) {
     const batch = await moveInlineBodies(env, { after, limit: 500 });
     if (batch.failed > 0) throw new Error(`storage bench: ${batch.failed} puts failed`);
-    if (batch.next_after === null) break;
-    after = batch.next_after;
+    // The timelines move in key order, not by story id: their walk may outlast the others.
+    if (batch.next_after === null && batch.timeline_rows_remaining === 0) break;
+    after = batch.next_after ?? 0;
   }
   const moveS = (Date.now() - moveStarted) / 1000;
   const after = measure(sqlite);
@@ -252,6 +259,8 @@ async function main(): Promise<void> {
   const signaturesLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_signatures WHERE length(signature) > 256").get() as { n: number }).n;
   const bandKeysLeft = (sqlite.prepare("SELECT count(*) AS n FROM band_keys_text").get() as { n: number }).n;
   const spansLeft = (sqlite.prepare("SELECT count(*) AS n FROM story_entities WHERE substr(spans, 1, 1) = '['").get() as { n: number }).n;
+  const timelineRowsLeft = (sqlite.prepare("SELECT (SELECT count(*) FROM entity_timeline) + (SELECT count(*) FROM wire_timeline) AS n").get() as { n: number }).n;
+  const textsFormat1Left = (sqlite.prepare("SELECT count(*) AS n FROM stories WHERE substr(content_z, 1, 1) = x'01'").get() as { n: number }).n;
   sqlite.close();
   rmSync(dir, { recursive: true, force: true });
 
@@ -274,6 +283,8 @@ async function main(): Promise<void> {
     signaturesLeft,
     bandKeysLeft,
     spansLeft,
+    timelineRowsLeft,
+    textsFormat1Left,
     ratio: after.bytesPerStory / baseline,
     storiesPer10GB: Math.floor(10e9 / steady.bytesPerStory),
     storiesPer10GBBefore: Math.floor(10e9 / baselineSteady),

@@ -137,7 +137,7 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   "post /v1/ingest": run,
   "get /v1/ingest/runs/{id}": { ...run, finished_at: "2024-03-12T06:15:04.000Z", feeds_done: 1, feeds_ok: 1, items_seen: 3, stories_new: 1 },
   "post /v1/reannotate": { annotator_version: 3, processed: 200, next_after: 1200, remaining: 5400 },
-  "post /v1/storage/migrate": { moved: 100, failed: 0, next_after: 1300, remaining: 4200, texts_compacted: 100, texts_remaining: 4200, signatures_packed: 100, signatures_remaining: 3900, band_keys_moved: 100, band_keys_remaining: 900, spans_packed: 850, spans_remaining: 35000 },
+  "post /v1/storage/migrate": { moved: 100, failed: 0, next_after: 1300, remaining: 4200, texts_compacted: 100, texts_remaining: 4200, signatures_packed: 100, signatures_remaining: 3900, band_keys_moved: 100, band_keys_remaining: 900, spans_packed: 850, spans_remaining: 35000, timeline_rows_moved: 5000, timeline_rows_remaining: 10000, texts_repacked: 100, texts_repack_remaining: 4200 },
   "get /v1/stories": page,
   "get /v1/stories/{id}": story,
   "get /v1/stories.rss": rss,

@@ -278,6 +278,10 @@ export const StorageMigrateResult = z
     band_keys_remaining: z.int().describe("stories whose band keys are still dated one by one after this batch"),
     spans_packed: z.int().describe("entity links whose mention spans were rewritten from JSON to the compact form in this batch"),
     spans_remaining: z.int().describe("entity links whose mention spans are still JSON after this batch"),
+    timeline_rows_moved: z.int().describe("entity and wire timeline rows moved to integer-millisecond keys in this batch"),
+    timeline_rows_remaining: z.int().describe("timeline rows still keyed by ISO text after this batch"),
+    texts_repacked: z.int().describe("stories whose compressed text was re-packed with the preset dictionary (format 2) in this batch"),
+    texts_repack_remaining: z.int().describe("stories whose text is still in compressed format 1 after this batch"),
   })
   .meta({ id: "StorageMigrateResult" });
 

@@ -17,9 +17,10 @@ import { decodeSignature, encodeSignature } from "../cluster/signature";
 import { deleteBodies, pooled, putBody } from "../store/bodies";
 import { shardsOf } from "../store/shards";
 import {
-  compactTexts, countInlineBodies, countInlineTexts, countJsonSpans, countLegacyKeyStories, countWideSignatures, dropBodyPointers, expiringBodies,
-  expiringStories, inlineBodies, inlineTexts, jsonSpans, legacyKeyStories, mergeInlineIndex, moveLegacyKeys, narrowSignatures, packLinkSpans,
-  pointAtBodies, referencedKeys, removeStories, saveStorageCursor, storageCursor, wideSignatures,
+  compactTexts, countFormatOneTexts, countInlineBodies, countInlineTexts, countJsonSpans, countLegacyKeyStories, countTextTimelineRows,
+  countWideSignatures, dropBodyPointers, expiringBodies, expiringStories, formatOneTexts, inlineBodies, inlineTexts, jsonSpans, legacyKeyStories,
+  mergeInlineIndex, moveLegacyKeys, moveTimelineRows, narrowSignatures, packLinkSpans, pointAtBodies, referencedKeys, removeStories, repackTexts,
+  saveStorageCursor, storageCursor, wideSignatures,
 } from "../store/storage";
 
 /** Bodies moved per call: 100 puts of ≈ 3 KB, well inside one invocation. */
@@ -62,6 +63,14 @@ export interface MoveResult {
   spans_packed: number;
   /** Entity links whose spans are still JSON after this batch. */
   spans_remaining: number;
+  /** Tag timeline rows moved from ISO text keys to integer milliseconds by this batch (migrations/0014). */
+  timeline_rows_moved: number;
+  /** Timeline rows still keyed by ISO text after this batch. */
+  timeline_rows_remaining: number;
+  /** Texts re-packed from content_z format 1 to format 2 (the preset dictionary) by this batch (migrations/0014). */
+  texts_repacked: number;
+  /** Texts still in format 1 after this batch. */
+  texts_repack_remaining: number;
 }
 
 export async function moveInlineBodies(env: Env, opts: { after?: number; limit?: number } = {}): Promise<MoveResult> {
@@ -78,6 +87,10 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
   let spansRemaining = 0;
   let keysMoved = 0;
   let keysRemaining = 0;
+  let timelineMoved = 0;
+  let timelineRemaining = 0;
+  let repacked = 0;
+  let repackRemaining = 0;
   for (const { db } of shardsOf(env).all()) {
     // Every walk goes by story id from `after`; the call resumes from the walk that is furthest behind.
     const texts = await inlineTexts(db, opts.after ?? 0, limit);
@@ -99,6 +112,13 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     // The last story's links may be cut by the limit: the next call starts at that story again.
     if (links.length === limit * LINKS_PER_STORY) next = Math.min(next ?? Infinity, links.at(-1)!.story_id - 1);
     spansRemaining += await countJsonSpans(db, COUNT_CAP);
+    // Timelines (migrations/0014) go in key order, not by story: what is moved leaves the walk.
+    timelineMoved += await moveTimelineRows(db, limit * LINKS_PER_STORY);
+    timelineRemaining += await countTextTimelineRows(db, COUNT_CAP);
+    const formatOne = await formatOneTexts(db, opts.after ?? 0, limit);
+    repacked += await repackTexts(db, formatOne);
+    if (formatOne.length === limit) next = Math.min(next ?? Infinity, formatOne.at(-1)!.id);
+    repackRemaining += await countFormatOneTexts(db, COUNT_CAP);
     const rows = await inlineBodies(db, opts.after ?? 0, limit);
     if (rows.length > 0 && !env.BODIES) throw new Error("storage: no BODIES bucket is bound, so bodies cannot move to R2");
     const placed = await pooled(rows, (row) => putBody(env.BODIES, row.feed_id, row.guid, row));
@@ -112,7 +132,8 @@ export async function moveInlineBodies(env: Env, opts: { after?: number; limit?:
     remaining += await countInlineBodies(db, COUNT_CAP);
   }
   return { moved, failed, next_after: next, remaining, texts_compacted: textsCompacted, texts_remaining: textsRemaining,
-    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, band_keys_moved: keysMoved, band_keys_remaining: keysRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining };
+    signatures_packed: signaturesPacked, signatures_remaining: signaturesRemaining, band_keys_moved: keysMoved, band_keys_remaining: keysRemaining, spans_packed: spansPacked, spans_remaining: spansRemaining,
+    timeline_rows_moved: timelineMoved, timeline_rows_remaining: timelineRemaining, texts_repacked: repacked, texts_repack_remaining: repackRemaining };
 }
 
 /** A stored signature as its 16-bit digests (migrations/0013): the same signature, half the bytes. */

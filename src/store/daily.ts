@@ -4,6 +4,7 @@
  * /?since=DAY&until=DAY+1. Every series is dense (zero days included), oldest first.
  */
 import { type EntityType, FLAG_NAMES, type FlagName } from "../model";
+import { entityTimeline } from "./entities";
 
 export interface DayWindow {
   since: string;
@@ -101,9 +102,8 @@ export async function dailyForEntity(db: D1Database, entity: { name: string; typ
   const { results } = await db
     .prepare(
       `SELECT substr(s.published_at, 1, 10) AS day, count(*) AS n
-       FROM entity_timeline t JOIN stories s ON s.id = t.story_id
-       WHERE t.entity_id = (SELECT id FROM entities WHERE name = ?1 AND type = ?2)
-         AND s.published_at >= ?3 AND s.published_at < ?4
+       FROM ${entityTimeline("(SELECT id FROM entities WHERE name = ?1 AND type = ?2)")} t JOIN stories s ON s.id = t.story_id
+       WHERE s.published_at >= ?3 AND s.published_at < ?4
        GROUP BY day`,
     )
     .bind(entity.name, entity.type, window.since, window.until)

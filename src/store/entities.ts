@@ -202,6 +202,14 @@ export interface EntityProfile {
   top_feeds: { feed_id: number; title: string | null; story_count: number }[];
 }
 
+/**
+ * One entity's stories (story_id) from both timelines, ISO-keyed (migrations/0002) and millisecond-keyed (0014):
+ * each row is in one of them until the mover has emptied the first. The dates are the story's own sort_at.
+ */
+export function entityTimeline(entity: string): string {
+  return `(SELECT story_id FROM entity_timeline WHERE entity_id = ${entity} UNION ALL SELECT story_id FROM entity_timeline_ms WHERE entity_id = ${entity})`;
+}
+
 /** One entity's profile, or null when no story is tagged with it. All four reads travel in one batch. */
 export async function entityProfile(
   db: D1Database,
@@ -212,9 +220,9 @@ export async function entityProfile(
     db.prepare("SELECT name, type FROM entities WHERE name = ?1 AND type = ?2").bind(q.name, q.type),
     db
       .prepare(
-        `SELECT count(*) AS story_count, min(t.sort_at) AS first_seen, max(t.sort_at) AS last_seen,
+        `SELECT count(*) AS story_count, min(s.sort_at) AS first_seen, max(s.sort_at) AS last_seen,
            coalesce(avg(s.syndicated), 0) AS syndicated_share
-         FROM entity_timeline t JOIN stories s ON s.id = t.story_id WHERE t.entity_id = ${entity}`,
+         FROM ${entityTimeline(entity)} t JOIN stories s ON s.id = t.story_id`,
       )
       .bind(q.name, q.type),
     db
@@ -229,8 +237,7 @@ export async function entityProfile(
     db
       .prepare(
         `SELECT s.feed_id, f.title, count(*) AS story_count
-         FROM entity_timeline t JOIN stories s ON s.id = t.story_id LEFT JOIN feeds f ON f.id = s.feed_id
-         WHERE t.entity_id = ${entity}
+         FROM ${entityTimeline(entity)} t JOIN stories s ON s.id = t.story_id LEFT JOIN feeds f ON f.id = s.feed_id
          GROUP BY s.feed_id ORDER BY story_count DESC, s.feed_id LIMIT ?3`,
       )
       .bind(q.name, q.type, q.top),

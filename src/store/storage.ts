@@ -15,7 +15,7 @@ import type { Body } from "./bodies";
 import { hexToBase64, pieces, signatureHex } from "./clusters";
 import { packSpans, type SpanTriple, storedSpans } from "./entities";
 import { EMPTY_EVIDENCE } from "./stories";
-import { hexOf, packText, type StoredBlob } from "./text";
+import { bytesOf, hexOf, packText, type StoredBlob, unpackText } from "./text";
 
 export interface InlineBody extends Body {
   id: number;
@@ -342,4 +342,83 @@ export async function saveStorageCursor(db: D1Database, name: string, value: str
     ? db.prepare("DELETE FROM storage_cursors WHERE name = ?1").bind(name)
     : db.prepare("INSERT INTO storage_cursors (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value").bind(name, value)
   ).run();
+}
+
+// ── migrations/0014: timelines by integer milliseconds, texts in format 2 ─────────────────────────────────
+
+/** The timelines of migrations/0002 and the tables of 0014 that replace them, with their tag column. */
+const TIMELINES = [
+  { text: "entity_timeline", ms: "entity_timeline_ms", tag: "entity_id" },
+  { text: "wire_timeline", ms: "wire_timeline_ms", tag: "wire" },
+] as const;
+
+/** SQL for an ISO sort_at as the milliseconds of the new timelines; the triggers of 0014 use the same. */
+export const sqlSortMs = (iso: string): string => `CAST(round((julianday(${iso}) - 2440587.5) * 86400000) AS INTEGER)`;
+
+/**
+ * Moves up to `limit` rows of each old timeline (ISO text) into its table keyed by milliseconds: the first rows
+ * in key order, inserted there and deleted here in one batch, so each row is in exactly one of the two at any
+ * time and a repeated or interrupted call loses nothing. No cursor: what is moved is gone from the walk.
+ * Returns the rows moved.
+ */
+export async function moveTimelineRows(db: D1Database, limit: number): Promise<number> {
+  if (limit <= 0) return 0;
+  const statements = TIMELINES.flatMap(({ text, ms, tag }) => {
+    const first = `SELECT ${tag}, sort_at, story_id FROM ${text} ORDER BY ${tag}, sort_at DESC, story_id DESC LIMIT ?1`;
+    return [
+      db.prepare(`INSERT OR IGNORE INTO ${ms} (${tag}, sort_at, story_id) SELECT ${tag}, ${sqlSortMs("sort_at")}, story_id FROM (${first})`).bind(limit),
+      db.prepare(`DELETE FROM ${text} WHERE (${tag}, sort_at, story_id) IN (${first}) RETURNING 1`).bind(limit),
+    ];
+  });
+  return (await db.batch(statements)).reduce((n, res, i) => n + (i % 2 === 1 ? res.results.length : 0), 0);
+}
+
+export async function countTextTimelineRows(db: D1Database, cap: number): Promise<number> {
+  let n = 0;
+  for (const { text } of TIMELINES) n += await bounded(db, `SELECT 1 FROM ${text}`, cap);
+  return Math.min(n, cap);
+}
+
+export interface FormatOneText {
+  id: number;
+  content_z: StoredBlob;
+  evidence: string | StoredBlob;
+}
+
+/** The next stories after `afterId` whose text is compressed in format 1 (0012), to re-pack in format 2. */
+export async function formatOneTexts(db: D1Database, afterId: number, limit: number): Promise<FormatOneText[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, content_z, evidence FROM stories INDEXED BY stories_text_format1
+       WHERE id > ?1 AND substr(content_z, 1, 1) = x'01' ORDER BY id LIMIT ?2`,
+    )
+    .bind(afterId, limit)
+    .all<FormatOneText>();
+  return results;
+}
+
+export async function countFormatOneTexts(db: D1Database, cap: number): Promise<number> {
+  return bounded(db, "SELECT 1 FROM stories INDEXED BY stories_text_format1 WHERE substr(content_z, 1, 1) = x'01'", cap);
+}
+
+/**
+ * Re-packs these rows' text (and evidence, if it is format 1 too) in the current format, each guarded on the
+ * bytes it was read with: a write meanwhile wrote its own text in format 2 already. The text is the same, so
+ * the search index is untouched. Returns the rows re-packed.
+ */
+export async function repackTexts(db: D1Database, rows: FormatOneText[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const row = (field: number) => `json_extract(j.value, '$[${field}]')`;
+  const repack = (z: StoredBlob) => hexOf(packText(unpackText(z)));
+  const evidence = (e: FormatOneText["evidence"]) => (typeof e !== "string" && bytesOf(e)[0] === 1 ? [hexOf(bytesOf(e)), repack(e)] : [null, null]);
+  const statements = pieces(rows.map((r) => [r.id, hexOf(bytesOf(r.content_z)), repack(r.content_z), ...evidence(r.evidence)])).map((piece) =>
+    db
+      .prepare(
+        `UPDATE stories SET content_z = unhex(${row(2)}),
+           evidence = CASE WHEN ${row(3)} IS NOT NULL AND evidence = unhex(${row(3)}) THEN unhex(${row(4)}) ELSE evidence END
+         FROM json_each(?1) j WHERE stories.id = ${row(0)} AND stories.content_z = unhex(${row(1)}) RETURNING stories.id`,
+      )
+      .bind(JSON.stringify(piece)),
+  );
+  return (await db.batch(statements)).reduce((n, res) => n + res.results.length, 0);
 }

@@ -241,7 +241,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(s: string): Cursor | null {
   try {
     const v: unknown = JSON.parse(atob(s.replace(/-/g, "+").replace(/_/g, "/")));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && Number.isSafeInteger(v[1])) {
+    // The date must parse: the timelines of migrations/0014 compare it as milliseconds.
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && Number.isFinite(Date.parse(v[0])) && Number.isSafeInteger(v[1])) {
       return { sortAt: v[0], id: v[1] as number };
     }
   } catch {
@@ -418,6 +419,7 @@ export function storyPageSql(
   f: StoryFilter,
   entityIds: number[][],
   fields: readonly StoryField[] = STORY_FIELDS,
+  timeline: "ms" | "text" = "ms",
 ): { sql: string; page: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -428,16 +430,22 @@ export function storyPageSql(
   const driver = entityIds.findIndex((ids) => ids.length === 1);
   let from = "stories s";
   let key = { sortAt: "s.sort_at", id: "s.id" };
+  // The timelines of migrations/0014 key sort_at as integer milliseconds; those of 0002 (until the mover has
+  // emptied them) as the story's ISO text. The bounds on the key follow the table walked.
+  let keyOf = (iso: string): string | number => iso;
+  const suffix = timeline === "ms" ? "_ms" : "";
   // CROSS JOIN keeps the timeline as the outer loop, so its order is the page order and no sort is needed;
   // NOT INDEXED leaves the rowid as the only way into stories, where a planner misled by small statistics
   // would otherwise scan a flag's partial index once per timeline row.
   if (driver >= 0) {
-    from = "entity_timeline t CROSS JOIN stories s NOT INDEXED ON s.id = t.story_id";
+    from = `entity_timeline${suffix} t CROSS JOIN stories s NOT INDEXED ON s.id = t.story_id`;
     key = { sortAt: "t.sort_at", id: "t.story_id" };
+    if (timeline === "ms") keyOf = sortMs;
     where.push(`t.entity_id = ${p(entityIds[driver]![0])}`);
   } else if (f.wire !== undefined) {
-    from = "wire_timeline t CROSS JOIN stories s NOT INDEXED ON s.id = t.story_id";
+    from = `wire_timeline${suffix} t CROSS JOIN stories s NOT INDEXED ON s.id = t.story_id`;
     key = { sortAt: "t.sort_at", id: "t.story_id" };
+    if (timeline === "ms") keyOf = sortMs;
     where.push(`t.wire = ${p(f.wire)}`);
   }
   entityIds.forEach((ids, i) => {
@@ -466,16 +474,14 @@ export function storyPageSql(
   // sort_at is published_at whenever published_at is set, so the same bound on the sort key is implied by
   // the condition and lets the walk start and stop inside the window instead of filtering the whole order.
   if (f.since !== undefined) {
-    const since = p(f.since);
-    where.push(`s.published_at >= ${since} AND ${key.sortAt} >= ${since}`);
+    where.push(`s.published_at >= ${p(f.since)} AND ${key.sortAt} >= ${p(keyOf(f.since))}`);
   }
   if (f.until !== undefined) {
-    const until = p(f.until);
-    where.push(`s.published_at < ${until} AND ${key.sortAt} < ${until}`);
+    where.push(`s.published_at < ${p(f.until)} AND ${key.sortAt} < ${p(keyOf(f.until))}`);
   }
   if (f.cursor) {
     // The same keyset test as (sort_at, id) < (a, b), written so that sort_at <= a bounds the index range.
-    const a = p(f.cursor.sortAt);
+    const a = p(keyOf(f.cursor.sortAt));
     const b = p(f.cursor.id);
     where.push(`${key.sortAt} <= ${a} AND (${key.sortAt} < ${a} OR ${key.id} < ${b})`);
   }
@@ -509,6 +515,33 @@ export interface StoryPage {
   next_cursor: string | null;
 }
 
+/**
+ * The page's rows, one more than the limit if there are more. A filter that walks a tag timeline walks both
+ * encodings (migrations/0014): each row is in one of them, each walk returns its own first limit + 1 in page
+ * order, so the first limit + 1 of the two merged are the page. Both travel in one batch; once the mover has
+ * emptied the old timelines, their walk is one index seek that finds nothing.
+ */
+async function pageResults(db: D1Database, filter: StoryFilter, entityIds: number[][], fields: readonly StoryField[]): Promise<StoryRow[]> {
+  const statement = (timeline: "ms" | "text") => {
+    const { sql, params } = storyPageSql(filter, entityIds, fields, timeline);
+    return db.prepare(sql).bind(...params);
+  };
+  if (!entityIds.some((ids) => ids.length === 1) && filter.wire === undefined) return (await statement("ms").all<StoryRow>()).results;
+  const [ms, text] = await db.batch<StoryRow>([statement("ms"), statement("text")]);
+  const seen = new Set<number>();
+  return [...ms!.results, ...text!.results]
+    .sort((a, b) => (a.sort_at === b.sort_at ? b.id - a.id : a.sort_at < b.sort_at ? 1 : -1))
+    .filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
+    .slice(0, filter.limit + 1);
+}
+
+/** A timeline key (migrations/0014) of an ISO date: milliseconds since the epoch, UTC. */
+export function sortMs(iso: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new RangeError(`stories: not an ISO date: ${JSON.stringify(iso)}`);
+  return ms;
+}
+
 /** One page of a filter, newest first; a name no entity has means no story can match, so no page query. */
 async function pageRows(
   db: D1Database,
@@ -518,11 +551,7 @@ async function pageRows(
 ): Promise<{ rows: StoryRow[]; next_cursor: string | null }> {
   const entityIds = filter.entities.length ? await resolveEntityIds(db, filter.entities, filter.entityType) : [];
   if (entityIds.some((ids) => ids.length === 0)) return { rows: [], next_cursor: null };
-  const { sql, params } = storyPageSql(filter, entityIds, fields);
-  const { results } = await db
-    .prepare(sql)
-    .bind(...params)
-    .all<StoryRow>();
+  const results = await pageResults(db, filter, entityIds, fields);
   const rows = await hydrate(results.slice(0, filter.limit), fields, bucket);
   const last = rows.at(-1);
   const next_cursor = results.length > filter.limit && last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null;

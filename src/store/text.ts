@@ -5,29 +5,37 @@
  * `node:zlib` (nodejs_compat in workerd, Node itself in scripts and the bench), so a mapper stays a plain
  * function and a page stays one D1 round trip.
  *
- * The first byte names the format, so a later one (a preset dictionary, another codec) can sit beside it and
- * old rows stay readable without a rewrite.
+ * The first byte names the format, so formats sit beside each other and old rows stay readable without a
+ * rewrite: 1 is plain raw DEFLATE (0012), 2 raw DEFLATE with the preset dictionary of text-dictionary.ts
+ * (0014), which new writes use. A format is frozen once shipped: a new dictionary is a new format number.
  */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { TEXT_DICTIONARY } from "./text-dictionary";
 
 /** Raw DEFLATE of the UTF-8 text, at the highest level: written once, read many times. */
 const DEFLATE_RAW = 1;
+/** Raw DEFLATE with the preset dictionary (version 1): short texts start with common phrasing to copy. */
+const DEFLATE_RAW_DICT1 = 2;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const DICT1 = encoder.encode(TEXT_DICTIONARY);
+
+/** The format new writes use, for the mover's walk over rows still in an older one. */
+export const TEXT_FORMAT = DEFLATE_RAW_DICT1;
 
 /** D1 hands a BLOB back as an array of byte values (workerd) or an ArrayBuffer (other drivers). */
 export type StoredBlob = ArrayBuffer | ArrayBufferView | number[];
 
 export function packText(text: string): Uint8Array {
-  const packed = deflateRawSync(encoder.encode(text), { level: 9 });
+  const packed = deflateRawSync(encoder.encode(text), { level: 9, dictionary: DICT1 });
   const out = new Uint8Array(packed.length + 1);
-  out[0] = DEFLATE_RAW;
+  out[0] = DEFLATE_RAW_DICT1;
   out.set(packed, 1);
   return out;
 }
 
-function bytesOf(v: StoredBlob): Uint8Array {
+export function bytesOf(v: StoredBlob): Uint8Array {
   if (Array.isArray(v)) return Uint8Array.from(v);
   if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   return new Uint8Array(v);
@@ -35,8 +43,9 @@ function bytesOf(v: StoredBlob): Uint8Array {
 
 export function unpackText(v: StoredBlob): string {
   const bytes = bytesOf(v);
-  if (bytes[0] !== DEFLATE_RAW) throw new Error(`store: unknown text format ${bytes[0] ?? "(empty)"} in content_z`);
-  return decoder.decode(inflateRawSync(bytes.subarray(1)));
+  if (bytes[0] === DEFLATE_RAW_DICT1) return decoder.decode(inflateRawSync(bytes.subarray(1), { dictionary: DICT1 }));
+  if (bytes[0] === DEFLATE_RAW) return decoder.decode(inflateRawSync(bytes.subarray(1)));
+  throw new Error(`store: unknown text format ${bytes[0] ?? "(empty)"} in content_z`);
 }
 
 /** content_text as the row holds it: compressed in content_z, or inline (rows not yet compacted). */

@@ -67,7 +67,7 @@ export async function storiesLost(before: Snapshot): Promise<number> {
   return lost;
 }
 
-export const STORY_TABLES = ["stories", "story_entities", "story_wires", "entities", "entity_timeline", "wire_timeline", "deleted_stories"];
+export const STORY_TABLES = ["stories", "story_entities", "story_wires", "entities", "entity_timeline", "wire_timeline", "entity_timeline_ms", "wire_timeline_ms", "deleted_stories"];
 
 /** A digest of the given tables; by default every table a query could read or a hostile string could reach. */
 export async function databaseChecksum(tables = ["feeds", "feed_errors", ...STORY_TABLES]): Promise<string> {
@@ -99,8 +99,9 @@ export async function counts(): Promise<Counts> {
     ftsDocs: await one("SELECT (SELECT count(*) FROM stories_fts_docsize) + (SELECT count(*) FROM stories_fts_inline_docsize) AS n"),
     storyEntities: await one("SELECT count(*) AS n FROM story_entities"),
     storyWires: await one("SELECT count(*) AS n FROM story_wires"),
-    entityTimeline: await one("SELECT count(*) AS n FROM entity_timeline"),
-    wireTimeline: await one("SELECT count(*) AS n FROM wire_timeline"),
+    // Both encodings of each timeline (migrations/0014): a row is in one of them.
+    entityTimeline: await one("SELECT (SELECT count(*) FROM entity_timeline) + (SELECT count(*) FROM entity_timeline_ms) AS n"),
+    wireTimeline: await one("SELECT (SELECT count(*) FROM wire_timeline) + (SELECT count(*) FROM wire_timeline_ms) AS n"),
     duplicateKeys: await one("SELECT count(*) AS n FROM (SELECT 1 FROM stories GROUP BY feed_id, guid HAVING count(*) > 1)"),
     orphanLinks: await one(
       `SELECT (SELECT count(*) FROM story_entities WHERE story_id NOT IN (SELECT id FROM stories))
