@@ -139,13 +139,27 @@ export async function send(path: string, init: RequestInit = {}): Promise<{ res:
   return { res, body };
 }
 
-/** 2xx/3xx, or a 4xx whose body is a problem document with its own status: never a 5xx. */
-export function expectWellFormed(res: Response, body: string, label: string): void {
+/**
+ * 2xx/3xx, or a 4xx whose body is a problem document with its own status: never a 5xx. A path whose dot
+ * segments resolve out of the API ("/v1/entities/../.." is "/") reaches the web interface, whose error pages
+ * are HTML by design (tests/hostile/ui-fuzz.test.ts checks those); pass the path sent to allow for that.
+ */
+export function expectWellFormed(res: Response, body: string, label: string, path?: string): void {
   expect(res.status, `${label} → ${res.status} ${body.slice(0, 300)}`).toBeLessThan(500);
   if (res.status < 400) return;
+  if (path !== undefined && !resolvesIntoApi(path)) {
+    expect(res.headers.get("content-type"), label).toMatch(/^(application\/problem\+json|text\/html)/);
+    return;
+  }
   expect(res.headers.get("content-type"), label).toMatch(/^application\/problem\+json/);
   const problem = JSON.parse(body) as Record<string, unknown>;
   expect(problem, label).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String) });
+}
+
+/** Whether a path still names the API once the URL parser has resolved its "." and ".." segments. */
+export function resolvesIntoApi(path: string): boolean {
+  const { pathname } = new URL(path, "http://wirewatch.test");
+  return pathname === "/v1" || pathname.startsWith("/v1/");
 }
 
 const logged: string[] = [];
