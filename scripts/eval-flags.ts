@@ -18,6 +18,8 @@ export interface FlagCase {
   outlet_style: string;
   title: string;
   text: string;
+  /** The page's address, when the case has one (pages): an agency's own site is told apart by it. */
+  url?: string;
   /** null: the label cannot be told from the text (a cut excerpt); the case is left out of that score. */
   expected: Record<FlagName, boolean | null> & { wire_services: string[] | null };
 }
@@ -62,7 +64,7 @@ export function evaluateFlags(cases: readonly FlagCase[]): EvalReport {
   let wiresRight = 0;
   let wireCases = 0;
   for (const testCase of cases) {
-    const { flags } = detectFlags(testCase.title, testCase.text);
+    const { flags } = detectFlags(testCase.title, testCase.text, { url: testCase.url ?? null });
     for (const flag of FLAG_NAMES) {
       const count = counts.get(flag)!;
       const expected = testCase.expected[flag];

@@ -33,14 +33,14 @@ export function pagesDevDir(): string {
 }
 
 /** Splits a page file into its title (when it is page text) and the excerpt. */
-export function parsePageFile(raw: string): { title: string; text: string; outlet: string } {
+export function parsePageFile(raw: string): { title: string; text: string; outlet: string; url: string } {
   const breakAt = raw.indexOf("\n\n");
   const header = breakAt === -1 ? raw : raw.slice(0, breakAt);
   const text = breakAt === -1 ? "" : raw.slice(breakAt + 2);
   const field = (name: string): string => new RegExp(`^# ${name}: ?(.*)$`, "mu").exec(header)?.[1]?.trim() ?? "";
   const title = field("TITLE");
   const fromSlug = /\[(?:from URL slug|headline not in stored text)/u.test(title);
-  return { title: fromSlug ? "" : title, text, outlet: field("OUTLET") };
+  return { title: fromSlug ? "" : title, text, outlet: field("OUTLET"), url: field("SOURCE") };
 }
 
 /** The gold agency label ("AP", "PTI") under the project's canonical name; unknown agencies keep their label. */
@@ -58,10 +58,10 @@ export async function loadPagesDev(dir: string = pagesDevDir()): Promise<FlagCas
       const id = name.replace(/\.txt$/u, "");
       const labels = gold.docs[id]?.flags;
       if (labels === undefined) throw new Error(`eval-flags: ${name} has no entry in ${join(dir, "gold.json")}`);
-      const { title, text, outlet } = parsePageFile(await readFile(join(dir, name), "utf8"));
+      const { title, text, outlet, url } = parsePageFile(await readFile(join(dir, name), "utf8"));
       const expected = Object.fromEntries(FLAG_NAMES.map((flag: FlagName) => [flag, labels[flag]])) as FlagCase["expected"];
       expected.wire_services = labels.wire === null ? null : labels.wire.map(canonicalLabel);
-      return { id, outlet_style: outlet, title, text, expected };
+      return { id, outlet_style: outlet, title, text, url, expected };
     }),
   );
 }

@@ -82,8 +82,8 @@ export function withSignals(flags: Flags, signals: readonly PageSignal[]): Flags
   return out;
 }
 
-export function annotateArticle(title: string, input: ArticleInput): ArticleAnnotation {
+export function annotateArticle(title: string, input: ArticleInput, url: string | null = null): ArticleAnnotation {
   const text = articleText(input);
-  const annotation = annotate({ title, text });
+  const annotation = annotate({ title, text, url });
   return { annotation: { ...annotation, flags: withSignals(annotation.flags, input.signals) }, text };
 }

@@ -17,7 +17,7 @@ import {
   type RuleWhere,
 } from "./rules";
 import { findSpunText } from "./spinning";
-import { wiresNamedIn } from "./wires";
+import { wireOfSite, wiresNamedIn } from "./wires";
 
 /**
  * Datelines sit in the first lines; captions, a byline or lines of site chrome (menus, headline lists, an "about the
@@ -122,7 +122,17 @@ class FlagCollector {
   readonly evidence: Evidence[] = [];
   private readonly seen = new Set<string>();
 
+  /** The wire whose own site the story is on: its credits there are the publisher's own, not syndication. */
+  constructor(private readonly ownWire: string | null = null) {}
+
   add(rule: Pick<FlagRule, "id" | "flags" | "kind">, text: string, wires: readonly string[]): void {
+    if (this.ownWire !== null && wires.includes(this.ownWire)) {
+      // "SEOUL, May 2 (Yonhap) --" on yna.co.kr: a credit naming only the site's own agency says nothing; one
+      // naming another agency too still credits that one. Rules that state more than syndication keep counting.
+      const others = wires.filter((wire) => wire !== this.ownWire);
+      if (others.length === 0 && rule.flags.every((flag) => flag === "syndicated")) return;
+      wires = others;
+    }
     const kind = rule.kind ?? "stated";
     for (const flag of rule.flags) {
       this.flags[flag] = true;
@@ -144,10 +154,11 @@ class FlagCollector {
 
 /**
  * Flags a story as auto-generated, unedited, syndicated or AI-written, names the wires it came from with the
- * evidence for each, and returns the body without disclaimers, desk slugs, inserts and photo credits.
+ * evidence for each, and returns the body without disclaimers, desk slugs, inserts and photo credits. `url`, the
+ * story's address when known, tells an agency's own site apart: its own dateline there is not syndication.
  */
-export function detectFlags(title: string, text: string): { flags: Flags; content_text: string } {
-  const collector = new FlagCollector();
+export function detectFlags(title: string, text: string, opts: { url?: string | null } = {}): { flags: Flags; content_text: string } {
+  const collector = new FlagCollector(wireOfSite(opts.url));
   scanTitle(title, collector);
   const headline = title.trim();
   const paragraphs = splitParagraphs(text.replace(LEADING_ARTIFACT, ""));

@@ -16,7 +16,8 @@ import { FLAG_RULES_VERSION } from "./rules";
  */
 export const ANNOTATOR_VERSION = FLAG_RULES_VERSION * 1000 + ENTITY_TAGGER_VERSION;
 
-export function annotate(input: { title: string; text: string }): Annotation {
-  const { flags, content_text } = detectFlags(input.title, input.text);
+/** `url`: the story's address, when known (an agency's copy on its own site is not syndicated). */
+export function annotate(input: { title: string; text: string; url?: string | null }): Annotation {
+  const { flags, content_text } = detectFlags(input.title, input.text, { url: input.url ?? null });
   return { flags, entities: tagEntitiesTrained(input.title, content_text), content_text };
 }

@@ -27,7 +27,7 @@ export interface AnnotatedPage {
 export function annotatePage(html: string, opts: ExtractOptions & { title?: string | null } = {}): AnnotatedPage {
   const page = extractPage(html, opts);
   const title = opts.title?.trim() || page.title || "";
-  const { annotation, text } = annotateArticle(title, page);
+  const { annotation, text } = annotateArticle(title, page, opts.url ?? null);
   return {
     annotation,
     text,

@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 8;
+export const FLAG_RULES_VERSION: number = 9;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters

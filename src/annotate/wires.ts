@@ -6,99 +6,102 @@
 export interface WireService {
   readonly name: string;
   readonly aliases: readonly string[];
+  /** Host names of the agency's own sites (a subdomain matches too): its copy there is not syndication. */
+  readonly domains?: readonly string[];
 }
 
 export const WIRE_SERVICES: readonly WireService[] = [
-  { name: "Reuters", aliases: ["Reuters", "Thomson Reuters", "Reuters News"] },
-  { name: "Associated Press", aliases: ["AP", "The Associated Press", "Associated Press", "A.P."] },
-  { name: "Press Trust of India", aliases: ["PTI", "Press Trust of India"] },
-  { name: "Asian News International", aliases: ["ANI", "Asian News International"] },
+  { name: "Reuters", aliases: ["Reuters", "Thomson Reuters", "Reuters News"], domains: ["reuters.com"] },
+  { name: "Associated Press", aliases: ["AP", "The Associated Press", "Associated Press", "A.P."], domains: ["apnews.com", "ap.org"] },
+  { name: "Press Trust of India", aliases: ["PTI", "Press Trust of India"], domains: ["ptinews.com"] },
+  { name: "Asian News International", aliases: ["ANI", "Asian News International"], domains: ["aninews.in"] },
   {
     name: "Indo-Asian News Service",
     aliases: ["IANS", "Indo-Asian News Service", "Indo Asian News Service"],
+    domains: ["ians.in", "ianslive.in"],
   },
-  { name: "Agence France-Presse", aliases: ["AFP", "Agence France-Presse", "Agence France Presse"] },
-  { name: "Xinhua", aliases: ["Xinhua", "Xinhua News Agency", "Xinhuanet"] },
-  { name: "United News of India", aliases: ["UNI", "United News of India"] },
-  { name: "Bloomberg", aliases: ["Bloomberg", "Bloomberg News"] },
-  { name: "Dow Jones", aliases: ["Dow Jones", "Dow Jones Newswires"] },
-  { name: "Kyodo", aliases: ["Kyodo", "Kyodo News"] },
-  { name: "Yonhap", aliases: ["Yonhap", "Yonhap News Agency"] },
-  { name: "dpa", aliases: ["dpa", "Deutsche Presse-Agentur"] },
-  { name: "EFE", aliases: ["EFE", "Agencia EFE"] },
-  { name: "ANSA", aliases: ["ANSA"] },
-  { name: "Anadolu Agency", aliases: ["AA", "Anadolu Agency", "Anatolian Agency", "Anadolu"] },
-  { name: "Bernama", aliases: ["Bernama"] },
-  { name: "Antara", aliases: ["Antara", "Antara News"] },
-  { name: "PA Media", aliases: ["PA Media", "PA", "Press Association"] },
-  { name: "Australian Associated Press", aliases: ["AAP", "Australian Associated Press"] },
-  { name: "Canadian Press", aliases: ["The Canadian Press", "Canadian Press", "CP"] },
-  { name: "United Press International", aliases: ["UPI", "United Press International"] },
-  { name: "TASS", aliases: ["TASS", "ITAR-TASS"] },
-  { name: "Interfax", aliases: ["Interfax"] },
-  { name: "Jiji Press", aliases: ["Jiji", "Jiji Press"] },
-  { name: "Central News Agency", aliases: ["Central News Agency"] },
+  { name: "Agence France-Presse", aliases: ["AFP", "Agence France-Presse", "Agence France Presse"], domains: ["afp.com"] },
+  { name: "Xinhua", aliases: ["Xinhua", "Xinhua News Agency", "Xinhuanet"], domains: ["news.cn", "xinhuanet.com"] },
+  { name: "United News of India", aliases: ["UNI", "United News of India"], domains: ["uniindia.com"] },
+  { name: "Bloomberg", aliases: ["Bloomberg", "Bloomberg News"], domains: ["bloomberg.com"] },
+  { name: "Dow Jones", aliases: ["Dow Jones", "Dow Jones Newswires"], domains: ["dowjones.com"] },
+  { name: "Kyodo", aliases: ["Kyodo", "Kyodo News"], domains: ["kyodonews.net", "kyodonews.jp"] },
+  { name: "Yonhap", aliases: ["Yonhap", "Yonhap News Agency"], domains: ["yna.co.kr", "yonhapnews.co.kr"] },
+  { name: "dpa", aliases: ["dpa", "Deutsche Presse-Agentur"], domains: ["dpa.com"] },
+  { name: "EFE", aliases: ["EFE", "Agencia EFE"], domains: ["efe.com"] },
+  { name: "ANSA", aliases: ["ANSA"], domains: ["ansa.it"] },
+  { name: "Anadolu Agency", aliases: ["AA", "Anadolu Agency", "Anatolian Agency", "Anadolu"], domains: ["aa.com.tr"] },
+  { name: "Bernama", aliases: ["Bernama"], domains: ["bernama.com"] },
+  { name: "Antara", aliases: ["Antara", "Antara News"], domains: ["antaranews.com"] },
+  { name: "PA Media", aliases: ["PA Media", "PA", "Press Association"], domains: ["pa.media"] },
+  { name: "Australian Associated Press", aliases: ["AAP", "Australian Associated Press"], domains: ["aap.com.au"] },
+  { name: "Canadian Press", aliases: ["The Canadian Press", "Canadian Press", "CP"], domains: ["thecanadianpress.com"] },
+  { name: "United Press International", aliases: ["UPI", "United Press International"], domains: ["upi.com"] },
+  { name: "TASS", aliases: ["TASS", "ITAR-TASS"], domains: ["tass.com", "tass.ru"] },
+  { name: "Interfax", aliases: ["Interfax"], domains: ["interfax.com", "interfax.ru"] },
+  { name: "Jiji Press", aliases: ["Jiji", "Jiji Press"], domains: ["jiji.com"] },
+  { name: "Central News Agency", aliases: ["Central News Agency"], domains: ["focustaiwan.tw", "cna.com.tw"] },
   // Kashmir's agencies, whose sign-offs ("(KNO)", "(GNS)") close the valley's papers' copy.
   { name: "Kashmir News Observer", aliases: ["KNO", "Kashmir News Observer"] },
   { name: "Global News Service", aliases: ["GNS", "Global News Service"] },
-  { name: "Associated Press of Pakistan", aliases: ["APP", "Associated Press of Pakistan"] },
-  { name: "Lusa", aliases: ["Lusa"] },
-  { name: "Europa Press", aliases: ["Europa Press"] },
-  { name: "WAM", aliases: ["WAM", "Emirates News Agency"] },
-  { name: "PR Newswire", aliases: ["PRNewswire", "PR Newswire"] },
-  { name: "Business Wire", aliases: ["BUSINESS WIRE", "Business Wire"] },
-  { name: "GlobeNewswire", aliases: ["GLOBE NEWSWIRE", "GlobeNewswire"] },
+  { name: "Associated Press of Pakistan", aliases: ["APP", "Associated Press of Pakistan"], domains: ["app.com.pk"] },
+  { name: "Lusa", aliases: ["Lusa"], domains: ["lusa.pt"] },
+  { name: "Europa Press", aliases: ["Europa Press"], domains: ["europapress.es"] },
+  { name: "WAM", aliases: ["WAM", "Emirates News Agency"], domains: ["wam.ae"] },
+  { name: "PR Newswire", aliases: ["PRNewswire", "PR Newswire"], domains: ["prnewswire.com"] },
+  { name: "Business Wire", aliases: ["BUSINESS WIRE", "Business Wire"], domains: ["businesswire.com"] },
+  { name: "GlobeNewswire", aliases: ["GLOBE NEWSWIRE", "GlobeNewswire"], domains: ["globenewswire.com"] },
   // National agencies whose copy regional and aggregator sites carry. Canonical names keep the form the entity
   // gazetteer already lists (KUNA, IRNA, Saudi Press Agency), so an agency's entity keeps its name. Short
   // aliases that are also everyday abbreviations (SPA, MAP, TAP, MENA) are held apart in rules.ts.
-  { name: "WAFA", aliases: ["WAFA", "Palestine News and Information Agency", "Palestinian News and Information Agency"] },
+  { name: "WAFA", aliases: ["WAFA", "Palestine News and Information Agency", "Palestinian News and Information Agency"], domains: ["wafa.ps"] },
   { name: "Nam News Network", aliases: ["NNN", "Nam News Network"] },
-  { name: "Bangladesh Sangbad Sangstha", aliases: ["BSS", "Bangladesh Sangbad Sangstha"] },
-  { name: "Philippine News Agency", aliases: ["PNA", "Philippine News Agency"] },
-  { name: "Middle East News Agency", aliases: ["MENA", "Middle East News Agency"] },
-  { name: "Saudi Press Agency", aliases: ["SPA", "Saudi Press Agency"] },
-  { name: "KUNA", aliases: ["KUNA", "Kuwait News Agency"] },
-  { name: "Qatar News Agency", aliases: ["QNA", "Qatar News Agency"] },
-  { name: "IRNA", aliases: ["IRNA", "Islamic Republic News Agency"] },
-  { name: "Korean Central News Agency", aliases: ["KCNA", "Korean Central News Agency"] },
-  { name: "RIA Novosti", aliases: ["RIA Novosti", "RIA-Novosti"] },
-  { name: "Ukrinform", aliases: ["Ukrinform"] },
-  { name: "Austria Presse Agentur", aliases: ["APA", "Austria Presse Agentur", "APA-Austria Presse Agentur"] },
-  { name: "Belga", aliases: ["Belga"] },
-  { name: "NTB", aliases: ["NTB", "Norsk Telegrambyrå"] },
-  { name: "TT", aliases: ["TT", "Tidningarnas Telegrambyrå"] },
-  { name: "Agencia Brasil", aliases: ["Agência Brasil", "Agencia Brasil"] },
-  { name: "Télam", aliases: ["Télam", "Telam"] },
-  { name: "News Agency of Nigeria", aliases: ["NAN", "News Agency of Nigeria"] },
-  { name: "Kenya News Agency", aliases: ["KNA", "Kenya News Agency"] },
-  { name: "Ethiopian News Agency", aliases: ["ENA", "Ethiopian News Agency"] },
-  { name: "Maghreb Arabe Presse", aliases: ["MAP", "Maghreb Arabe Presse"] },
-  { name: "Tunis Afrique Presse", aliases: ["TAP", "Tunis Afrique Presse"] },
-  { name: "Algérie Presse Service", aliases: ["APS", "Algérie Presse Service", "Algerie Presse Service"] },
-  { name: "SANA", aliases: ["SANA", "Syrian Arab News Agency"] },
-  { name: "Oman News Agency", aliases: ["ONA", "Oman News Agency"] },
-  { name: "Bahrain News Agency", aliases: ["BNA", "Bahrain News Agency"] },
-  { name: "National News Agency", aliases: ["NNA", "National News Agency"] },
-  { name: "Prensa Latina", aliases: ["Prensa Latina"] },
-  { name: "Notimex", aliases: ["Notimex"] },
-  { name: "Andina", aliases: ["Andina", "Agencia Andina"] },
-  { name: "Vietnam News Agency", aliases: ["VNA", "Vietnam News Agency"] },
-  { name: "United News of Bangladesh", aliases: ["UNB", "United News of Bangladesh"] },
-  { name: "Rastriya Samachar Samiti", aliases: ["RSS", "Rastriya Samachar Samiti"] },
-  { name: "Ghana News Agency", aliases: ["GNA", "Ghana News Agency"] },
-  { name: "SAnews", aliases: ["SAnews", "SAnews.gov.za"] },
-  { name: "Tasnim", aliases: ["Tasnim", "Tasnim News Agency"] },
-  { name: "Mehr News Agency", aliases: ["Mehr News Agency"] },
-  { name: "Fars News Agency", aliases: ["Fars News Agency"] },
-  { name: "AGERPRES", aliases: ["AGERPRES", "Agerpres"] },
-  { name: "HINA", aliases: ["HINA"] },
-  { name: "CTK", aliases: ["CTK", "ČTK"] },
-  { name: "PAP", aliases: ["PAP", "Polish Press Agency"] },
-  { name: "ANP", aliases: ["ANP"] },
-  { name: "BTA", aliases: ["BTA", "Bulgarian News Agency"] },
-  { name: "MTI", aliases: ["MTI", "Hungarian News Agency"] },
+  { name: "Bangladesh Sangbad Sangstha", aliases: ["BSS", "Bangladesh Sangbad Sangstha"], domains: ["bssnews.net"] },
+  { name: "Philippine News Agency", aliases: ["PNA", "Philippine News Agency"], domains: ["pna.gov.ph"] },
+  { name: "Middle East News Agency", aliases: ["MENA", "Middle East News Agency"], domains: ["mena.org.eg"] },
+  { name: "Saudi Press Agency", aliases: ["SPA", "Saudi Press Agency"], domains: ["spa.gov.sa"] },
+  { name: "KUNA", aliases: ["KUNA", "Kuwait News Agency"], domains: ["kuna.net.kw"] },
+  { name: "Qatar News Agency", aliases: ["QNA", "Qatar News Agency"], domains: ["qna.org.qa"] },
+  { name: "IRNA", aliases: ["IRNA", "Islamic Republic News Agency"], domains: ["irna.ir"] },
+  { name: "Korean Central News Agency", aliases: ["KCNA", "Korean Central News Agency"], domains: ["kcna.kp"] },
+  { name: "RIA Novosti", aliases: ["RIA Novosti", "RIA-Novosti"], domains: ["ria.ru"] },
+  { name: "Ukrinform", aliases: ["Ukrinform"], domains: ["ukrinform.net", "ukrinform.ua"] },
+  { name: "Austria Presse Agentur", aliases: ["APA", "Austria Presse Agentur", "APA-Austria Presse Agentur"], domains: ["apa.at"] },
+  { name: "Belga", aliases: ["Belga"], domains: ["belganewsagency.eu"] },
+  { name: "NTB", aliases: ["NTB", "Norsk Telegrambyrå"], domains: ["ntb.no"] },
+  { name: "TT", aliases: ["TT", "Tidningarnas Telegrambyrå"], domains: ["tt.se"] },
+  { name: "Agencia Brasil", aliases: ["Agência Brasil", "Agencia Brasil"], domains: ["agenciabrasil.ebc.com.br"] },
+  { name: "Télam", aliases: ["Télam", "Telam"], domains: ["telam.com.ar"] },
+  { name: "News Agency of Nigeria", aliases: ["NAN", "News Agency of Nigeria"], domains: ["nannews.ng"] },
+  { name: "Kenya News Agency", aliases: ["KNA", "Kenya News Agency"], domains: ["kenyanews.go.ke"] },
+  { name: "Ethiopian News Agency", aliases: ["ENA", "Ethiopian News Agency"], domains: ["ena.et"] },
+  { name: "Maghreb Arabe Presse", aliases: ["MAP", "Maghreb Arabe Presse"], domains: ["mapexpress.ma", "mapnews.ma"] },
+  { name: "Tunis Afrique Presse", aliases: ["TAP", "Tunis Afrique Presse"], domains: ["tap.info.tn"] },
+  { name: "Algérie Presse Service", aliases: ["APS", "Algérie Presse Service", "Algerie Presse Service"], domains: ["aps.dz"] },
+  { name: "SANA", aliases: ["SANA", "Syrian Arab News Agency"], domains: ["sana.sy"] },
+  { name: "Oman News Agency", aliases: ["ONA", "Oman News Agency"], domains: ["omannews.gov.om"] },
+  { name: "Bahrain News Agency", aliases: ["BNA", "Bahrain News Agency"], domains: ["bna.bh"] },
+  { name: "National News Agency", aliases: ["NNA", "National News Agency"], domains: ["nna-leb.gov.lb"] },
+  { name: "Prensa Latina", aliases: ["Prensa Latina"], domains: ["prensa-latina.cu", "plenglish.com"] },
+  { name: "Notimex", aliases: ["Notimex"], domains: ["notimex.gob.mx"] },
+  { name: "Andina", aliases: ["Andina", "Agencia Andina"], domains: ["andina.pe"] },
+  { name: "Vietnam News Agency", aliases: ["VNA", "Vietnam News Agency"], domains: ["vnanet.vn"] },
+  { name: "United News of Bangladesh", aliases: ["UNB", "United News of Bangladesh"], domains: ["unb.com.bd"] },
+  { name: "Rastriya Samachar Samiti", aliases: ["RSS", "Rastriya Samachar Samiti"], domains: ["rss.gov.np"] },
+  { name: "Ghana News Agency", aliases: ["GNA", "Ghana News Agency"], domains: ["gna.org.gh"] },
+  { name: "SAnews", aliases: ["SAnews", "SAnews.gov.za"], domains: ["sanews.gov.za"] },
+  { name: "Tasnim", aliases: ["Tasnim", "Tasnim News Agency"], domains: ["tasnimnews.com"] },
+  { name: "Mehr News Agency", aliases: ["Mehr News Agency"], domains: ["mehrnews.com"] },
+  { name: "Fars News Agency", aliases: ["Fars News Agency"], domains: ["farsnews.ir"] },
+  { name: "AGERPRES", aliases: ["AGERPRES", "Agerpres"], domains: ["agerpres.ro"] },
+  { name: "HINA", aliases: ["HINA"], domains: ["hina.hr"] },
+  { name: "CTK", aliases: ["CTK", "ČTK"], domains: ["ctk.cz"] },
+  { name: "PAP", aliases: ["PAP", "Polish Press Agency"], domains: ["pap.pl"] },
+  { name: "ANP", aliases: ["ANP"], domains: ["anp.nl"] },
+  { name: "BTA", aliases: ["BTA", "Bulgarian News Agency"], domains: ["bta.bg"] },
+  { name: "MTI", aliases: ["MTI", "Hungarian News Agency"], domains: ["mti.hu"] },
   // Capital Market Publishers' market-news agency, whose copy Business Standard carries under its name alone.
-  { name: "Capital Market", aliases: ["Capital Market"] },
+  { name: "Capital Market", aliases: ["Capital Market"], domains: ["capitalmarket.com"] },
 ];
 
 function aliasKey(name: string): string {
@@ -160,4 +163,26 @@ export function wiresNamedIn(text: string): string[] {
     if (name !== null && !found.includes(name)) found.push(name);
   }
   return found;
+}
+
+const BY_DOMAIN: ReadonlyMap<string, string> = new Map(WIRE_SERVICES.flatMap((wire) => (wire.domains ?? []).map((domain) => [domain, wire.name] as const)));
+
+/**
+ * The wire whose own site a page's address is on ("https://en.yna.co.kr/view/…" → Yonhap), or null: an
+ * agency publishing its own copy is the publisher, not a syndicator. Unparseable addresses give null.
+ */
+export function wireOfSite(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/\.$/, "");
+  } catch {
+    return null;
+  }
+  // The host itself, then each parent domain: "en.yna.co.kr", "yna.co.kr", "co.kr", "kr".
+  for (let suffix = host; suffix !== ""; suffix = suffix.includes(".") ? suffix.slice(suffix.indexOf(".") + 1) : "") {
+    const wire = BY_DOMAIN.get(suffix);
+    if (wire !== undefined) return wire;
+  }
+  return null;
 }

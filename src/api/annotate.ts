@@ -23,6 +23,6 @@ export const annotateRoute = new Hono<{ Bindings: Env }>().post(
     const text = body.text ?? (await htmlToText(body.html ?? ""));
     const title = body.title ?? "";
     // The title comes back too: entity spans with field "title" point into it.
-    return c.json({ title, ...annotate({ title, text }) });
+    return c.json({ title, ...annotate({ title, text, url: body.url ?? null }) });
   },
 );

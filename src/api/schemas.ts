@@ -294,7 +294,7 @@ export const AnnotateBody = z
     title: z.string().max(10_000).optional(),
     text: z.string().optional(),
     html: z.string().optional(),
-    url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe("with extract: where the page is from (tells outlets apart; nothing is fetched)"),
+    url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe("where the story is from (nothing is fetched): tells outlets apart, and an agency's copy on its own site is not flagged syndicated"),
     extract: z.boolean().optional().describe("run article extraction and page-provenance reading on html, as ingest does"),
   })
   .refine((b) => b.text !== undefined || b.html !== undefined, { message: "text or html is required", path: ["text"] })

@@ -37,7 +37,7 @@ export async function reannotateBatch(
   // A new annotation may clean the body differently: its signature and clusters are recomputed with it.
   const clusters = new ClusterBatch(env.DB);
   const annotated = rows.map((r) => {
-    const annotation = annotate({ title: r.item.title, text: r.item.text });
+    const annotation = annotate({ title: r.item.title, text: r.item.text, url: r.item.url });
     // A story read from its article page keeps the page's stated provenance (full articles).
     if (r.signals.length > 0) annotation.flags = withSignals(annotation.flags, r.signals);
     return { r, annotation };

@@ -350,7 +350,7 @@ export async function storeItems(
       else counts.storiesNew++;
       const write: StoryWrite = {
         item,
-        annotation: annotate({ title: item.title, text: item.text }),
+        annotation: annotate({ title: item.title, text: item.text, url: item.url }),
         annotatorVersion: STORED_VERSION,
       };
       landed.push({ guid: item.guid, published_at: item.published_at, annotation: write.annotation });

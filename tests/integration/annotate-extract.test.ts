@@ -57,3 +57,15 @@ describe("POST /v1/annotate with extract", () => {
     expect((body.flags as { wire_services: string[] }).wire_services).toEqual(["Reuters"]);
   });
 });
+
+describe("POST /v1/annotate with url", () => {
+  it("tells an agency's own site apart: its own dateline there is not syndication", async () => {
+    const text = "SEOUL, May 2 (Yonhap) -- South Korea's central bank held its policy rate steady on Thursday.";
+    const own = await (await post({ title: "Rate held", text, url: "https://en.yna.co.kr/view/AEN1" })).json<Record<string, any>>();
+    const copy = await (await post({ title: "Rate held", text, url: "https://www.koreaherald.com/view.php?ud=1" })).json<Record<string, any>>();
+    expect(own.flags).toMatchObject({ syndicated: false, wire_services: [] });
+    expect(copy.flags).toMatchObject({ syndicated: true, wire_services: ["Yonhap"] });
+    const bad = await post({ title: "Rate held", text, url: "yna.co.kr" });
+    expect(bad.status).toBe(400);
+  });
+});
