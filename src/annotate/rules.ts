@@ -203,7 +203,7 @@ const DEDICATED_DATELINES = [
 const OTHER_WIRES = [
   "United News of India", "Kyodo", "Yonhap", "dpa", "EFE", "ANSA", "Anadolu Agency", "Bernama", "Antara",
   "Australian Associated Press", "Canadian Press", "United Press International", "TASS", "Interfax",
-  "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM",
+  "Jiji Press", "Associated Press of Pakistan", "Lusa", "WAM", "dpa-AFX",
 ].filter((name) => !DEDICATED_DATELINES.includes(name));
 /**
  * National agencies, in a rule of their own: one pattern holding every alias would pass the size (20 KB of source)
@@ -608,7 +608,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["copyright", "©", "(c)"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `${SENTENCE_START}(?:Copyright|COPYRIGHT|©|\\([cC]\\))\\s*(?:(?:Copyright|©|\\([cC]\\))\\s*)?(?:\\d{4}\\s*)?(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?![\\p{L}\\p{N}])`,
+      `${SENTENCE_START}(?:Copyright|COPYRIGHT|©|\\([cC]\\))\\s*(?:(?:Copyright|©|\\([cC]\\))\\s*)?(?:\\d{4}\\s*)?(?:[Tt]he\\s+)?(?<wire>${JOINED_WIRES})(?![\\p{L}\\p{N}])`,
       "u",
     ),
     where: "closing",
@@ -623,6 +623,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       },
       { outlet: "Bloomberg", text: "©2024 Bloomberg L.P." },
       { outlet: "Dow Jones", text: "Copyright (c) 2024 Dow Jones & Company, Inc." },
+      { outlet: "finanznachrichten.de (RTT News and dpa-AFX copy)", text: "Copyright RTT News/dpa-AFX" },
     ],
     evidence: "sentence",
     clean: true,
@@ -892,7 +893,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     pattern: new RegExp(
       `^(?:(?:Article|Story|Report|News)\\s+)?(?:By|BY|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
         `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?\\.?` +
-        `(?:\\s*\\|\\s*(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60})?$`,
+        `(?:\\s*\\|\\s*(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60}|\\s+(?:Published|Updated|Posted|Last\\s+[Uu]pdated)\\s*:?\\s+(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60})?$`,
       "u",
     ),
     where: "byline",
@@ -905,6 +906,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "Press Trust of India", text: "Written by: PTI" },
       { outlet: "United Press International", text: "By UPI Staff | Feb. 14, 2019" },
       { outlet: "a religious news site's author line", text: "Article By Mark Hosenball, Reuters" },
+      { outlet: "Khaleej Times (the credit and the time on one line)", text: "By AFP Published: Wed 28 Sep 2022, 8:52 PM" },
     ],
     evidence: "match",
     clean: false,
@@ -942,6 +944,24 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "Devdiscourse", text: "Reuters | Updated: 14-02-2025 11:08 IST | Created: 14-02-2025 11:07 IST" },
       { outlet: "Devdiscourse", text: "PTI | Kolkata | Updated: 02-09-2024 18:40 IST" },
     ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-updated-glued",
+    hints: ["|"],
+    flags: ["syndicated"],
+    // The credit and time line run on from the headline when a page's blocks are joined without a break
+    // ("... Chinese embassy in U.S.Reuters | Beijing | Updated: 17-04-2021 11:18 IST"): the agency, a bar, an
+    // optional place and a bar, then the time stamp's word, which no headline has.
+    pattern: new RegExp(
+      `(?<=[\\p{L}\\p{N}.,:;!?"”’)\\]]\\s?)(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:\\p{Lu}[\\p{L}.'’-]+(?:\\s{1,3}\\p{Lu}[\\p{L}.'’-]+){0,3}\\s*\\|\\s*)?(?:Updated|Published|Posted|Created)(?:\\s+on)?\\s*:`,
+      "u",
+    ),
+    where: "opening",
+    outlet: "Devdiscourse (headline and credit joined)",
+    example: "China resolutely opposed to U.S., Japan joint statement - Chinese embassy in U.S.Reuters | Beijing | Updated: 17-04-2021 11:18 IST",
+    counterExample: "Shares of Reuters rose | Markets | Sports",
     evidence: "match",
     clean: false,
   },
@@ -1332,6 +1352,28 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "lead-wire-dash",
+    hints: WIRE_HINTS,
+    wireAt: "start",
+    flags: ["syndicated"],
+    // The agency alone before a dash where a dateline would stand ("IRNA – Iran's Foreign Ministry ..."), as sites
+    // reposting a state agency's copy open it. Distinct names only (not "AP", "PA", "UNI"), then a capital.
+    pattern: new RegExp(
+      `^(?:[Tt]he\\s+)?(?<wire>(?:${wireAliasSource(undefined, (alias) => !AMBIGUOUS_ALIASES.has(alias.toUpperCase()))})(?:[-/](?:${ALL_WIRES}))*)\\s*(?:--|[-—–])\\s+(?=["“‘]?\\p{Lu})`,
+      "u",
+    ),
+    where: "opening",
+    outlet: "The Iran Project (IRNA copy)",
+    example: "IRNA – Iran’s Foreign Ministry spokesman said on Monday that the proposal was still pending.",
+    counterExample: "Xinhua-backed outlets – among them several in Africa – carried the report.",
+    variants: [
+      { outlet: "a regional portal, Xinhua copy", text: "Xinhua - China's exports rose 7 percent in March, customs data showed." },
+      { outlet: "a Gulf site, WAFA copy", text: "WAFA — Israeli forces detained 14 Palestinians overnight." },
+    ],
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "dateline-slashed-wire",
     hints: ["/"],
     flags: ["syndicated"],
@@ -1484,6 +1526,21 @@ export const FLAG_RULES: readonly FlagRule[] = [
     example: "This summary is AI-generated.",
     counterExample: "Critics said the rival site's story was AI-generated and riddled with errors.",
     evidence: "sentence",
+    clean: true,
+  },
+  {
+    id: "ai-summary-label",
+    hints: ["summar", "reduced"],
+    flags: ["ai_generated"],
+    // A label line of a page that publishes software's summary of another outlet's story: "AI summarized text"
+    // over it, or a summariser's "Reduced by 72%" beside it. The line alone: in a sentence it is news.
+    pattern: /^(?:(?:AI|A\.I\.)[- ](?:summari[sz]ed|generated)\s+(?:text|summary|news|article|story)|(?:Original\s+)?[Rr]educed\s+by\s+\d{1,3}\s?%)\.?$/u,
+    where: "anywhere",
+    outlet: "Tengele (label over an AI summary)",
+    example: "AI summarized text",
+    counterExample: "The bank said emissions were reduced by 72% since 2010.",
+    variants: [{ outlet: "Infodecay (a summariser's label)", text: "Reduced by 72%" }],
+    evidence: "match",
     clean: true,
   },
   {

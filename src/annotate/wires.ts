@@ -28,6 +28,9 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Kyodo", aliases: ["Kyodo", "Kyodo News"], domains: ["kyodonews.net", "kyodonews.jp"] },
   { name: "Yonhap", aliases: ["Yonhap", "Yonhap News Agency"], domains: ["yna.co.kr", "yonhapnews.co.kr"] },
   { name: "dpa", aliases: ["dpa", "Deutsche Presse-Agentur"], domains: ["dpa.com"] },
+  // Financial newswires whose market copy finance portals carry ("CANBERRA (dpa-AFX) -", "Copyright RTT News/dpa-AFX").
+  { name: "dpa-AFX", aliases: ["dpa-AFX", "dpa AFX"], domains: ["dpa-afx.de"] },
+  { name: "RTT News", aliases: ["RTT News", "RTTNews"], domains: ["rttnews.com"] },
   { name: "EFE", aliases: ["EFE", "Agencia EFE"], domains: ["efe.com"] },
   { name: "ANSA", aliases: ["ANSA"], domains: ["ansa.it"] },
   { name: "Anadolu Agency", aliases: ["AA", "Anadolu Agency", "Anatolian Agency", "Anadolu"], domains: ["aa.com.tr"] },
@@ -46,6 +49,8 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Global News Service", aliases: ["GNS", "Global News Service"] },
   { name: "Associated Press of Pakistan", aliases: ["APP", "Associated Press of Pakistan"], domains: ["app.com.pk"] },
   { name: "Lusa", aliases: ["Lusa"], domains: ["lusa.pt"] },
+  // The South African Press Association (closed 2015), whose "Sapa-AFP" and "Sapa" sign-offs archives still carry.
+  { name: "Sapa", aliases: ["Sapa", "SAPA", "South African Press Association"] },
   { name: "Europa Press", aliases: ["Europa Press"], domains: ["europapress.es"] },
   { name: "WAM", aliases: ["WAM", "Emirates News Agency"], domains: ["wam.ae"] },
   { name: "PR Newswire", aliases: ["PRNewswire", "PR Newswire"], domains: ["prnewswire.com"] },
