@@ -17,6 +17,7 @@ import { isRole } from "../src/annotate/entities/document";
 import { ruleTags } from "../src/annotate/entities/rule-mentions";
 import { classifyLines, type Token, tokenize } from "../src/annotate/entities/tokens";
 import { TRAINING_CONFIG } from "../src/annotate/entities/training-config";
+import { type MarkedPage, mentionTokens, parseMarkedPage } from "./entity-pages-format";
 import { lookupAlias } from "../src/annotate/gazetteer";
 import type { EntityType } from "../src/model";
 
@@ -26,7 +27,7 @@ const dataDir = join(root, "..", "shared", "data", "ner");
 export interface Doc {
   id: string;
   text: string;
-  source: "gum" | "wikigold" | "own";
+  source: "gum" | "wikigold" | "own" | "page";
   tokens: Token[];
   shouted: boolean[];
   gold: Tag[];
@@ -120,14 +121,57 @@ function readOwn(): Doc[] {
     });
 }
 
+/** A byline's line: "By Elena Marsh, Staff Reporter", "Written by: ...". */
+const BYLINE_LINE = /^\s*(?:By|BY|Written\s+by|Reported\s+by|Edited\s+by)\b/u;
+
+/**
+ * The writer a byline names is not the story's entity (docs/ENTITY-GUIDELINES.md: bylines are clutter; pages-dev
+ * counts such names as doubtful), so the person marks on byline lines are left out of training; an agency there
+ * ("By AFP") stays an organization (rule 11).
+ */
+function withoutBylinePersons(page: MarkedPage): MarkedPage {
+  const lineStarts = [0, ...[...page.text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const lineOf = (at: number): string => {
+    let k = lineStarts.length - 1;
+    while (k > 0 && (lineStarts[k] as number) > at) k--;
+    const start = lineStarts[k] as number;
+    const end = page.text.indexOf("\n", start);
+    return page.text.slice(start, end === -1 ? undefined : end);
+  };
+  return { ...page, mentions: page.mentions.filter((m) => !(m.type === "person" && m.field === "text" && BYLINE_LINE.test(lineOf(m.start)))) };
+}
+
+/**
+ * The page-like texts we wrote and marked mention by mention (fixtures/entities-pages/), tokenized as the
+ * Worker tokenizes them: every mark is a gold span, every unmarked token is O (chrome included).
+ */
+function readPages(): Doc[] {
+  const dir = join(root, "fixtures", "entities-pages");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f): Doc => {
+      const page: MarkedPage = withoutBylinePersons(parseMarkedPage(f.replace(/\.txt$/, ""), readFileSync(join(dir, f), "utf8")));
+      const tokens = [...tokenize(page.title, "title"), ...tokenize(page.text, "text")];
+      const lines = classifyLines(page.text);
+      const shouted = tokens.map((t) => (t.field === "title" ? false : (lines[t.line]?.shouted ?? false)));
+      const gold = tagsFromMentions(tokens.length, mentionTokens(page, tokens));
+      return { id: page.id, text: page.text, source: "page", tokens, shouted, gold, rules: ruleTags(tokens, tagEntities(page.title, page.text)).tags };
+    });
+}
+
 /** Every document, split as the training configuration says, with its feature context. */
-export function loadTrainingData(): { train: Doc[]; dev: Doc[]; contexts: Map<Doc, DocContext> } {
-  const all = [...readConll(join(dataDir, "gum.conll"), "gum"), ...readConll(join(dataDir, "wikigold.conll"), "wikigold"), ...readOwn()];
+export function loadTrainingData(): { train: Doc[]; dev: Doc[]; pageDev: Doc[]; contexts: Map<Doc, DocContext> } {
+  const corpora = [...readConll(join(dataDir, "gum.conll"), "gum"), ...readConll(join(dataDir, "wikigold.conll"), "wikigold"), ...readOwn()];
+  const pages = readPages();
+  const all = [...corpora, ...pages];
   const { devEvery } = TRAINING_CONFIG;
   const isDev = (d: Doc, i: number): boolean => d.source !== "own" && i % devEvery === devEvery - 1;
+  const pageDev = pages.filter((_, i) => i % devEvery === devEvery - 1);
   return {
-    train: all.filter((d, i) => !isDev(d, i)),
-    dev: all.filter(isDev),
+    train: [...corpora.filter((d, i) => !isDev(d, i)), ...pages.filter((d) => !pageDev.includes(d))],
+    dev: corpora.filter(isDev),
+    pageDev,
     contexts: new Map(all.map((d) => [d, buildContext(d.tokens, d.shouted, d.rules)])),
   };
 }

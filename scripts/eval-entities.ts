@@ -30,6 +30,7 @@ import {
   scorePages,
   scoreStories,
 } from "../src/annotate/entities-eval";
+import { entitiesOf } from "../src/annotate/index";
 import { tagEntitiesTrained } from "../src/annotate/entities/index";
 import { TAG_COUNT } from "../src/annotate/entities/features";
 import { decodeWeights, fromBase64 } from "../src/annotate/entities/weights-codec";
@@ -57,7 +58,10 @@ function table(label: string, overall: Counts, byType: Record<EntityType, Counts
 
 /** As annotate() tags: on the body the flags stage cleaned. */
 function tagAsAnnotate(dropFurniture: boolean) {
-  return (title: string, text: string) => tagEntitiesTrained(title, detectFlags(title, text).content_text, { dropFurniture });
+  return (title: string, text: string) => {
+    const { flags, content_text } = detectFlags(title, text);
+    return dropFurniture ? entitiesOf(title, content_text, flags) : tagEntitiesTrained(title, content_text, { dropFurniture });
+  };
 }
 
 /** The labelled pages of a directory in the pages-dev format: its gold.json and one NNN.txt per document. */

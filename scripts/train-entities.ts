@@ -31,7 +31,7 @@ function random(seed: number): () => number {
   };
 }
 
-const { train, dev, contexts } = loadTrainingData();
+const { train, dev, pageDev, contexts } = loadTrainingData();
 console.log(`train ${train.length} documents (${train.reduce((n, d) => n + d.tokens.length, 0)} tokens), dev ${dev.length} (${dev.reduce((n, d) => n + d.tokens.length, 0)} tokens)`);
 
 // Averaged perceptron with the lazy-average trick: avg = w - u / c.
@@ -41,7 +41,8 @@ const u = new Float32Array(buckets * TAG_COUNT);
 let c = 1;
 const mask = buckets - 1;
 const rng = random(TRAINING_CONFIG.seed);
-const order = train.flatMap((d) => Array<Doc>(d.source === "own" ? TRAINING_CONFIG.ownWeight : 1).fill(d));
+const repeats = (d: Doc): number => (d.source === "own" ? TRAINING_CONFIG.ownWeight : d.source === "page" ? TRAINING_CONFIG.pageWeight : 1);
+const order = train.flatMap((d) => Array<Doc>(repeats(d)).fill(d));
 for (let epoch = 0; epoch < TRAINING_CONFIG.epochs; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
@@ -80,6 +81,10 @@ for (let i = 0; i < w.length; i++) table[i] = Math.round((averaged[i] as number)
 
 console.log(`\nmention-level, dev split (${dev.length} documents: GUM and WikiGold, every ${TRAINING_CONFIG.devEvery}th):`);
 console.log(mentionScores(dev, contexts, { buckets, table }));
+if (pageDev.length) {
+  console.log(`\nmention-level, our page texts' dev split (${pageDev.length} of fixtures/entities-pages/, every ${TRAINING_CONFIG.devEvery}th, not trained on):`);
+  console.log(mentionScores(pageDev, contexts, { buckets, table }));
+}
 
 const bytes = encodeWeights(table);
 const checksum = createHash("sha256").update(bytes).digest("hex");
@@ -87,7 +92,7 @@ const out = `/**
  * The entity tagger's weights, written by scripts/train-entities.ts (npm run train:entities): do not edit.
  * int8, non-zero entries only (see weights-codec.ts), ${bytes.length} bytes before base64. Trained on GUM and
  * WikiGold (CC BY 4.0 annotations; texts CC BY 2.5 / CC BY-SA 3.0, see README "Entity tagger") and the
- * project's own labelled stories.
+ * project's own labelled stories and page-like texts (fixtures/entities-pages/).
  */
 export const WEIGHTS_VERSION = 1;
 export const TRAINED_WITH = ${JSON.stringify(TRAINING_CONFIG)};

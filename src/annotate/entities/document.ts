@@ -109,6 +109,12 @@ function stationEnd(tokens: Token[], m: TaggedMention): number {
   return 0;
 }
 
+/** Whether the mention itself ends in "police station" after a name ("Kharar police station" tagged whole). */
+function endsInStation(tokens: Token[], m: TaggedMention): boolean {
+  if (m.end - m.start < 3) return false;
+  return (tokens[m.end - 2] as Token).text.toLowerCase() === "police" && STATION_WORDS.has((tokens[m.end - 1] as Token).text.toLowerCase());
+}
+
 function display(word: string): string {
   // Shouted datelines and bylines ("NAIROBI", "JIM GOMEZ") read as names; short capitals stay acronyms.
   if (word.length > 4 && word === word.toUpperCase() && !word.includes(".") && /\p{Lu}/u.test(word)) {
@@ -166,12 +172,13 @@ export function resolveEntities(
     const whole = tokens[mention.start] as Token;
     const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
     const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
-    const station = stationEnd(tokens, mention);
+    const inside = endsInStation(tokens, mention);
+    const station = inside ? mention.end : stationEnd(tokens, mention);
     if (station > 0 && !("forced" in m)) {
       // "Kharar police station": the station is the organization, its lower-case words included.
-      const own = nameWords(tokens, { ...m, type: "organization" });
+      const own = nameWords(tokens, { ...m, ...(inside ? { end: m.end - 2 } : {}), type: "organization" });
       if (own.length > 0) {
-        const words = [...own, ...tokens.slice(mention.end, station)].filter((w, k, all) => all.indexOf(w) === k);
+        const words = [...own, ...tokens.slice(inside ? mention.end - 2 : mention.end, station)].filter((w, k, all) => all.indexOf(w) === k);
         const head = words[0] as Token;
         const tail = words[words.length - 1] as Token;
         if (CAP_RE.test(head.text)) {

@@ -5,7 +5,7 @@
  */
 import type { Entity } from "../../model";
 import { mentionsFromTags, type TaggedMention } from "./decode";
-import { buildContext } from "./features";
+import { buildContext, type Tag } from "./features";
 import { decode, type Weights } from "./model";
 import { classifyLines, type Token, tokenize } from "./tokens";
 import { resolveEntities } from "./document";
@@ -13,6 +13,7 @@ import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
+import { lookupAlias } from "../gazetteer";
 import { ruleTags } from "./rule-mentions";
 import { layoutMentions, withLayout } from "./layout";
 
@@ -54,8 +55,24 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   }
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
-  const mentions = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
+  const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
+  const mentions = withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
+}
+
+/**
+ * A place the gazetteer knows by that exact name ("Kenya", "Nairobi") that the rules read in the body and the
+ * model left outside every name: the list is surer than the model there, which can be swayed by a Title-Case
+ * line just before it ("By Elena Marsh, Meridian World Report" over "Kenya agreed.").
+ */
+function withKnownPlaces(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const extra = ruled.filter((r) => {
+    if (r.type !== "place" || (tokens[r.start] as Token).field !== "text") return false;
+    if (mentions.some((m) => m.start < r.end && r.start < m.end)) return false;
+    const name = tokens.slice(r.start, r.end).map((t) => t.text).join(" ");
+    return lookupAlias(name)?.kind === "place";
+  });
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -95,7 +95,10 @@ export function decode(
     }
     features(ctx, i, prev, prev2, feats);
     score(w, feats, scores);
-    const last = i === n - 1 || ctx.tokens[i + 1]?.field !== ctx.tokens[i]?.field;
+    // No name runs past its line ("Nairobi\n\nKenya agreed." is two names) or its field.
+    const here = ctx.tokens[i];
+    const next = ctx.tokens[i + 1];
+    const last = next === undefined || next.field !== here?.field || next.line !== here.line;
     let best = -1;
     const allowedAfter = ALLOWED[prev] as boolean[];
     for (let k = 0; k < N; k++) {

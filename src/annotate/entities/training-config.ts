@@ -12,4 +12,6 @@ export const TRAINING_CONFIG = {
   devEvery: 10,
   /** Own stories count this many times per epoch: they are the closest to what the Worker tags. */
   ownWeight: 3,
+  /** Our page-like texts (fixtures/entities-pages/) count this many times per epoch. */
+  pageWeight: 2,
 };

@@ -91,7 +91,7 @@ Association Court Tribunal Commission Fund Institute Institution Foundation Airl
 Technologies Technology Labs Laboratories Partners Capital Investments Federation League Club FC CF AFC Army Navy
 Police Forces Force Front Movement Organization Organisation Network Trust Exchange Board Office Service Services
 Bureau Senate Parliament Assembly Congress Cabinet Hospital Centre Center Times Post Journal Herald Tribune Telegraph
-Guardian Brigade Command Guard Guards Church Mosque Trust Society Alliance Coalition Initiative Project Programme
+Guardian Brigade Command Guard Guards Church Trust Society Alliance Coalition Initiative Project Programme
 Program Energy Oil Petroleum Gas Mining Steel Pharmaceuticals Pharma Therapeutics Biotech Insurance Securities
 Media Broadcasting Communications Telecom Telecommunications Studios Records Entertainment Industries Enterprises
 Brands Foods Beverages Railways Railway Rail Solutions Consulting Cooperative Co-operative Secretariat
@@ -115,7 +115,8 @@ export const PLACE_SUFFIXES = `City County Province Prefecture State Region Dist
 Mountains Mountain Mount Valley Strip Bay Sea Ocean Gulf Coast Desert Basin Delta Canal Highlands Heights Hills
 Square Street Avenue Road Boulevard Park Beach Falls Forest Plateau Strait Straits Village Town Township Borough
 Oblast Governorate Territory Territories Airport Seaport
-Port Stadium Arena Prison Penitentiary Bridge Dam Palace Camp Reserve Pass Glacier Reef Lagoon Shoal Atoll Archipelago`;
+Port Stadium Arena Prison Penitentiary Bridge Dam Palace Camp Reserve Pass Glacier Reef Lagoon Shoal Atoll Archipelago
+Mosque Temple Cathedral Basilica Shrine Building Tower Towers Ground Grounds Colony Nagar Chowk Bazaar Fort Junction`;
 
 /**
  * Nationality and regional adjectives. They are not entities ("Haitian stakeholders", "Kenyan forces"), and when
