@@ -14,6 +14,7 @@ import { outletOf } from "../cluster/outlet";
 import { SIGNATURE_VERSION, WINDOW_MS } from "../cluster/params";
 import { bandKeys, decodeSignature, encodeSignature, signature } from "../cluster/signature";
 import type { Annotation } from "../model";
+import { wireOfSite } from "../annotate/wires";
 import {
   type InferredWrite,
   inferredStatements,
@@ -53,6 +54,17 @@ export function clusterInputOf(
     text: annotation.content_text,
     stated: { wires: f.wire_services, syndicated: f.syndicated, unedited: f.unedited },
   };
+}
+
+/**
+ * What a story states, as clustering reads it: an agency's story on its own site ("reuters.com") is not flagged
+ * syndicated (flags v9: it is the publisher there), yet to its copies elsewhere it is the wire's own copy, the
+ * source their wire and syndication are inferred from; and nothing is inferred back onto it from them.
+ */
+function asClusterSees(stated: ClusterInput["stated"], outlet: string): ClusterInput["stated"] {
+  const wire = wireOfSite(`https://${outlet}/`);
+  if (wire === null) return stated;
+  return { wires: stated.wires.includes(wire) ? stated.wires : [wire, ...stated.wires], syndicated: true, unedited: stated.unedited };
 }
 
 export interface ClusterOutcome {
@@ -133,7 +145,8 @@ export class ClusterBatch {
       }
       this.unsigned.delete(key);
       const at = Date.parse(input.at);
-      this.nodes.set(key, { key, feedId: input.feedId, guid: input.guid, outlet: outletOf(input.url, input.feedUrl), at, sig, stated: input.stated });
+      const outlet = outletOf(input.url, input.feedUrl);
+      this.nodes.set(key, { key, feedId: input.feedId, guid: input.guid, outlet, at, sig, stated: asClusterSees(input.stated, outlet) });
       for (const k of bandKeys(sig)) keys.add(k);
       from = Math.min(from, at - WINDOW_MS);
       to = Math.max(to, at + WINDOW_MS);
@@ -165,7 +178,7 @@ export class ClusterBatch {
         outlet: r.outlet,
         at: Date.parse(r.at),
         sig: decodeSignature(r.signature, r.shingles),
-        stated: { wires: JSON.parse(r.wires) as string[], syndicated: r.syndicated === 1, unedited: r.unedited === 1 },
+        stated: asClusterSees({ wires: JSON.parse(r.wires) as string[], syndicated: r.syndicated === 1, unedited: r.unedited === 1 }, r.outlet),
       });
     }
   }

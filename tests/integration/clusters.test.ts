@@ -159,20 +159,21 @@ describe("clusters of copies", () => {
       expect(e.similarity).toBeGreaterThan(0.9);
       expect(e.text).toContain("reuters.com");
     }
-    // Stated evidence keeps priority: the wire's own story keeps its stated flags and gets nothing inferred over them.
+    // The wire's own story on its own site (reuters.com) is the source: not syndicated there (flags v9, an agency
+    // publishing its own copy), and nothing is inferred back onto it from its copies.
     const wire = await story("haiti-gangs/original");
     expect(wire.flags.evidence.every((e) => e.kind === "stated")).toBe(true);
-    expect(wire.flags.wire_services).toEqual(["Reuters"]);
+    expect(wire.flags).toMatchObject({ syndicated: false, wire_services: [] });
 
     // The filters see inferred flags and wires, unless only stated evidence is asked for.
     const ids = async (q: string) => (await page(q)).stories.map((s) => s.id).sort();
-    expect(await ids("flag=syndicated")).toEqual([wireId, copy.id].sort());
-    expect(await ids("flag=syndicated&evidence=stated")).toEqual([wireId]);
+    expect(await ids("flag=syndicated")).toEqual([copy.id]);
+    expect(await ids("flag=syndicated&evidence=stated")).toEqual([]);
     expect(await ids("flag=unedited")).toEqual([copy.id]);
     expect(await ids("flag=unedited&evidence=stated")).toEqual([]);
     expect(await ids("no_flag=unedited&evidence=stated")).toEqual([wireId, copy.id].sort());
-    expect(await ids("no_flag=syndicated")).toEqual([]);
-    expect(await ids("wire=Reuters")).toEqual([wireId, copy.id].sort());
+    expect(await ids("no_flag=syndicated")).toEqual([wireId]);
+    expect(await ids("wire=Reuters")).toEqual([copy.id]);
   });
 
   it("never count one outlet's copies as syndication, across two feeds of one registrable domain", async () => {
@@ -381,9 +382,10 @@ describe("the clusters API", () => {
     expect(second.next_cursor).toBeNull();
     const stats = await (await api("/v1/stats?since=2024-07-01&until=2024-07-10")).json<{ copy_share: { feed_id: number; copies: number }[]; per_flag: { syndicated: number } }>();
     expect(stats.copy_share.reduce((n, f) => n + f.copies, 0)).toBe(7);
-    // Three wire originals state it; three copies and the added-paragraph copy (dateline kept) — 7 in all, as flag=syndicated counts.
+    // The three wire originals sit on their agencies' own sites, so are not syndicated there; three copies and the
+    // added-paragraph copy (dateline kept) are — 4 in all, as flag=syndicated counts.
     expect(stats.per_flag.syndicated).toBe((await page("flag=syndicated&limit=200")).stories.length);
-    expect(stats.per_flag.syndicated).toBe(7);
+    expect(stats.per_flag.syndicated).toBe(4);
   });
 
   it("answers bad input with a 400 naming the parameter, and unknown clusters with a 404", async () => {
