@@ -146,7 +146,8 @@ function withoutBylinePersons(page: MarkedPage): MarkedPage {
  * Worker tokenizes them: every mark is a gold span, every unmarked token is O (chrome included).
  */
 function readPages(): Doc[] {
-  const dir = join(root, "fixtures", "entities-pages");
+  // ENTITY_PAGES_DIR: another folder of page texts, for experiments only (the shipped weights use the fixtures).
+  const dir = process.env.ENTITY_PAGES_DIR ?? join(root, "fixtures", "entities-pages");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort()

@@ -48,7 +48,7 @@ export interface DocContext {
 }
 
 // Local names for the gazetteer's tables: the features read them for every scored token.
-const { exactWord, foldWord, ORG_CUE_WORDS, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PHRASES, PLACE_CUE_WORDS, PLACE_NOUN_WORDS, PLACE_SUFFIX_WORDS } = gazetteer;
+const { exactWord, FIRST_NAMES, foldWord, ORG_CUE_WORDS, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PHRASES, PLACE_CUE_WORDS, PLACE_NOUN_WORDS, PLACE_SUFFIX_WORDS } = gazetteer;
 const CAP_RE = /^\p{Lu}/u;
 const START_RE = /^(?:\p{Lu}|\p{N}|(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu})/u;
 const LOWER_RE = /\p{Ll}/u;
@@ -381,6 +381,9 @@ const P_honorificminus1 = mix(T("honorific-1"), 0);
 const P_placesuffix = mix(T("placesuffix"), 0);
 const P_orgsuffixplus1 = mix(T("orgsuffix+1"), 0);
 const P_bias = mix(P_b, 0);
+/** The word is a known given name ("Daniel"), or the word before it is one ("Daniel Farke"). */
+const P_firstname = mix(T("firstname"), 0);
+const P_firstnameminus1 = mix(T("firstname-1"), 0);
 
 /**
  * The feature hashes of token i, given the indices of the two tags decoded before it. Each feature mixes its
@@ -443,6 +446,8 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     );
     if (ctx.shouted[i]) out.push(mix(P_shoutbar, sh), mix(P_shoutbargeq, g));
     if (t.field === "title") out.push(P_title);
+    if (FIRST_NAMES.has(word)) out.push(P_firstname);
+    if (i > 0 && FIRST_NAMES.has(v.word(i - 1)) && startsUpper((ctx.tokens[i - 1] as Token).text)) out.push(P_firstnameminus1);
   }
   const w = t.text;
   const wp1 = v.word(i - 1);

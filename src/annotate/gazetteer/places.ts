@@ -635,3 +635,55 @@ Washington|Wash.
 West Virginia|W.Va.
 Wisconsin|Wis.
 Wyoming|Wyo.`;
+
+/**
+ * Grounds, stadiums, squares and halls news names by name alone, with no "Stadium" or "Square" to give them
+ * away ("at Old Trafford", "outside the Great Hall of the People"). Places, as the guideline types venues.
+ */
+export const VENUES = `Old Trafford
+Anfield
+Stamford Bridge
+Emirates Stadium
+Etihad Stadium
+Wembley|Wembley Stadium
+Villa Park
+Goodison Park
+Molineux
+St James' Park|St James’ Park|St. James' Park
+Selhurst Park
+Craven Cottage
+Elland Road
+Turf Moor
+Camp Nou|Nou Camp
+Santiago Bernabeu|Santiago Bernabéu|Bernabeu|Bernabéu
+Metropolitano
+San Siro
+Allianz Arena
+Signal Iduna Park
+Parc des Princes
+Celtic Park
+Ibrox
+Maracana|Maracanã
+Estadio Azteca|Azteca
+Eden Gardens
+Wankhede Stadium|Wankhede
+M. Chinnaswamy Stadium|Chinnaswamy Stadium|Chinnaswamy
+Narendra Modi Stadium
+Arun Jaitley Stadium|Feroz Shah Kotla
+Kensington Oval
+Melbourne Cricket Ground|MCG
+Sydney Cricket Ground|SCG
+Gaddafi Stadium
+Galle International Stadium
+Newlands
+Wanderers Stadium
+Madison Square Garden
+Great Hall of the People
+Tiananmen Square
+Red Square
+Trafalgar Square
+Times Square
+Federation Square
+Tahrir Square
+Al-Aqsa Mosque|Al Aqsa Mosque|Al-Aqsa|Al Aqsa
+Capitol Hill`;
