@@ -21,8 +21,9 @@ const HEADLINE_WORDS = new Set(
   ("Says Say Said Calls Call Warns Warn Slams Slam Urges Urge Hits Hit Fires Fire Seeks Seek Plans Plan Vows Vow Backs " +
     "Eyes Gets Takes Makes Launches Launch Announces Announce Rejects Reject Denies Deny Claims Claim Demands Demand " +
     "Members Member Update Updates Live Watch Video Photos Read Opinion Analysis Explained Exclusive Breaking " +
-    "Subscribe Share Comments More Latest").split(" "),
+    "Subscribe Share Comments More Latest Min Mins").split(" "),
 );
+const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
 const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 /** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
 const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
@@ -82,6 +83,12 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   }
   // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
   while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
+  // "Rex Tillerson Saturday", "Jokowi Calls": a weekday after a name, or a headline verb after a person's, is no part of it.
+  while (words.length > 1) {
+    const end = (words[words.length - 1] as Token).text;
+    if (WEEKDAYS.has(end) || (m.type === "person" && HEADLINE_WORDS.has(end))) words = words.slice(0, -1);
+    else break;
+  }
   // "Basilan island": a trailing lower-case word (not a particle) is no part of a name; nor is a trailing
   // article, where a name runs into the next headline ("Hindustan Times The ...").
   while (words.length > 1) {

@@ -28,6 +28,7 @@ import {
   EVENTS,
   LEGAL_SUFFIXES,
   MOTION_VERBS,
+  MULTIWORD_DEMONYMS,
   NON_NAMES,
   ORG_CUES,
   ORG_HEADS,
@@ -148,6 +149,7 @@ for (const country of Object.values(countries)) {
   if (country.capital && !capitalSkip.has(country.capital)) addPhrase(country.capital, "place", country.capital);
 }
 addEach(DEMONYMS, "demonym", /\s+/);
+addEach(MULTIWORD_DEMONYMS, "demonym", /\|/);
 // Longest first, so lookup can stop at the first phrase that matches.
 for (const bucket of PHRASES.values()) bucket.sort((a, b) => b.words.length - a.words.length);
 SEEN.clear();

@@ -180,6 +180,9 @@ Celtic
 Rangers
 Al-Hilal|Al Hilal
 Al-Nassr|Al Nassr
+Getty Images|Getty
+Shutterstock
+Alamy
 Apple|Apple Inc
 Microsoft
 Alphabet

@@ -17,8 +17,8 @@ Ivory Coast|Cote d'Ivoire|Côte d'Ivoire
 Democratic Republic of the Congo|DRC|DR Congo|Congo-Kinshasa|Democratic Republic of Congo|D.R. Congo|Congo
 Republic of the Congo|Congo-Brazzaville|Republic of Congo
 United Arab Emirates|UAE|U.A.E.
-South Korea|Republic of Korea|ROK
-North Korea|DPRK|Democratic People's Republic of Korea
+South Korea|Republic of Korea|ROK|S. Korea|S Korea
+North Korea|DPRK|Democratic People's Republic of Korea|N. Korea|N Korea
 Russia|Russian Federation
 Palestine|Palestinian Territories|State of Palestine
 Vatican City|Vatican|Holy See

@@ -149,7 +149,10 @@ Emiratis Qataris Sudanese Somalis Ethiopians Eritreans Yemenis Lebanese Jordania
 Peruvians Chileans Poles Czechs Hungarians Romanians Serbs Croats Greeks Swedes Norwegians Danes Finns Dutch Belgians
 Swiss Austrians Irish Scots Welsh Democrat Democrats Republican Republicans Conservative Conservatives Labourite
 Tory Tories Liberal Liberals Socialist Socialists Communist Communists Maoist Maoists Islamist Islamists Olympian
-Olympians Paralympian Soviet Ottoman Byzantine Roman Persian Anglo Franco Sino Indo Afro Euro Pan Trans`;
+Olympians Paralympian Maori Māori Pasifika Soviet Ottoman Byzantine Roman Persian Anglo Franco Sino Indo Afro Euro Pan Trans`;
+
+/** Demonyms of more than one word, as headlines abbreviate them: adjectives, never names. */
+export const MULTIWORD_DEMONYMS = "N. Korean|S. Korean|North Korean|South Korean|Sri Lankan|New Zealander|Saudi Arabian|Puerto Rican|Costa Rican|Papua New Guinean";
 
 /** Capitalized words that are never names on their own (days, months, holidays, common headline words). */
 export const NON_NAMES = `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
@@ -194,7 +197,7 @@ Nobel Peace Prize|Oscars|Academy Awards|Grammy|Grammys|Budget Day|Election Day|I
 Black Friday|Cyber Monday|New Year's Day|Christmas Day|Easter Sunday|Good Friday|Holy Week|Lent|Hajj|Kumbh Mela|
 Test|ODI|T20|IPL|Euro|Euros|Copa America|Africa Cup of Nations|Six Nations|Ryder Cup|Davis Cup|Fed Cup|
 Stanley Cup|NBA Finals|Masters|Open|US Open|U.S. Open|French Open|Australian Open|Ballon d'Or|Quran|Bible|
-Constitution|COVID-19 pandemic|Category|New Year|Read More|Also Read|Hang Seng|S&P 500|Dow Jones Industrial Average|Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Operation`;
+Constitution|COVID-19 pandemic|Gross Domestic Product|Gross State Domestic Product|GSDP|Category|New Year|Read More|Also Read|Hang Seng|S&P 500|Dow Jones Industrial Average|Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Operation`;
 
 /** Compass and size words that open a place's name when a place follows ("North Darfur", "Greater Accra"). */
 export const PLACE_MODIFIERS = "North South East West Northern Southern Eastern Western Central Upper Lower Greater San Santa Saint St Sao São";

@@ -1,0 +1,50 @@
+/**
+ * Tagger v8's additions: sports clubs and venues by name, countries' own names, abbreviated Koreas and their
+ * adjectives, photo agencies, and the words that are never the end of a name (a weekday, a headline verb after
+ * a person). Each case failed under v7 on a real page of the same shape (the texts here are our own).
+ */
+import { describe, expect, it } from "vitest";
+import { lookupAlias } from "../../src/annotate/gazetteer";
+import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+
+const tagged = (title: string, text: string): string[] => tagEntitiesTrained(title, text).map((e) => `${e.name}/${e.type}`).sort();
+
+describe("tagger v8 gazetteer and boundaries", () => {
+  it("knows clubs by their full and short names, and keeps bare town names out of the club list", () => {
+    expect(lookupAlias("Wolverhampton Wanderers")).toMatchObject({ kind: "organization", canonical: "Wolverhampton Wanderers" });
+    expect(lookupAlias("Wolves")?.canonical).toBe("Wolverhampton Wanderers");
+    expect(lookupAlias("West Ham")?.canonical).toBe("West Ham United");
+    expect(lookupAlias("Leicester")?.kind).not.toBe("organization");
+    expect(lookupAlias("Brighton")?.kind).not.toBe("organization");
+  });
+
+  it("types a club as an organization and its ground as a place in a match report", () => {
+    const out = tagged("", "Newcastle United beat Aston Villa 2-1 at Villa Park on Saturday, and Everton drew at Old Trafford.");
+    expect(out).toEqual(expect.arrayContaining(["Newcastle United/organization", "Aston Villa/organization", "Villa Park/place", "Everton/organization", "Old Trafford/place"]));
+    expect(out.some((e) => e.endsWith("/person"))).toBe(false);
+  });
+
+  it("reads a country's own name as the country", () => {
+    expect(lookupAlias("Italia")).toMatchObject({ kind: "place", canonical: "Italy" });
+    expect(lookupAlias("Deutschland")).toMatchObject({ kind: "place", canonical: "Germany" });
+    // A native name that is also a given name is left out.
+    expect(lookupAlias("Maurice")?.canonical).not.toBe("Mauritius");
+  });
+
+  it("reads N. Korea and S. Korea as the countries and their adjectives as nothing", () => {
+    const out = tagged("", "N. Korea fired a missile on Monday, S. Korean officials said.");
+    expect(out).toContain("North Korea/place");
+    expect(out.filter((e) => e.includes("Korean"))).toEqual([]);
+    expect(out.filter((e) => e.endsWith("/person"))).toEqual([]);
+  });
+
+  it("ends a name before a weekday, and a person's before a headline verb", () => {
+    expect(tagged("", "Secretary of State Rex Tillerson Saturday urged restraint.")).toContain("Rex Tillerson/person");
+    expect(tagged("Jokowi Calls For Calm After Floods", "JAKARTA - Jokowi urged residents to stay calm.").filter((e) => e.includes("Calls"))).toEqual([]);
+  });
+
+  it("knows photo agencies as organizations, so a credit the model reads as a name is not a person", () => {
+    expect(lookupAlias("Getty Images")).toMatchObject({ kind: "organization", canonical: "Getty Images" });
+    expect(lookupAlias("Shutterstock")?.kind).toBe("organization");
+  });
+});
