@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 9;
+export const FLAG_RULES_VERSION: number = 10;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -1690,6 +1690,15 @@ export const SPUN_TEXT_RULE: SpinningRule = {
     { spun: /(?:erratic|electric|electrical)\s+force\s+(?:supply|supplies|outages?|cuts?)/, original: "power supply", words: ["force"] },
     { spun: /(?:put|puts|putting)\s+(?:[a-z]+\s+){0,4}?set\s+up\s+to/, original: "put in place to", words: ["set", "put|puts|putting"] },
     { spun: /a\s+ton\s+of\s+(?:measures|policies|programmes|programs|projects|reforms|steps)/, original: "a lot of measures", words: ["ton"] },
+
+    { spun: /chief\s+of\s+employees/, original: "chief of staff", words: ["employees"] },
+    { spun: /(?:labour|conservative|democratic|republican|communist|liberal|green|nationwide|people's|bharatiya\s+janata)\s+(?:occasion|celebration)/, original: "Labour Party", words: ["occasion|celebration"] },
+    { spun: /synthetic\s+intelligence/, original: "artificial intelligence", words: ["synthetic"] },
+    { spun: /chief\s+(?:government|govt)\s+(?:officer|officers)/, original: "chief executive officer", words: ["government|govt", "officer|officers"] },
+    { spun: /(?:final|this|subsequent|previous)\s+yr\b/, original: "last year", words: ["yr"] },
+    { spun: /(?:could|might)\s+\d{1,2},?\s+20\d\d/, original: "May 5, 2024", words: ["could|might"] },
+    { spun: /native\s+(?:elections?|council|councils|authorit(?:y|ies)|polls)/, original: "local elections", words: ["native"] },
+    { spun: /home\s+(?:of\s+representatives|speaker|republicans|democrats)/, original: "House of Representatives", words: ["home"] },
   ],
   minDistinct: 3,
   outlet: "autoblog copy of spun wire stories (wording written for this project)",

@@ -97,6 +97,17 @@ describe("machine-spun copy", () => {
     expect(flags.evidence).toContainEqual({ flag: "ai_generated", rule: "ai-spun-synonyms", text: SPUN_TEXT_RULE.example, kind: "inferred" });
   });
 
+  it("reads a spinner's party, staff, date and election swaps as spun (phrases written for this project)", () => {
+    const text =
+      "LONDON — The British Labour Occasion will pick a new chief of employees after the native elections on Could 7, 2026, aides said.";
+    const spun = findSpunText([{ text, lower: text.toLowerCase() }]);
+    expect(spun?.rule.id).toBe("ai-spun-synonyms");
+    expect(spun?.phrases).toEqual(["Labour Occasion", "chief of employees", "native elections", "Could 7, 2026"]);
+    const honest =
+      "LONDON — Labour's chief of staff said the party's celebration after the local elections on May 7, 2026 would be small; native plants lined the hall.";
+    expect(detectFlags("", honest).flags.ai_generated).toBe(false);
+  });
+
   it("flags a machine translation's calques as ai_generated, on inferred evidence", () => {
     const { flags } = detectFlags("", TRANSLATION_CALQUE_RULE.example);
     expect(flags.ai_generated).toBe(true);
