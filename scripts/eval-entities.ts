@@ -14,7 +14,7 @@
  * gold.json), each alone and all together, with their own error tables: pages nobody tuned on, kept outside
  * the repository.
  *
- *   npm run eval:entities [-- --errors N] [--no-training-data] [--wire-errors] [--pages DIR ...]
+ *   npm run eval:entities [-- --errors N] [--no-training-data] [--wire-errors] [--own-errors] [--pages DIR ...]
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -118,6 +118,10 @@ for (const split of ["holdout", "dev"] as const) {
   own[split] = scoreStories(subset, tagAsAnnotate(true));
   const note = split === "holdout" ? "never trained or tuned on" : "trained on";
   table(`2. own stories, ${split} (${subset.length}, ${note})`, own[split].overall, own[split].byType);
+}
+
+if (args.includes("--own-errors")) {
+  for (const e of own.holdout?.errors ?? []) console.log(`  own held-out ${JSON.stringify(e)}`);
 }
 
 // Wire copy in a style never trained on (fixtures/entities-wire/: upper-case headlines, results tables,

@@ -586,3 +586,124 @@ Brisbane Broncos
 Urawa Red Diamonds
 Jeonbuk Hyundai Motors
 Ulsan HD`;
+
+/**
+ * Political parties and coalitions by the names and acronyms news prints. An acronym or a name that is also
+ * something else in news (PPP a partnership, PKR a currency, DA a prosecutor, ACT a territory, NDC a climate
+ * pledge, Vox an outlet, Morena a district, PAN, PT, SP) is left out, and so is a name several countries' parties
+ * share ("Liberal Party"): the tagger reads those from their context. A bracketed part ("Janata Dal (United)")
+ * never matches the tagger's tokens as one phrase; such a name is listed for its canonical form.
+ */
+export const POLITICAL_PARTIES = `Barisan Nasional
+Pakatan Harapan
+Pakatan Rakyat
+United Malays National Organisation|UMNO|Umno
+Malaysian Islamic Party|Parti Islam Se-Malaysia|PAS
+Democratic Action Party
+Parti Keadilan Rakyat|People's Justice Party
+Bersatu|Parti Pribumi Bersatu Malaysia
+Perikatan Nasional
+People's Action Party
+New Zealand Labour Party
+New Zealand National Party
+New Zealand First|NZ First
+United Future
+Green Party
+Liberal Party of Canada
+Conservative Party of Canada
+New Democratic Party|NDP
+Progressive Conservatives|Progressive Conservative Party
+Bloc Québécois|Bloc Quebecois
+Liberal Party of Australia
+Australian Labor Party|Labor Party
+Liberal Democrats|Lib Dems
+Reform UK
+Plaid Cymru
+Democratic Unionist Party|DUP
+Sinn Féin|Sinn Fein
+Communist Party of India-Marxist|Communist Party of India (Marxist)|CPI-M
+Communist Party of India
+Dravida Munnetra Kazhagam|DMK
+All India Anna Dravida Munnetra Kazhagam|AIADMK
+All India Trinamool Congress|Trinamool Congress|TMC
+Bahujan Samaj Party|BSP
+Samajwadi Party
+Rashtriya Janata Dal|RJD
+Janata Dal (United)|JDU
+Janata Dal (Secular)
+Janata Dal
+Shiv Sena
+Nationalist Congress Party|NCP
+Telugu Desam Party|TDP
+YSR Congress Party|YSRCP
+Bharat Rashtra Samithi|BRS
+Biju Janata Dal|BJD
+Shiromani Akali Dal
+Indian National Lok Dal|INLD
+Pakistan Muslim League-Nawaz|PML-N
+Pakistan Peoples Party|Pakistan People's Party
+Muttahida Qaumi Movement|MQM
+Jamiat Ulema-e-Islam|JUI-F
+Awami League
+Bangladesh Nationalist Party
+Jamaat-e-Islami
+Sri Lanka Podujana Peramuna|SLPP
+United National Party|UNP
+Samagi Jana Balawegaya|SJB
+Janatha Vimukthi Peramuna|JVP
+National People's Power
+Nepali Congress
+CPN-UML
+Economic Freedom Fighters|EFF
+uMkhonto weSizwe|MK Party
+Inkatha Freedom Party|IFP
+All Progressives Congress|APC
+Peoples Democratic Party|People's Democratic Party|PDP
+New Nigeria Peoples Party|NNPP
+Orange Democratic Movement|ODM
+United Democratic Alliance
+Jubilee Party
+Wiper Democratic Movement
+ZANU-PF|Zanu-PF
+Citizens Coalition for Change
+Movement for Democratic Change
+New Patriotic Party
+National Democratic Congress
+FRELIMO|Frelimo
+MPLA
+SWAPO|Swapo
+Christian Democratic Union|CDU
+Christian Social Union|CSU
+Social Democratic Party|SPD
+Alternative for Germany|Alternative für Deutschland|AfD
+Free Democratic Party|FDP
+Rassemblement National|National Rally
+La France Insoumise|France Unbowed
+Les Républicains
+Partido Popular
+Spanish Socialist Workers' Party|PSOE
+Sumar
+Brothers of Italy|Fratelli d'Italia
+Forza Italia
+Five Star Movement
+Law and Justice|PiS
+Civic Platform
+Fidesz
+Likud
+Yesh Atid
+Institutional Revolutionary Party|PRI
+National Action Party
+Workers' Party
+Liberal Democratic Party|LDP
+Constitutional Democratic Party of Japan
+Democratic Progressive Party|DPP
+Kuomintang|KMT
+People Power Party
+Golkar
+Gerindra
+Indonesian Democratic Party of Struggle|PDI-P
+Partido Federal ng Pilipinas
+Pheu Thai
+People's Party
+Move Forward Party
+National League for Democracy|NLD`;

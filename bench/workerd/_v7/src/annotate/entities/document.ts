@@ -1,0 +1,295 @@
+/**
+ * Stage 5: from mentions to entities, over the whole story. A role word, an honorific or a leading "The" is
+ * never part of a name; shouted words are title-cased; the gazetteer gives canonical names ("U.N." → "United
+ * Nations"); a surname links to the full name the story uses ("Blinken" → "Antony Blinken") and an acronym to
+ * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
+ */
+import type { Entity, EntityType, MentionSpan } from "../../model";
+import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS } from "../gazetteer";
+import type { TaggedMention } from "./decode";
+import { writesLower } from "./features";
+import { spanKey } from "./rule-mentions";
+import type { Token } from "./tokens";
+
+/** Honorifics and role words that come before a name and are never part of it (also a feature: features.ts). */
+export const HONORIFICS = new Set(
+  "mla mlas mlc mp alhaji hajiya shri smt mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
+);
+const CAP_RE = /^\p{Lu}/u;
+/** Words a Title-Case headline or a page's chrome capitalises that name nothing, alone or together. */
+const HEADLINE_WORDS = new Set(
+  ("Says Say Said Calls Call Warns Warn Slams Slam Urges Urge Hits Hit Fires Fire Seeks Seek Plans Plan Vows Vow Backs " +
+    "Eyes Gets Takes Makes Launches Launch Announces Announce Rejects Reject Denies Deny Claims Claim Demands Demand " +
+    "Members Member Update Updates Live Watch Video Photos Read Opinion Analysis Explained Exclusive Breaking " +
+    "Subscribe Share Comments More Latest").split(" "),
+);
+const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
+/** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
+const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
+const WORD_RE = /^[\p{L}\p{N}]/u;
+const POSSESSIVES = new Set(["'s", "’s", "'S", "’S"]);
+/** What follows "News" in a digest or section heading: "World News Summary", "Top News Roundup". */
+const DIGEST_WORDS = new Set(["Summary", "Roundup", "Round-up", "Digest", "Wrap", "Briefs", "Brief", "Bulletin", "Desk", "Headlines", "Update", "Updates"]);
+/** A section's name before "News" in such a heading. */
+const SECTION_WORDS = new Set(
+  "World Health Business Sports Sport Top Latest Breaking Market Markets Tech Technology Science Entertainment Politics Local National International Global Regional Economic Financial Lifestyle".split(" "),
+);
+
+interface Named {
+  type: EntityType;
+  words: Token[];
+  /** Canonical name from the gazetteer, when it knows the surface. */
+  known?: string;
+  knownType?: EntityType;
+  /** Settled by the story's layout (layout.ts): its type outvotes every other reading. */
+  forced?: boolean;
+}
+
+/** A role word, an honorific or a title ("MLA", "Dr.", "Minister"): never part of a person's name. */
+export function isRole(word: string): boolean {
+  const w = word.replace(/\.$/, "").toLowerCase();
+  return HONORIFICS.has(w) || PERSON_CUE_WORDS.has(w) || lookupAlias(word)?.kind === "title";
+}
+
+/**
+ * The name's own words: leading roles, honorifics and "The", trailing punctuation dropped. In a person, a role
+ * anywhere before the name ends what precedes it ("Jasper Mayor Richard Ireland" → "Richard Ireland"); a
+ * person mention that ends in a role ("Shadow Health Secretary") names no one and gives no words.
+ */
+function nameWords(tokens: Token[], m: TaggedMention): Token[] {
+  let words = tokens.slice(m.start, m.end);
+  // A possessive closes a name: "BBC Arabic's Gaza correspondent" names BBC Arabic.
+  const possessive = words.findIndex((w, k) => k > 0 && k < words.length - 1 && POSSESSIVES.has(w.text));
+  if (possessive > 0) words = words.slice(0, possessive);
+  // A digest heading run into the text ("Reuters Health News Summary Following is ..."): the name stops before it.
+  const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
+  if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
+  if (words.length === 0) return [];
+  if (m.type === "person") {
+    if (isRole((words[words.length - 1] as Token).text)) return [];
+    let cut = -1;
+    words.forEach((w, k) => {
+      if (k < words.length - 1 && isRole(w.text)) cut = k;
+    });
+    words = words.slice(cut + 1);
+  }
+  while (words.length > 1) {
+    const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
+    const title = lookupAlias((words[0] as Token).text)?.kind === "title";
+    if (first === "the" || first === "a" || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first)))) {
+      words = words.slice(1);
+    } else break;
+  }
+  // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
+  while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
+  // "Basilan island": a trailing lower-case word (not a particle) is no part of a name; nor is a trailing
+  // article, where a name runs into the next headline ("Hindustan Times The ...").
+  while (words.length > 1) {
+    const end = (words[words.length - 1] as Token).text;
+    if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end)) || end === "The" || end === "A" || end === "An") words = words.slice(0, -1);
+    else break;
+  }
+  return words;
+}
+
+/** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
+const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
+
+/**
+ * Where a police station's name ends, when the mention is followed by "police station" (in any case) or
+ * itself ends in "Police" before "station"; 0 otherwise. The words must be on the mention's line.
+ */
+function stationEnd(tokens: Token[], m: TaggedMention): number {
+  const last = tokens[m.end - 1] as Token;
+  const next = tokens[m.end];
+  const after = tokens[m.end + 1];
+  const sameLine = (t: Token | undefined): t is Token => !!t && t.field === last.field && t.line === last.line;
+  if (last.text.toLowerCase() === "police" && sameLine(next) && STATION_WORDS.has(next.text.toLowerCase())) return m.end + 1;
+  if (sameLine(next) && next.text.toLowerCase() === "police" && sameLine(after) && STATION_WORDS.has(after.text.toLowerCase())) return m.end + 2;
+  return 0;
+}
+
+/** Whether the mention itself ends in "police station" after a name ("Kharar police station" tagged whole). */
+function endsInStation(tokens: Token[], m: TaggedMention): boolean {
+  if (m.end - m.start < 3) return false;
+  return (tokens[m.end - 2] as Token).text.toLowerCase() === "police" && STATION_WORDS.has((tokens[m.end - 1] as Token).text.toLowerCase());
+}
+
+function display(word: string): string {
+  // Shouted datelines and bylines ("NAIROBI", "JIM GOMEZ") read as names; short capitals stay acronyms.
+  if (word.length > 4 && word === word.toUpperCase() && !word.includes(".") && /\p{Lu}/u.test(word)) {
+    return word.toLowerCase().replace(/(^|[-\s'’])\p{L}/gu, (c) => c.toUpperCase());
+  }
+  return word;
+}
+
+/** Joins tokens as the text wrote them: no space before punctuation that was attached. */
+function surface(words: Token[]): string {
+  let out = "";
+  words.forEach((w, i) => {
+    const prev = words[i - 1];
+    out += (prev && prev.end < w.start ? " " : "") + display(w.text);
+  });
+  return out;
+}
+
+/** "DETROIT RED WINGS" → "Detroit Red Wings": a name in capitals, written as a name. */
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
+}
+
+function withoutLegalSuffix(name: string): string {
+  const words = name.split(" ");
+  while (words.length > 1 && LEGAL_SUFFIX_WORDS.has((words[words.length - 1] as string).replace(/\.$/, ""))) words.pop();
+  return words.join(" ");
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => CAP_RE.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+const KNOWN_KINDS: Record<string, EntityType | undefined> = {
+  person: "person",
+  place: "place",
+  organization: "organization",
+  agency: "organization",
+};
+
+/** Merges one story's mentions into entities: canonical names, linked short forms, one type per name. */
+export function resolveEntities(
+  tokens: Token[],
+  mentions: TaggedMention[],
+  ruled: Map<number, Entity>,
+  lowercase: Set<string>,
+): Entity[] {
+  const named: (Named & { span: MentionSpan; order: number; end: number })[] = [];
+  for (const mention of mentions) {
+    // Where the rules read the same words as a person, the person's cuts apply ("MLA Ravi Desai" → "Ravi Desai").
+    const whole = tokens[mention.start] as Token;
+    const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
+    const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
+    const inside = endsInStation(tokens, mention);
+    const station = inside ? mention.end : stationEnd(tokens, mention);
+    if (station > 0 && !("forced" in m)) {
+      // "Kharar police station": the station is the organization, its lower-case words included.
+      const own = nameWords(tokens, { ...m, ...(inside ? { end: m.end - 2 } : {}), type: "organization" });
+      if (own.length > 0) {
+        const words = [...own, ...tokens.slice(inside ? mention.end - 2 : mention.end, station)].filter((w, k, all) => all.indexOf(w) === k);
+        const head = words[0] as Token;
+        const tail = words[words.length - 1] as Token;
+        if (CAP_RE.test(head.text)) {
+          named.push({ type: "organization", words, known: surface(words), knownType: "organization", span: { field: head.field, start: head.start, end: tail.end }, order: mention.start, end: station });
+          continue;
+        }
+      }
+    }
+    const words = nameWords(tokens, m);
+    if (words.length === 0) continue;
+    const first = words[0] as Token;
+    const last = words[words.length - 1] as Token;
+    if (!CAP_RE.test(first.text) && !/^\p{N}/u.test(first.text) && !PARTICLE_RE.test(first.text)) continue;
+    const span: MentionSpan = { field: first.field, start: first.start, end: last.end };
+    const name = surface(words);
+    const phrase = lookupAlias(name);
+    if ("forced" in m) {
+      const same = phrase && KNOWN_KINDS[phrase.kind] === m.type;
+      const shouted = !/\p{Ll}/u.test(name);
+      const known = same ? phrase.canonical : shouted ? titleCase(name) : name;
+      named.push({ type: m.type, words, known, knownType: m.type, forced: true, span, order: m.start, end: m.end });
+      continue;
+    }
+    // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
+    // writes every one of them in lower case elsewhere, and no gazetteer knows them.
+    if (!phrase && words.every((w) => writesLower(tokens, lowercase, w.text))) continue;
+    // A compass word alone ("the North said") names nothing the guideline tags.
+    if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
+    // Headline verbs and page words capitalised by a Title-Case line ("Warns", "Calls", "Members", "Update").
+    if (!phrase && words.every((w) => HEADLINE_WORDS.has(w.text))) continue;
+    // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
+    const rule = ruled.get(spanKey(span));
+    if (rule) {
+      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, span, order: m.start, end: m.end });
+      continue;
+    }
+    const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;
+    // A title or a demonym alone ("President", "Kenyan") is no entity.
+    if (phrase && !knownType) continue;
+    // "Loop Mobile", "Yonhap News": two or more words ending in a company's or an institution's word name no person.
+    const orgLike = m.type === "person" && words.length > 1 && ORG_SUFFIX_WORDS.has(last.text);
+    named.push({
+      type: orgLike ? "organization" : m.type,
+      words,
+      ...(knownType && phrase ? { known: phrase.canonical, knownType } : {}),
+      span,
+      order: m.start,
+      end: m.end,
+    });
+  }
+
+  // Full names first, so every short form can find the longest name it belongs to.
+  const fullPersons = named.filter((n) => n.type === "person" && !n.known && n.words.length >= 2).map((n) => surface(n.words));
+  const bySurname = new Map<string, string>();
+  const byFirst = new Map<string, string | null>();
+  for (const full of [...fullPersons].sort((a, b) => b.split(" ").length - a.split(" ").length)) {
+    const parts = full.split(" ").map(foldWord);
+    const lastName = parts[parts.length - 1] as string;
+    if (!bySurname.has(lastName)) bySurname.set(lastName, full);
+    const firstName = parts[0] as string;
+    byFirst.set(firstName, byFirst.has(firstName) && byFirst.get(firstName) !== full ? null : full);
+  }
+  const longOrgs = named.filter((n) => n.type === "organization" && n.words.length >= 2).map((n) => n.known ?? withoutLegalSuffix(surface(n.words)));
+  const byInitials = new Map<string, string>();
+  for (const org of longOrgs) byInitials.set(initials(org), org);
+
+  const tallies = new Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>();
+  let previous: { key: string; end: number } | undefined;
+  for (const n of named) {
+    let name = n.known ?? surface(n.words);
+    let type = n.knownType ?? n.type;
+    let weight = n.forced ? 5 : n.known ? 3 : 1;
+    if (!n.known && n.words.length === 1) {
+      const key = foldWord(name);
+      const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;
+      const expansion = /^\p{Lu}[\p{Lu}.&]+$/u.test(name) ? byInitials.get(name.replace(/\./g, "")) : undefined;
+      if (person) {
+        name = person;
+        type = "person";
+        weight = 2;
+      } else if (expansion) {
+        name = expansion;
+        type = "organization";
+        weight = 2;
+      }
+    } else if (!n.known && n.type === "person") {
+      // "Antony Blinken" inside a longer "Secretary Antony J. Blinken" is one person.
+      const parts = name.split(" ").map(foldWord);
+      const longer = bySurname.get(parts[parts.length - 1] as string);
+      if (longer && longer !== name && parts.every((p) => longer.split(" ").map(foldWord).includes(p))) name = longer;
+    }
+    if (type === "organization") name = withoutLegalSuffix(name);
+    const key = foldWord(name);
+    // "Caribbean Community (CARICOM)": the bracketed abbreviation defines the name just read, it is no new mention.
+    const defines = previous?.key === key && previous.end === n.order - 1 && tokens[n.order - 1]?.text === "(" && tokens[n.end]?.text === ")";
+    previous = { key, end: n.end };
+    if (defines) continue;
+    const tally = tallies.get(key) ?? { name, votes: new Map<EntityType, number>(), spans: [], order: n.order };
+    tally.votes.set(type, (tally.votes.get(type) ?? 0) + weight);
+    tally.spans.push(n.span);
+    tallies.set(key, tally);
+  }
+
+  const entities: (Entity & { order: number })[] = [];
+  for (const t of tallies.values()) {
+    let type: EntityType = "person";
+    let best = -1;
+    for (const [k, v] of t.votes) if (v > best) [type, best] = [k, v];
+    const spans = t.spans.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === "title" ? -1 : 1));
+    entities.push({ name: t.name, type, mentions: spans.length, spans, order: t.order });
+  }
+  entities.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
+  return entities.map(({ order: _order, ...e }) => e);
+}

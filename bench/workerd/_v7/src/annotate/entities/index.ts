@@ -1,0 +1,85 @@
+/**
+ * The trained entity tagger, stage by stage: tokens and page-furniture lines (tokens.ts), features
+ * (features.ts), the averaged perceptron and its shipped int8 weights (model.ts, weights.ts), BILOU decoding
+ * (decode.ts), then the document pass: canonical names, linked short forms, one type per name (document.ts).
+ */
+import type { Entity } from "../../model";
+import { mentionsFromTags, type TaggedMention } from "./decode";
+import { buildContext, type Tag } from "./features";
+import { decode, type Weights } from "./model";
+import { classifyLines, type Token, tokenize } from "./tokens";
+import { resolveEntities } from "./document";
+import { decodeWeights, fromBase64 } from "./weights-codec";
+import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
+import { TAG_COUNT } from "./features";
+import { tagEntities } from "../entities";
+import { lookupAlias } from "../gazetteer";
+import { ruleTags } from "./rule-mentions";
+import { layoutMentions, withLayout } from "./layout";
+
+let weights: Weights | undefined;
+/**
+ * Weights per bucket row in the Worker's table: 13 tags padded to 16. Scoring reads one row per feature at
+ * random, and a 16-byte row (the buffer is 16-byte aligned) sits inside one 64-byte cache line, where a
+ * 13-byte row straddles two about one time in five.
+ */
+const STRIDE = 16;
+
+/** Decoded on first use, once per isolate: about 0.2 MB of varint pairs into the dense int8 table (1 MB). */
+export function shippedWeights(): Weights {
+  if (weights) return weights;
+  const { buckets } = TRAINED_WITH;
+  const dense = decodeWeights(fromBase64(WEIGHTS_BASE64), buckets * TAG_COUNT);
+  const table = new Int8Array(buckets * STRIDE);
+  for (let b = 0; b < buckets; b++) table.set(dense.subarray(b * TAG_COUNT, (b + 1) * TAG_COUNT), b * STRIDE);
+  weights = { buckets, table, stride: STRIDE };
+  return weights;
+}
+
+/** Options for measuring the tagger's parts: furniture lines dropped before tagging (the default) or not. */
+export interface TaggerOptions {
+  dropFurniture?: boolean;
+}
+
+/** People, organizations and places in a title and a body, with a span per mention; most mentioned first. */
+export function tagEntitiesTrained(title: string, text: string, { dropFurniture = true }: TaggerOptions = {}): Entity[] {
+  const lines = classifyLines(text);
+  // One pass: the title's tokens, then the body's off furniture lines, each with its line's shouting.
+  const tokens: Token[] = tokenize(title, "title");
+  const shouted: boolean[] = tokens.map(() => false);
+  for (const t of tokenize(text, "text")) {
+    const line = lines[t.line];
+    if (dropFurniture && line?.furniture) continue;
+    tokens.push(t);
+    shouted.push(line?.shouted ?? false);
+  }
+  const rules = ruleTags(tokens, tagEntities(title, text));
+  const ctx = buildContext(tokens, shouted, rules.tags);
+  const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
+  const mentions = withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens);
+  return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
+}
+
+/**
+ * A place the gazetteer knows by that exact name ("Kenya", "Nairobi") that the rules read in the body and the
+ * model left outside every name: the list is surer than the model there, which can be swayed by a Title-Case
+ * line just before it ("By Elena Marsh, Meridian World Report" over "Kenya agreed.").
+ */
+function withKnownPlaces(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const extra = ruled.filter((r) => {
+    if (r.type !== "place" || (tokens[r.start] as Token).field !== "text") return false;
+    if (mentions.some((m) => m.start < r.end && r.start < m.end)) return false;
+    const name = tokens.slice(r.start, r.end).map((t) => t.text).join(" ");
+    return lookupAlias(name)?.kind === "place";
+  });
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A person the rules read after an honorific or a role ("MLA Ravi Desai", "Shri Anil Rao") where the model
+ * left every word outside a name: the cue is the strongest evidence a story gives, so the person is kept.
+ */
+function withCued(mentions: TaggedMention[], cued: TaggedMention[]): TaggedMention[] {
+  const extra = cued.filter((c) => !mentions.some((m) => m.start < c.end && c.start < m.end));
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}

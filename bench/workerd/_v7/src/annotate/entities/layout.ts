@@ -1,0 +1,140 @@
+/**
+ * Stage 3b: names that a wire story's layout types, whatever the words look like. The model reads prose; these
+ * lines are tables and slugs, where a name's type comes from its place in the line:
+ * - a dateline line with an ISO date ("MADRID 1997-03-09", "HAMBURG, Germany 1997-05-01"): the city and the
+ *   region or country after it are places;
+ * - a results row with two sides and two scores ("Real Betis 2 Sporting Gijon 1", "Arsenal 2 (Wright 23)
+ *   Barnsley 0"): each side is a team, an organization, unless it is a country or a home nation (a national
+ *   team is its place, docs/ENTITY-GUIDELINES.md rule 7);
+ * - a cricket batting line ("R. Mahanama c Flower b Streak 41", "A. de Silva not out 88"): the batter, the
+ *   fielder and the bowler are people.
+ * The mentions come back as token ranges with their type settled, replacing what the model found there.
+ */
+import { countries } from "countries-list";
+import type { EntityType } from "../../model";
+import { lookupAlias } from "../gazetteer";
+import type { TaggedMention } from "./decode";
+import type { Token } from "./tokens";
+
+/** A mention the layout settles: its type is final and outvotes the model's reading elsewhere in the story. */
+export interface LayoutMention extends TaggedMention {
+  forced: true;
+}
+
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}.'’&-]*`;
+const PARTICLE = String.raw`(?:de|del|della|do|da|dos|di|van|von|der|la|le|y|of|and)`;
+const NAME = String.raw`${WORD}(?:[ \t]+(?:${PARTICLE}[ \t]+)?${WORD}){0,4}`;
+const ISO_DATELINE_RE = new RegExp(String.raw`^[ \t]*(${WORD}(?:[ \t-]${WORD}){0,3})(?:,[ \t]*(${WORD}(?:[ \t]${WORD}){0,2}))?[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$`, "u");
+const RESULT_RE = new RegExp(String.raw`^[ \t]*(${NAME})[ \t]+\d{1,3}[ \t]+(${NAME})[ \t]+\d{1,3}(?=[ \t.,;]|$)`, "u");
+const INITIALED = String.raw`(?:\p{Lu}\.[ \t]?){0,2}(?:${PARTICLE}[ \t]+)?${WORD}(?:[ \t]${WORD})?`;
+const BATTING_RE = new RegExp(
+  String.raw`^[ \t]*(${INITIALED})[ \t]+(?:(?:c[ \t]+(${INITIALED})[ \t]+)?(?:st[ \t]+(${INITIALED})[ \t]+)?(?:lbw[ \t]+)?b[ \t]+(${INITIALED})|not[ \t]+out|run[ \t]+out)[ \t]+\d{1,3}[ \t]*$`,
+  "u",
+);
+const LOWER_RE = /\p{Ll}/u;
+
+/** Countries and the home nations, folded: a side of that name is a national team, typed as its place. */
+const NATIONS = new Set(
+  [...Object.values(countries).map((c) => c.name), "England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom"].map((n) =>
+    n.toLowerCase(),
+  ),
+);
+
+function isNation(name: string): boolean {
+  const known = lookupAlias(name);
+  return known?.kind === "place" && NATIONS.has(known.canonical.toLowerCase());
+}
+
+/** A line whose layout types its names (a results row, a batting line): a table row, never a menu item. */
+export function isLayoutLine(line: string): boolean {
+  // Both layouts hold a score or a run count: a line without a digit is neither, and most lines have none.
+  if (!DIGIT_RE.test(line)) return false;
+  return RESULT_RE.test(blankBrackets(line)) || BATTING_RE.test(line);
+}
+
+const DIGIT_RE = /\d/;
+
+/** Scorers and notes in brackets blanked to spaces, so offsets stay true and the sides and scores line up. */
+function blankBrackets(line: string): string {
+  return line.includes("(") ? line.replace(/\([^)\n]*\)/g, (p) => " ".repeat(p.length)) : line;
+}
+
+/** The token range that covers exactly [start, end) of a line of the body, if tokens bound it there. */
+function range(tokens: Token[], byStart: Map<number, number>, byEnd: Map<number, number>, start: number, end: number): [number, number] | undefined {
+  const a = byStart.get(start);
+  const b = byEnd.get(end);
+  return a !== undefined && b !== undefined && b >= a ? [a, b + 1] : undefined;
+}
+
+/** The layout mentions of a body (the tokens of field "text", in order, as tokenize() gives them). */
+export function layoutMentions(text: string, tokens: Token[]): LayoutMention[] {
+  const out: LayoutMention[] = [];
+  // Built on the first layout line found: most stories have none.
+  let byStart: Map<number, number> | undefined;
+  let byEnd: Map<number, number> | undefined;
+  const add = (type: EntityType, start: number, end: number): void => {
+    if (!byStart || !byEnd) {
+      byStart = new Map();
+      byEnd = new Map();
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (t.field !== "text") continue;
+        byStart.set(t.start, i);
+        byEnd.set(t.end, i);
+      }
+    }
+    const r = range(tokens, byStart, byEnd, start, end);
+    if (r) out.push({ type, start: r[0], end: r[1], forced: true });
+  };
+  let offset = 0;
+  let first = true;
+  for (const line of text.split("\n")) {
+    const at = offset;
+    offset += line.length + 1;
+    if (!line.trim()) continue;
+    if (first) {
+      first = false;
+      const m = ISO_DATELINE_RE.exec(line);
+      // The city is in capitals, as datelines write it; "Updated 2024-03-12" is no dateline.
+      if (m?.[1] && !LOWER_RE.test(m[1])) {
+        const city = at + line.indexOf(m[1]);
+        add("place", city, city + m[1].length);
+        if (m[2]) {
+          const region = at + line.indexOf(m[2], city - at + m[1].length);
+          add("place", region, region + m[2].length);
+        }
+        continue;
+      }
+    }
+    if (!DIGIT_RE.test(line)) continue;
+    // Scorers and notes in brackets are read on their own; blanked, the two sides and scores line up.
+    const bare = blankBrackets(line);
+    const result = RESULT_RE.exec(bare);
+    if (result?.[1] && result[2]) {
+      const home = at + bare.indexOf(result[1]);
+      const away = at + bare.indexOf(result[2], home - at + result[1].length);
+      for (const [name, start] of [[result[1], home], [result[2], away]] as const) {
+        add(isNation(name) ? "place" : "organization", start, start + name.length);
+      }
+      continue;
+    }
+    const batting = BATTING_RE.exec(line);
+    if (batting) {
+      let from = 0;
+      for (const name of batting.slice(1)) {
+        if (!name) continue;
+        const start = line.indexOf(name, from);
+        from = start + name.length;
+        add("person", at + start, at + start + name.length);
+      }
+    }
+  }
+  return out;
+}
+
+/** The model's mentions with the layout's in their place: any model mention overlapping a layout one goes. */
+export function withLayout(mentions: TaggedMention[], layout: LayoutMention[]): TaggedMention[] {
+  if (layout.length === 0) return mentions;
+  const kept = mentions.filter((m) => !layout.some((l) => m.start < l.end && l.start < m.end));
+  return [...kept, ...layout].sort((a, b) => a.start - b.start);
+}

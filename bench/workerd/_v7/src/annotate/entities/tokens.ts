@@ -1,0 +1,178 @@
+/**
+ * Stage 1 of the trained tagger: text → tokens with their offsets, and the page-furniture lines that carry no
+ * names worth tagging. Tokens follow the training data's conventions (CoNLL / Penn Treebank): punctuation
+ * stands alone and a possessive "'s" is its own token, so the model sees news text the way it was trained.
+ */
+import type { SpanField } from "../../model";
+import { isLayoutLine } from "./layout";
+
+export interface Token {
+  text: string;
+  field: SpanField;
+  /** UTF-16 offsets [start, end) into the field's text. */
+  start: number;
+  end: number;
+  /** Index of the token's line within its field (titles are one line). */
+  line: number;
+  /** First token of a sentence or a line: capitalisation there says little. */
+  sentStart: boolean;
+}
+
+// Abbreviations with periods ("U.S.", "Gen."), words with inner apostrophes, hyphens or dots, possessives
+// split off, numbers, then any other single character. Three kinds of hyphen do not join: after a number before
+// a capital (a Reuters slug's "UPDATE 2-Nigeria"), after a slug's keyword ("EXCLUSIVE-SDF", "CYCLING-Pogacar"),
+// and before a compound's adjective ("Lisbon-based", "Kenya-born"), so the name is a token of its own, as the
+// guideline counts it (rule 6).
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Brig|Cmdr|Supt|Insp|Det|Hon|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.|['’][sS]\b|\p{N}+(?=-\p{Lu})|(?:EXCLUSIVE|UPDATE|REFILE|CORRECTED|WRAPUP|FACTBOX|ANALYSIS|INSIGHT|BRIEF|PREVIEW|SOCCER|CYCLING|TENNIS|GOLF|CRICKET|RUGBY|ATHLETICS|BASKETBALL|BOXING|RACING|OLYMPICS|HOCKEY|SWIMMING|SKIING|MARKETS|STOCKS|FOREX|METALS|GRAINS|BONDS)(?=-[\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS]\b)|[&.]|-(?!(?:based|born|bred|led|backed|owned|bound|made|listed|headquartered|registered|run|controlled|funded|linked|area)\b))[\p{L}\p{M}\p{N}]+)*|\S/gu;
+const SENTENCE_END = new Set([".", "!", "?", "…", ":", ";", "|"]);
+
+/** The same pattern anchored at one position: what tokenEnd() hands every case it does not know. */
+const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, "uy");
+const SPACE_RE = /\s/u;
+
+/** ASCII letters and digits. */
+function isAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** Whether the character at `p` is one a global token pattern skips: white space, as `\s` reads it. */
+export function isSpaceAt(text: string, p: number): boolean {
+  const code = text.charCodeAt(p);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && SPACE_RE.test(text[p] as string));
+}
+
+/**
+ * Where the token starting at `p` (not a space) ends, under `atRe`: a token pattern anchored with the sticky
+ * flag whose only alternatives are capitals, quotes, words of letters, marks and digits, and `\S`. The plain
+ * cases that make up most of a story are read here: a word that starts with a lower-case ASCII letter or a
+ * digit (no other alternative can) followed by ASCII that cannot extend it, or one ASCII punctuation mark no
+ * alternative starts with. Anything else goes to `atRe`: the same tokens, without a match object each.
+ */
+export function tokenEnd(text: string, p: number, atRe: RegExp): number {
+  const code = text.charCodeAt(p);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+    let q = p + 1;
+    while (q < text.length && isAlnum(text.charCodeAt(q))) q++;
+    if (q === text.length) return q;
+    const next = text.charCodeAt(q);
+    // An apostrophe, hyphen, ampersand, dot or plus may extend the word; anything non-ASCII may be a letter.
+    if (next < 128 && next !== 39 && next !== 45 && next !== 38 && next !== 46 && next !== 43 && next !== 95) return q;
+  } else if (code < 128 && code !== 39 && code !== 95 && !isAlnum(code)) {
+    return p + 1;
+  }
+  atRe.lastIndex = p;
+  const m = atRe.exec(text);
+  // `\S` matches any character that is not a space, so there is always a match here.
+  return m ? p + m[0].length : p + 1;
+}
+
+/** Tokens of one field; `line` counts the field's line breaks. */
+export function tokenize(text: string, field: SpanField): Token[] {
+  const tokens: Token[] = [];
+  let line = 0;
+  let sentStart = true;
+  let lineStart = true;
+  for (let p = 0; p < text.length; ) {
+    const code = text.charCodeAt(p);
+    if (code === 10) {
+      line++;
+      lineStart = true;
+      p++;
+      continue;
+    }
+    if (isSpaceAt(text, p)) {
+      p++;
+      continue;
+    }
+    const end = tokenEnd(text, p, TOKEN_AT_RE);
+    const raw = text.slice(p, end);
+    tokens.push({ text: raw, field, start: p, end, line, sentStart: sentStart || lineStart });
+    const opener = raw === '"' || raw === "“" || raw === "‘" || raw === "(" || raw === "'";
+    if (!opener) {
+      sentStart = SENTENCE_END.has(raw);
+      lineStart = false;
+    }
+    p = end;
+  }
+  return tokens;
+}
+
+const WORD_RE = /^[\p{L}\p{N}]/u;
+const CAP_RE = /^\p{Lu}/u;
+const LOWER_RE = /\p{Ll}/u;
+/** Function words a Title-Case line leaves in lower case ("News of the Week"). */
+const MINOR = new Set("a an and as at but by for from in into of on or the to with vs via".split(" "));
+/** Words of site chrome: navigation, sharing, sign-up prompts, related-story blocks, credits. */
+const CHROME_WORDS =
+  /\b(?:read more|also read|view more|see more|show more|load more|related (?:stories|articles|topics|news)|more from|most (?:read|recent|popular|viewed)|trending|subscribe|sign up|newsletter|follow us|share (?:this|on)|click here|advertisement|sponsored|terms of use|privacy policy|cookie|all rights reserved|download (?:the )?app|latest news|top stories|recommended|photo(?:s)? ?:|image(?:s)? ?:|credit ?:|getty images|file photo|watch:|listen to)\b/i;
+
+export interface LineInfo {
+  /** Chrome: a menu, a share bar, a list of headlines, a prompt or a credit; its names are not the story's. */
+  furniture: boolean;
+  /** Title-Case or capitals: capitalisation says nothing about names on this line. */
+  shouted: boolean;
+}
+
+/**
+ * Classifies every line of a body. A line is furniture when it holds chrome words, or when it is short, has no
+ * sentence punctuation and sits among other such lines (a menu or a headline list); a lone short line (a
+ * heading, a byline, a dateline paragraph) is kept.
+ */
+export function classifyLines(text: string): LineInfo[] {
+  const lines = text.split("\n");
+  // A hard-wrapped paragraph is prose, however its lines end: the next line carries on in lower case.
+  const shape = lines.map((l, i) => lineShape(l, /^\s*\p{Ll}/u.test(lines[i + 1] ?? "")));
+  // Neighbours are the nearest lines with words: blank lines between menu items do not break a menu.
+  const filled = shape.flatMap((s, i) => (s.words > 0 ? [i] : []));
+  const rank = new Map(filled.map((line, r) => [line, r]));
+  return lines.map((l, i) => {
+    const s = shape[i] as ReturnType<typeof lineShape>;
+    if (s.words === 0) return { furniture: false, shouted: false };
+    const chrome = s.words <= 14 && CHROME_WORDS.test(l);
+    const r = rank.get(i) as number;
+    const near = [r - 2, r - 1, r + 1, r + 2].filter((k) => shape[filled[k] ?? -1]?.bare).length;
+    const listed = s.bare && s.words <= 5 && near >= 2;
+    return { furniture: chrome || listed, shouted: s.titleCase || s.caps };
+  });
+}
+
+function lineShape(line: string, continued: boolean): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
+  // Words are runs between spaces that start with a letter or digit; content words are those not in MINOR.
+  let words = 0;
+  let content = 0;
+  let capped = 0;
+  for (let p = 0; p < line.length; ) {
+    if (isSpaceAt(line, p)) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (q < line.length && !isSpaceAt(line, q)) q++;
+    const code = line.charCodeAt(p);
+    const isWord = code < 128 ? isAlnum(code) : WORD_RE.test(line.slice(p, q));
+    if (isWord) {
+      words++;
+      // Only short words can be minor ones ("with" is the longest): no lower-casing of the rest.
+      if (q - p > 4 || !MINOR.has(line.slice(p, q).toLowerCase())) {
+        content++;
+        if (code < 128 ? code >= 65 && code <= 90 : CAP_RE.test(line.slice(p, q))) capped++;
+      }
+    }
+    p = q;
+  }
+  if (words === 0) return { words: 0, bare: false, titleCase: false, caps: false };
+  const titleCase = content >= 3 && capped === content;
+  const caps = words >= 3 && !LOWER_RE.test(line);
+  // No sentence inside: it ends without a full stop and holds none.
+  const trimmed = line.trim();
+  // The layout test (two regexes) goes last: the cheap tests settle most lines.
+  const bare =
+    !continued &&
+    trimmed.length <= 70 &&
+    !/^\p{Ll}/u.test(trimmed) &&
+    !/[.!?,;]["”’)]?$/.test(trimmed) &&
+    !/[.!?]\s+\p{Lu}/u.test(trimmed) &&
+    !isLayoutLine(line);
+  return { words, bare, titleCase, caps };
+}

@@ -1,0 +1,184 @@
+/**
+ * Builds the tagger's lookup tables once, at module load: a phrase index keyed by the first word (for
+ * longest-match lookup over a run of capitalized words) and the word sets the rules consult.
+ *
+ * Matching folds case and drops periods ("U.N." = "UN"), except for aliases written in capitals, which only
+ * match capitals: "US" is the United States, "us" is not.
+ */
+import { countries } from "countries-list";
+import type { EntityType } from "../../model";
+import { canonicalWire } from "../wires";
+import { NEWS_AGENCIES, ORGANIZATIONS } from "./organizations";
+import { PEOPLE } from "./people";
+import {
+  ADJECTIVE_PLACES,
+  AMBIGUOUS_PLACE_NAMES,
+  CAPITAL_SKIP,
+  COUNTRY_OVERRIDES,
+  DATELINE_STATES,
+  PLACES,
+} from "./places";
+import {
+  CONNECTORS,
+  DEMONYMS,
+  EVENT_HEAD_WORDS,
+  EVENTS,
+  LEGAL_SUFFIXES,
+  MOTION_VERBS,
+  NON_NAMES,
+  ORG_CUES,
+  ORG_HEADS,
+  ORG_SUFFIXES,
+  PERSON_CUES,
+  PLACE_CUES,
+  PLACE_MODIFIERS,
+  PLACE_NOUNS,
+  PLACE_SUFFIXES,
+  PORTFOLIO_TITLE_HEADS,
+  PORTFOLIO_WORDS,
+  SENTENCE_OPENERS,
+  TITLE_HEADS,
+  TITLES,
+} from "./words";
+
+/** What a known phrase is: an entity type, or one of the kinds that steer the rules. */
+export type PhraseKind = EntityType | "agency" | "title" | "demonym" | "nonname" | "adjplace";
+
+export interface Phrase {
+  kind: PhraseKind;
+  canonical: string;
+  /** Per word: the folded form, and whether it must match exactly (an alias written in capitals). */
+  words: { key: string; exact: boolean }[];
+}
+
+/** Folds a word for lookup: periods dropped, curly apostrophes straightened, lower case. */
+export function foldWord(word: string): string {
+  return exactWord(word).toLowerCase();
+}
+
+/** The exact-case form of a word for capitals-only aliases: periods dropped. */
+export function exactWord(word: string): string {
+  const bare = word.includes(".") ? word.replace(/\./g, "") : word;
+  return bare.includes("’") ? bare.replace(/’/g, "'") : bare;
+}
+
+const WORD_SPLIT = /(?:\p{Lu}\.){2,}|[^\s]+/gu;
+const SPACE_OR_DOT = /[\s.]/u;
+
+function isCapitalsAlias(word: string): boolean {
+  const bare = exactWord(word);
+  return bare.length >= 2 && /\p{Lu}/u.test(bare) && !/\p{Ll}/u.test(bare);
+}
+
+/** First word (folded) → phrases starting with it, longest first. */
+export const PHRASES = new Map<string, Phrase[]>();
+const SEEN = new Set<string>();
+/** Folded alias → phrase, for canonicalEntityName(). */
+const BY_ALIAS = new Map<string, Phrase>();
+
+function addPhrase(alias: string, kind: PhraseKind, canonical: string): void {
+  const trimmed = alias.trim();
+  if (!trimmed) return;
+  const words = (trimmed.match(WORD_SPLIT) ?? []).map((w) => ({
+    key: isCapitalsAlias(w) ? exactWord(w) : foldWord(w),
+    exact: isCapitalsAlias(w),
+  }));
+  const first = words[0];
+  if (!first) return;
+  const phraseKey = words.map((w) => w.key).join(" ");
+  // The first list to claim a phrase wins: lists are loaded from most to least specific.
+  if (SEEN.has(phraseKey)) return;
+  SEEN.add(phraseKey);
+  const bucketKey = foldWord(first.key);
+  const bucket = PHRASES.get(bucketKey);
+  const phrase: Phrase = { kind, canonical, words };
+  if (bucket) bucket.push(phrase);
+  else PHRASES.set(bucketKey, [phrase]);
+  const aliasKey = words.map((w) => foldWord(w.key)).join(" ");
+  if (!BY_ALIAS.has(aliasKey)) BY_ALIAS.set(aliasKey, phrase);
+}
+
+function addLines(list: string, kind: PhraseKind): void {
+  for (const line of list.split("\n")) {
+    const names = line.split("|").map((n) => n.trim());
+    const canonical = names[0];
+    if (!canonical) continue;
+    for (const name of names) addPhrase(name, kind, canonical);
+  }
+}
+
+function addEach(list: string, kind: PhraseKind, separator: RegExp): void {
+  for (const name of list.split(separator)) if (name.trim()) addPhrase(name, kind, name.trim());
+}
+
+function splitSet(list: string, fold = true): Set<string> {
+  return new Set(list.split(/[\s|]+/).filter(Boolean).map((w) => (fold ? foldWord(w) : w)));
+}
+
+const capitalSkip = new Set(CAPITAL_SKIP.split("|").map((c) => c.trim()));
+
+// Order matters: titles and overrides first, so "Secretary of State" is a title and "Turkey" a country.
+addEach(TITLES, "title", /\|/);
+addEach(NON_NAMES, "nonname", /\s+/);
+addEach(EVENTS, "nonname", /\s*\|\s*/);
+addLines(ADJECTIVE_PLACES.split("|").join("\n"), "adjplace");
+addLines(COUNTRY_OVERRIDES, "place");
+addLines(ORGANIZATIONS, "organization");
+// An agency is an organization under the wire's canonical name ("AP" → Associated Press), as wire_services names it.
+for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
+  if (name.trim()) addPhrase(name.trim(), "agency", canonicalWire(name) ?? name.trim());
+}
+addLines(PEOPLE, "person");
+addLines(PLACES, "place");
+addLines(AMBIGUOUS_PLACE_NAMES.split("|").join("\n"), "place");
+for (const country of Object.values(countries)) {
+  if (country.partOf || country.userAssigned) continue;
+  addPhrase(country.name, "place", country.name);
+  for (const alias of country.alias ?? []) addPhrase(alias, "place", country.name);
+  if (country.capital && !capitalSkip.has(country.capital)) addPhrase(country.capital, "place", country.capital);
+}
+addEach(DEMONYMS, "demonym", /\s+/);
+// Longest first, so lookup can stop at the first phrase that matches.
+for (const bucket of PHRASES.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+SEEN.clear();
+
+/** Countries and places whose names are also common first names or words. */
+export const AMBIGUOUS_PLACES = splitSet(AMBIGUOUS_PLACE_NAMES);
+export const PERSON_CUE_WORDS = splitSet(PERSON_CUES);
+export const ORG_CUE_WORDS = splitSet(ORG_CUES);
+export const PLACE_CUE_WORDS = splitSet(PLACE_CUES);
+export const ORG_SUFFIX_WORDS = splitSet(ORG_SUFFIXES, false);
+export const ORG_HEAD_WORDS = splitSet(ORG_HEADS, false);
+export const PLACE_SUFFIX_WORDS = splitSet(PLACE_SUFFIXES, false);
+export const PLACE_PREFIX_WORDS = splitSet("Mount Mt Lake Cape Fort Port Gulf Isle", false);
+export const PLACE_MODIFIER_WORDS = splitSet(PLACE_MODIFIERS);
+export const EVENT_HEADS = splitSet(EVENT_HEAD_WORDS);
+export const PORTFOLIO_TITLES = splitSet(PORTFOLIO_TITLE_HEADS);
+export const LEGAL_SUFFIX_WORDS = splitSet(LEGAL_SUFFIXES, false);
+export const PLACE_NOUN_WORDS = splitSet(PLACE_NOUNS);
+export const MOTION_VERB_WORDS = splitSet(MOTION_VERBS);
+export const TITLE_HEAD_WORDS = splitSet(TITLE_HEADS);
+export const PORTFOLIO = splitSet(PORTFOLIO_WORDS);
+export const OPENERS = splitSet(SENTENCE_OPENERS);
+export const CONNECTOR_WORDS = splitSet(CONNECTORS);
+/** Particles that may sit inside a person's name ("Charles de Gaulle", "Mohammed bin Salman"). */
+export const NAME_PARTICLES = splitSet("de del della di da dos das du van von der den al el bin ibn la le y");
+
+/** The known phrase for a whole name, if any ("U.N." → United Nations). */
+export function lookupAlias(name: string): Phrase | undefined {
+  // One word with no period (most calls: the document pass asks word by word) is its own key.
+  if (!SPACE_OR_DOT.test(name)) return BY_ALIAS.get(foldWord(name));
+  const words = name.trim().match(WORD_SPLIT) ?? [];
+  return BY_ALIAS.get(words.map(foldWord).join(" "));
+}
+
+const DATELINE_STATE_NAMES = new Map<string, string>();
+for (const line of DATELINE_STATES.split("\n")) {
+  const [name, ...aliases] = line.split("|");
+  if (name) for (const alias of aliases) DATELINE_STATE_NAMES.set(foldWord(alias), name);
+}
+
+/** A US state from its dateline abbreviation ("Fla." → "Florida"). */
+export function datelineState(abbreviation: string): string | undefined {
+  return DATELINE_STATE_NAMES.get(foldWord(abbreviation.trim()));
+}

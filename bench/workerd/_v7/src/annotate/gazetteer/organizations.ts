@@ -1,0 +1,360 @@
+/**
+ * Organizations news names most often: international bodies, governments' departments and agencies,
+ * central banks, parties, armed groups, companies, sports bodies and clubs, media. One per line:
+ * "Canonical|alias|alias". The canonical form is the one the story desk would query by: the short form where
+ * that is what everyone writes ("CARICOM", "NATO"), the long form otherwise ("United Nations").
+ *
+ * Aliases written in capitals with no lowercase letter ("UN", "IMF") only match in capitals, so "who" and
+ * "Who" never become the World Health Organization.
+ */
+export const ORGANIZATIONS = `United Nations|U.N.|UN|United Nations Organization
+UN Security Council|U.N. Security Council|United Nations Security Council|Security Council|UNSC
+UN General Assembly|U.N. General Assembly|United Nations General Assembly|UNGA
+UN Human Rights Council|U.N. Human Rights Council|Human Rights Council|UNHRC
+UNICEF|United Nations Children's Fund|U.N. Children's Fund|UN Children's Fund
+UNHCR|United Nations High Commissioner for Refugees|U.N. refugee agency|UN refugee agency|Office of the United Nations High Commissioner for Refugees
+UNESCO|United Nations Educational, Scientific and Cultural Organization
+UNRWA|United Nations Relief and Works Agency
+World Food Programme|WFP|World Food Program|U.N. World Food Programme|UN World Food Programme
+World Health Organization|WHO|World Health Organisation
+International Monetary Fund|IMF
+World Bank|World Bank Group
+World Trade Organization|WTO|World Trade Organisation
+International Atomic Energy Agency|IAEA
+International Criminal Court|ICC
+International Court of Justice|ICJ|World Court
+International Labour Organization|ILO|International Labor Organization
+International Energy Agency|IEA
+International Organization for Migration|IOM
+International Committee of the Red Cross|ICRC|Red Cross
+Doctors Without Borders|MSF|Medecins Sans Frontieres|Médecins Sans Frontières
+Amnesty International|Amnesty
+Human Rights Watch|HRW
+Transparency International
+Greenpeace
+Oxfam
+Save the Children
+CARICOM|Caribbean Community|Caribbean Community and Common Market
+Organization of American States|OAS
+European Union|EU|E.U.
+European Commission|EC
+European Parliament
+European Central Bank|ECB
+European Council
+Council of the European Union|Council of the EU
+Eurogroup
+NATO|North Atlantic Treaty Organization|Nato
+African Union|AU
+ECOWAS|Economic Community of West African States
+Southern African Development Community|SADC
+East African Community|EAC
+ASEAN|Association of Southeast Asian Nations
+Gulf Cooperation Council|GCC
+Arab League|League of Arab States
+OPEC|Organization of the Petroleum Exporting Countries
+OPEC+|OPEC Plus
+G7|Group of Seven|G-7
+G20|Group of 20|G-20|Group of Twenty
+BRICS
+Commonwealth
+Shanghai Cooperation Organisation|SCO|Shanghai Cooperation Organization
+Organisation for Economic Co-operation and Development|OECD|Organization for Economic Cooperation and Development
+Asian Development Bank|ADB
+African Development Bank|AfDB
+Inter-American Development Bank|IDB
+Bank for International Settlements|BIS
+Financial Action Task Force|FATF
+Interpol
+Europol
+Frontex
+State Department|U.S. State Department|US State Department|Department of State|U.S. Department of State|US Department of State
+Joint Chiefs of Staff|Joint Chiefs
+Pentagon|Department of Defense|U.S. Department of Defense|Defense Department|U.S. Defense Department|Department of War
+Treasury Department|U.S. Treasury|US Treasury|Department of the Treasury|U.S. Treasury Department
+Justice Department|U.S. Justice Department|Department of Justice|DOJ|U.S. Department of Justice
+Department of Homeland Security|DHS|Homeland Security Department
+Commerce Department|U.S. Commerce Department|Department of Commerce
+Labor Department|U.S. Labor Department|Department of Labor
+Federal Bureau of Investigation|FBI
+Central Intelligence Agency|CIA
+National Security Agency|NSA
+Drug Enforcement Administration|DEA
+Federal Aviation Administration|FAA
+Food and Drug Administration|FDA|U.S. Food and Drug Administration
+Centers for Disease Control and Prevention|CDC|U.S. Centers for Disease Control and Prevention
+Environmental Protection Agency|EPA
+Securities and Exchange Commission|SEC|U.S. Securities and Exchange Commission
+Federal Trade Commission|FTC
+Federal Communications Commission|FCC
+Internal Revenue Service|IRS
+Immigration and Customs Enforcement|ICE
+Customs and Border Protection|CBP|U.S. Customs and Border Protection
+NASA|National Aeronautics and Space Administration
+National Institutes of Health|NIH
+National Weather Service
+National Hurricane Center
+Federal Reserve|Fed|U.S. Federal Reserve|Federal Reserve Board
+White House
+Kremlin
+U.S. Congress|Congress|US Congress
+U.S. Senate|US Senate
+U.S. House of Representatives|House of Representatives
+U.S. Supreme Court|US Supreme Court
+Democratic Party|Democratic National Committee|DNC
+Republican Party|GOP|Republican National Committee|RNC
+Bank of England|BoE
+Bank of Japan|BOJ|BoJ
+People's Bank of China|PBOC
+Reserve Bank of India|RBI
+Reserve Bank of Australia|RBA
+Bank of Canada
+Swiss National Bank|SNB
+Central Bank of Nigeria|CBN
+South African Reserve Bank|SARB
+Central Bank of Kenya|CBK
+House of Commons
+House of Lords
+Conservative Party|Tory party
+Labour Party|Labour
+Liberal Democrats|Lib Dems
+Scottish National Party|SNP
+Bharatiya Janata Party|BJP
+Indian National Congress|Congress party
+Aam Aadmi Party|AAP
+Pakistan Tehreek-e-Insaf|PTI party
+African National Congress|ANC
+Democratic Alliance
+Economic Freedom Fighters|EFF
+Chinese Communist Party|Communist Party of China|CCP|CPC
+Likud
+Hamas
+Hezbollah
+Houthis|Ansar Allah
+Islamic State|ISIS|ISIL|Daesh
+al Qaeda|al-Qaeda|Al Qaeda|Al-Qaeda
+Taliban
+al-Shabaab|al Shabaab|Al-Shabaab|Al Shabaab
+Boko Haram
+Wagner|Wagner Group
+Rapid Support Forces|RSF
+Sudanese Armed Forces|SAF
+Islamic Revolutionary Guard Corps|IRGC|Revolutionary Guards
+Israel Defense Forces|IDF
+M23|M23 rebels
+Palestinian Authority
+Muslim Brotherhood
+FIFA
+UEFA
+International Olympic Committee|IOC
+International Cricket Council|ICC cricket
+Board of Control for Cricket in India|BCCI
+Premier League|English Premier League|EPL
+La Liga
+Serie A
+Bundesliga
+Champions League|UEFA Champions League
+NBA|National Basketball Association
+NFL|National Football League
+MLB|Major League Baseball
+NHL
+World Anti-Doping Agency|WADA
+Formula One|F1|Formula 1
+Manchester United|Man United|Man Utd
+Manchester City|Man City
+Arsenal
+Chelsea
+Liverpool FC
+Tottenham Hotspur|Tottenham|Spurs
+Real Madrid
+Barcelona FC|FC Barcelona|Barca
+Atletico Madrid
+Bayern Munich|Bayern
+Borussia Dortmund|Dortmund
+Paris Saint-Germain|PSG
+Juventus
+AC Milan
+Inter Milan
+Napoli
+Ajax
+Celtic
+Rangers
+Al-Hilal|Al Hilal
+Al-Nassr|Al Nassr
+Apple|Apple Inc
+Microsoft
+Alphabet
+Google
+Amazon
+Meta|Meta Platforms
+Facebook
+Instagram
+WhatsApp
+Netflix
+Tesla
+SpaceX
+X Corp
+Twitter
+TikTok
+ByteDance
+Nvidia
+Intel
+AMD|Advanced Micro Devices
+Qualcomm
+Broadcom
+Arm Holdings
+TSMC|Taiwan Semiconductor Manufacturing Co|Taiwan Semiconductor Manufacturing Company
+Samsung Electronics|Samsung
+SK Hynix
+LG Electronics|LG
+Sony
+Toyota|Toyota Motor
+Honda
+Nissan
+Hyundai|Hyundai Motor
+Volkswagen|VW
+BMW
+Mercedes-Benz|Mercedes
+Stellantis
+Ford|Ford Motor
+General Motors|GM
+BYD
+Huawei
+Xiaomi
+Alibaba
+Tencent
+Baidu
+OpenAI
+Anthropic
+IBM
+Oracle
+Salesforce
+Cisco
+Uber
+Airbnb
+Boeing
+Airbus
+Lockheed Martin
+Raytheon|RTX
+Northrop Grumman
+BAE Systems
+Emirates airline
+Qatar Airways
+Lufthansa
+Air France
+British Airways
+Delta Air Lines
+United Airlines
+American Airlines
+Ryanair
+Kenya Airways
+Ethiopian Airlines
+Air India
+IndiGo
+ExxonMobil|Exxon Mobil|Exxon
+Chevron
+Shell
+BP
+TotalEnergies
+Saudi Aramco|Aramco
+Gazprom
+Rosneft
+Glencore
+Rio Tinto
+BHP
+Anglo American
+Vale
+ArcelorMittal
+JPMorgan Chase|JPMorgan|JP Morgan|J.P. Morgan
+Goldman Sachs
+Morgan Stanley
+Citigroup|Citi
+Bank of America
+Wells Fargo
+BlackRock
+HSBC
+Barclays
+UBS
+Credit Suisse
+Deutsche Bank
+BNP Paribas
+Standard Chartered
+Berkshire Hathaway
+Visa
+Mastercard
+PayPal
+Pfizer
+Moderna
+Johnson & Johnson|J&J
+AstraZeneca
+Novartis
+Roche
+Merck
+Eli Lilly
+Novo Nordisk
+GSK|GlaxoSmithKline
+Sanofi
+Bayer
+Walmart
+Costco
+Nestle|Nestlé
+Unilever
+Coca-Cola
+PepsiCo|Pepsi
+McDonald's
+Starbucks
+Nike
+Adidas
+Disney|Walt Disney
+Warner Bros Discovery
+Reliance Industries|Reliance
+Tata Group|Tata
+Tata Motors
+Tata Consultancy Services|TCS
+Infosys
+Wipro
+Adani Group|Adani
+Safaricom
+MTN|MTN Group
+Dangote|Dangote Group
+Nigerian National Petroleum Company|NNPC|NNPC Ltd
+Sonatrach
+Petrobras
+Pemex
+Equinor
+Maersk
+Siemens
+Nokia
+Ericsson
+Spotify
+Zoom
+Starlink
+BBC|British Broadcasting Corporation
+CNN
+Al Jazeera
+The New York Times|New York Times|NYT
+The Washington Post|Washington Post
+The Wall Street Journal|Wall Street Journal|WSJ
+Financial Times|FT
+The Guardian
+The Economist
+Fox News
+Harvard University|Harvard
+Stanford University|Stanford
+Massachusetts Institute of Technology|MIT
+University of Oxford|Oxford University
+University of Cambridge|Cambridge University
+Yale University|Yale
+Princeton University|Princeton
+Columbia University`;
+
+/**
+ * News agencies: organizations, whether credited for the copy ("(Reuters)", "told AFP") or written about, under
+ * the wire's canonical name (wires.ts) where it has one. See docs/ENTITY-GUIDELINES.md.
+ */
+export const NEWS_AGENCIES = `Reuters|Thomson Reuters|Associated Press|AP|Agence France-Presse|AFP|Press Trust of India|PTI|
+Indo-Asian News Service|IANS|Asian News International|ANI|Bloomberg|Bloomberg News|Xinhua|Kyodo|Kyodo News|Yonhap|
+TASS|RIA Novosti|RIA|Interfax|Anadolu|Anadolu Agency|dpa|DPA|EFE|ANSA|AAP|Australian Associated Press|
+Canadian Press|UNI|United News of India|Bernama|Antara|KUNA|WAM|Saudi Press Agency|IRNA|Tasnim|
+PA Media|Press Association|News Agency of Nigeria|Kenya News Agency|Sputnik|
+Prensa Latina|Agencia Brasil|Notimex|Jiji|Jiji Press|CNA|Central News Agency|Yonhap News Agency|UPI|
+United Press International|Dow Jones|Newswires|Dow Jones Newswires|Business Wire|PR Newswire|GlobeNewswire`;
