@@ -14,16 +14,20 @@ describe("tokenize", () => {
     ["CYCLING-Pogacar wins", ["CYCLING", "-", "Pogacar", "wins"]],
     ["a Lisbon-based startup", ["a", "Lisbon", "-", "based", "startup"]],
     ["the Kenya-born runner", ["the", "Kenya", "-", "born", "runner"]],
+    ["the Russia-Ukraine war", ["the", "Russia", "-", "Ukraine", "war"]],
+    ["China-U.S. ties", ["China", "-", "U.S", ".", "ties"]],
+    ["India-Pakistan-China talks", ["India", "-", "Pakistan", "-", "China", "talks"]],
   ])("splits %j", (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
 
-  it.each(["Kashiwazaki-Kariwa", "COVID-19", "Rolls-Royce", "AL-SHABAAB", "1-0", "Jean-Pierre", "UPDATED-list"])("keeps %j whole", (text) => {
+  it.each(["Kashiwazaki-Kariwa", "COVID-19", "Rolls-Royce", "AL-SHABAAB", "1-0", "Jean-Pierre", "UPDATED-list", "Kallis-Dube", "Heung-min", "Kenya-Smith"])("keeps %j whole", (text) => {
     expect(words(text)).toEqual([text]);
   });
 
   it("keeps offsets into the text", () => {
-    const text = "UPDATE 2-Nigeria";
-    for (const t of tokenize(text, "text")) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const text of ["UPDATE 2-Nigeria", "the Russia-Ukraine war"]) {
+      for (const t of tokenize(text, "text")) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
   });
 });

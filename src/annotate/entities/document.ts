@@ -13,7 +13,7 @@ import type { Token } from "./tokens";
 
 /** Honorifics and role words that come before a name and are never part of it (also a feature: features.ts). */
 export const HONORIFICS = new Set(
-  "mla mlas mlc mp alhaji hajiya shri smt datuk dato datin seri tun mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
+  "mla mlas mlc mp alhaji hajiya shri smt datuk dato datin seri mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
 /** Words a Title-Case headline or a page's chrome capitalises that name nothing, alone or together. */

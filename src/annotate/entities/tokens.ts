@@ -4,6 +4,7 @@
  * stands alone and a possessive "'s" is its own token, so the model sees news text the way it was trained.
  */
 import type { SpanField } from "../../model";
+import { lookupAlias } from "../gazetteer";
 import { isLayoutLine } from "./layout";
 
 export interface Token {
@@ -67,6 +68,27 @@ export function tokenEnd(text: string, p: number, atRe: RegExp): number {
   return m ? p + m[0].length : p + 1;
 }
 
+const JOINABLE = new Set(["place", "organization", "agency"]);
+
+/**
+ * The parts of a hyphen-joined run of two or three capitalised names the gazetteer knows as places or
+ * organizations ("Russia-Ukraine", "India-Pakistan", "China-U.S"), or undefined. A double-barrelled surname
+ * ("Kallis-Dube") or a name with a lower-case part ("Heung-min") stays one token.
+ */
+function joinedNames(raw: string): string[] | undefined {
+  const code = raw.charCodeAt(0);
+  if (code < 65 || code > 90 || raw.indexOf("-") < 0) return undefined;
+  const parts = raw.split("-");
+  if (parts.length > 3) return undefined;
+  for (const part of parts) {
+    const first = part.charCodeAt(0);
+    if (!(first >= 65 && first <= 90)) return undefined;
+    const kind = lookupAlias(part)?.kind;
+    if (kind === undefined || !JOINABLE.has(kind)) return undefined;
+  }
+  return parts;
+}
+
 /** Tokens of one field; `line` counts the field's line breaks. */
 export function tokenize(text: string, field: SpanField): Token[] {
   const tokens: Token[] = [];
@@ -87,6 +109,20 @@ export function tokenize(text: string, field: SpanField): Token[] {
     }
     const end = tokenEnd(text, p, TOKEN_AT_RE);
     const raw = text.slice(p, end);
+    const parts = joinedNames(raw);
+    if (parts) {
+      // "Russia-Ukraine", "China-U.S.": names the gazetteer knows, joined by a hyphen, are tokens apart.
+      let at = p;
+      for (const [k, part] of parts.entries()) {
+        if (k > 0) tokens.push({ text: "-", field, start: at, end: ++at, line, sentStart: false });
+        tokens.push({ text: part, field, start: at, end: at + part.length, line, sentStart: k === 0 && (sentStart || lineStart) });
+        at += part.length;
+      }
+      sentStart = false;
+      lineStart = false;
+      p = end;
+      continue;
+    }
     tokens.push({ text: raw, field, start: p, end, line, sentStart: sentStart || lineStart });
     const opener = raw === '"' || raw === "“" || raw === "‘" || raw === "(" || raw === "'";
     if (!opener) {
