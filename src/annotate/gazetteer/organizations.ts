@@ -715,3 +715,139 @@ Pheu Thai
 People's Party
 Move Forward Party
 National League for Democracy|NLD`;
+
+/**
+ * News outlets by their mastheads, as bylines, credits and "told X" print them; "The" is kept where it is part of
+ * the masthead ("The Hindu"). A masthead that is also a word or another outlet's short form ("Mint", "Stuff",
+ * "Nation", "Inquirer") is listed only in its long form. An outlet named only in a leftover syndication
+ * disclaimer is still no entity: the flags stage cuts that sentence from the text before tagging.
+ */
+export const NEWS_OUTLETS = `The Hindu
+Hindustan Times
+The Times of India|Times of India|TOI
+The Indian Express|Indian Express
+The Economic Times|Economic Times
+Business Standard
+Livemint
+NDTV
+India Today
+Deccan Herald
+The Tribune
+Mid-Day|mid-day
+The Print|ThePrint
+Scroll.in
+The Wire
+News18
+Dawn
+The Express Tribune|Express Tribune
+Geo News
+The News International
+Daily Star|The Daily Star
+Prothom Alo
+Dhaka Tribune
+Daily Mirror
+Kathmandu Post|The Kathmandu Post
+Malay Mail
+New Straits Times|NST
+The Star
+Straits Times|The Straits Times
+Channel NewsAsia
+Jakarta Post|The Jakarta Post
+Kompas
+Tempo
+Philippine Daily Inquirer
+Rappler
+GMA News
+ABS-CBN
+South China Morning Post|SCMP
+Global Times
+China Daily
+People's Daily
+Nikkei Asia|Nikkei
+Japan Times|The Japan Times
+Korea Herald|The Korea Herald
+Korea JoongAng Daily
+Daily Nation
+The Standard
+The Citizen
+The EastAfrican
+The Punch
+Vanguard
+ThisDay
+Premium Times
+The Guardian Nigeria
+Daily Trust
+Channels Television|Channels TV
+News24
+Daily Maverick
+Mail & Guardian
+eNCA
+SABC
+Daily Graphic
+Citi FM
+Joy News|JoyNews|MyJoyOnline
+Ahram Online
+Arab News
+Gulf News
+Khaleej Times
+The National
+Haaretz
+The Times of Israel|Times of Israel
+Jerusalem Post|The Jerusalem Post
+Al Arabiya
+Anadolu Ajansı
+TRT World
+Daily Sabah
+Press TV
+Tehran Times
+Sky News
+ITV News|ITV
+Channel 4 News
+The Times
+The Telegraph|Daily Telegraph
+The Independent
+Daily Mail|Mail Online|MailOnline
+The Sun
+Evening Standard
+Politico|POLITICO
+Axios
+NPR|National Public Radio
+CBS News
+NBC News
+ABC News
+CNBC
+MSNBC
+USA Today
+Los Angeles Times|LA Times
+Chicago Tribune
+The Boston Globe|Boston Globe
+Associated Press News|AP News
+CBC News|CBC
+CTV News|CTV
+Global News
+Toronto Star
+The Globe and Mail|Globe and Mail
+National Post
+Sydney Morning Herald|The Sydney Morning Herald
+The Age
+The Australian
+ABC Australia
+New Zealand Herald|NZ Herald
+RNZ|Radio New Zealand
+Deutsche Welle|DW
+Der Spiegel|Spiegel
+Bild
+Le Monde
+Le Figaro
+El País|El Pais
+Corriere della Sera
+La Repubblica
+Folha de S.Paulo|Folha
+O Globo
+Clarín|Clarin
+Euronews
+France 24
+RFI|Radio France Internationale
+Agence Ecofin
+Devex
+Benzinga`;
