@@ -30,6 +30,19 @@ describe("annotate() entities", () => {
     expect(a.entities.every((e) => e.mentions > 0)).toBe(true);
   });
 
+  it("counts a name's word-for-word repeat as a mention even where the model read nothing there", () => {
+    const text = "ODENSE BK 3 Aarhus Fremad 1\nBrondby 2 Vejle 2\n\nOdense BK stay top after the win.";
+    const odense = tagEntitiesTrained("", text).find((e) => e.name === "Odense BK");
+    expect(odense?.type).toBe("organization");
+    expect(odense?.spans?.map((s) => text.slice(s.start, s.end))).toEqual(["ODENSE BK", "Odense BK"]);
+  });
+
+  it("leaves a repeat inside a longer capitalised run alone", () => {
+    const text = "Harlow Foods said profit rose.\nShares of Harlow Foods Stadium Trust fell.";
+    const harlow = tagEntitiesTrained("", text).find((e) => e.name === "Harlow Foods");
+    for (const s of harlow?.spans ?? []) expect(text.slice(s.end, s.end + 8)).not.toBe(" Stadium");
+  });
+
   it("never runs a name across a line", () => {
     expect(tagEntitiesTrained("", "Nairobi\n\nKenya agreed.").map((e) => e.name).sort()).toEqual(["Kenya", "Nairobi"]);
   });

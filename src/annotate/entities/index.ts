@@ -56,8 +56,58 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens);
+  const mentions = withRepeats(withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
+}
+
+const NAME_START = /^[\p{Lu}\p{N}]/u;
+
+/**
+ * A name of two or more capitalised words read somewhere in the story ("ODENSE BK" in its results row) that
+ * the story prints again, word for word on one line (in any case), where the model read nothing ("Odense BK stay top"): the
+ * same words are the same name, so the repeat is a mention of it, with its type. A repeat inside a longer run
+ * of capitalised words ("Odense BK Stadium") is left alone.
+ */
+function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const byFirst = new Map<string, TaggedMention[]>();
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) {
+    for (let k = m.start; k < m.end; k++) covered[k] = 1;
+    if (m.end - m.start < 2) continue;
+    if (!tokens.slice(m.start, m.end).every((t) => NAME_START.test(t.text) || t.text === "&" || t.text === "-")) continue;
+    const first = (tokens[m.start] as Token).text.toLowerCase();
+    const list = byFirst.get(first);
+    if (list) list.push(m);
+    else byFirst.set(first, [m]);
+  }
+  if (byFirst.size === 0) return mentions;
+  const extra: TaggedMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    if (!NAME_START.test((tokens[i] as Token).text)) continue;
+    const candidates = byFirst.get((tokens[i] as Token).text.toLowerCase());
+    if (!candidates) continue;
+    for (const m of candidates) {
+      const n = m.end - m.start;
+      const end = i + n;
+      if (end > tokens.length) continue;
+      let same = true;
+      for (let k = 0; k < n && same; k++) {
+        const t = tokens[i + k] as Token;
+        same = !covered[i + k] && t.text.toLowerCase() === (tokens[m.start + k] as Token).text.toLowerCase() && t.line === (tokens[i] as Token).line && t.field === (tokens[i] as Token).field;
+      }
+      if (!same) continue;
+      const before = tokens[i - 1];
+      const after = tokens[end];
+      const joins = (t: Token | undefined): boolean => !!t && t.line === (tokens[i] as Token).line && t.field === (tokens[i] as Token).field && NAME_START.test(t.text);
+      if (joins(after) || (joins(before) && !(before as Token).sentStart)) continue;
+      extra.push({ type: m.type, start: i, end });
+      for (let k = i; k < end; k++) covered[k] = 1;
+      i = end - 1;
+      break;
+    }
+  }
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /**
