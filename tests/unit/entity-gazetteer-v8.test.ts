@@ -48,3 +48,21 @@ describe("tagger v8 gazetteer and boundaries", () => {
     expect(lookupAlias("Shutterstock")?.kind).toBe("organization");
   });
 });
+
+describe("tagger v8 companies and exchanges", () => {
+  it("knows exchanges and listed companies by full and short name, and leaves a shared place or surname alone", () => {
+    expect(lookupAlias("BSE")).toMatchObject({ kind: "organization", canonical: "Bombay Stock Exchange" });
+    expect(lookupAlias("Airtel")?.canonical).toBe("Bharti Airtel");
+    // A place keeps a name a company shares; a surname is no alias of the company named after it.
+    expect(lookupAlias("Woodside")?.canonical).not.toBe("Woodside Energy");
+    expect(lookupAlias("Abbott")?.canonical).not.toBe("Abbott Laboratories");
+    expect(lookupAlias("Kotak")?.kind).not.toBe("organization");
+  });
+
+  it("types companies in a markets report as organizations, none as people", () => {
+    // v7 read "Bharti Airtel and HDFC Bank" as one organization and missed Hero MotoCorp.
+    const out = tagged("", "Shares of Hero MotoCorp rose 3% on the NSE on Tuesday, while Bharti Airtel and HDFC Bank fell.");
+    expect(out).toEqual(["Bharti Airtel/organization", "HDFC Bank/organization", "Hero MotoCorp/organization", "National Stock Exchange/organization"]);
+    expect(out.filter((e) => e.endsWith("/person"))).toEqual([]);
+  });
+});

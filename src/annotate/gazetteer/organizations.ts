@@ -851,3 +851,311 @@ RFI|Radio France Internationale
 Agence Ecofin
 Devex
 Benzinga`;
+
+/**
+ * Companies, exchanges and market bodies business copy names (the large listed companies of each region, as
+ * their own names and usual short forms). Loaded after places, so a place keeps its name ("Orange" is no company
+ * here, "Target" neither); names that are also common words are left out.
+ */
+export const COMPANIES = `Bombay Stock Exchange|BSE
+National Stock Exchange|NSE|National Stock Exchange of India
+New York Stock Exchange|NYSE
+Nasdaq|Nasdaq Stock Market
+London Stock Exchange|LSE|London Stock Exchange Group|LSEG
+Johannesburg Stock Exchange|JSE
+Nairobi Securities Exchange|NSE Kenya
+Nigerian Exchange|Nigerian Exchange Group|NGX
+Tokyo Stock Exchange|TSE|Japan Exchange Group
+Shanghai Stock Exchange|Shenzhen Stock Exchange
+Hong Kong Stock Exchange|HKEX|Hong Kong Exchanges and Clearing
+Singapore Exchange|SGX
+Korea Exchange
+Australian Securities Exchange|ASX
+Toronto Stock Exchange|TSX
+Deutsche Boerse|Deutsche Börse
+Euronext
+Pakistan Stock Exchange|PSX
+Dhaka Stock Exchange|DSE
+Saudi Exchange
+Tadawul
+Borsa Istanbul
+Moscow Exchange
+MSCI
+S&P Global|S&P Dow Jones Indices|Standard & Poor's
+Moody's|Moody's Investors Service
+Fitch Ratings|Fitch
+Bloomberg News|Bloomberg LP
+LSEG Data & Analytics|Refinitiv
+FactSet
+Morningstar
+Nomura
+Mizuho
+Macquarie
+Jefferies
+Charles Schwab
+Fidelity Investments
+American Express|Amex
+Capital One
+Santander|Banco Santander
+BBVA
+ING|ING Group
+Intesa Sanpaolo
+UniCredit
+Societe Generale|Société Générale
+Credit Agricole|Crédit Agricole
+Commerzbank
+Lloyds Banking Group|Lloyds
+NatWest|NatWest Group
+Allianz
+AXA
+Generali
+Zurich Insurance|Zurich Insurance Group
+AIA|AIA Group
+Ping An|Ping An Insurance
+ICBC|Industrial and Commercial Bank of China
+Bank of China
+China Construction Bank
+Agricultural Bank of China
+DBS|DBS Bank
+OCBC|OCBC Bank
+Maybank
+CIMB
+Standard Bank
+Absa|Absa Group
+FirstRand
+Ecobank
+Access Bank
+Zenith Bank
+Equity Bank|Equity Group
+KCB Group|KCB
+Emirates NBD
+Qatar National Bank|QNB
+HDFC Bank|HDFC
+ICICI Bank|ICICI
+State Bank of India|SBI
+Axis Bank
+Kotak Mahindra Bank
+Bajaj Finance
+Bajaj Auto
+Bharti Airtel|Airtel
+Airtel Africa
+Vodafone Idea
+Jio|Reliance Jio|Jio Platforms
+Hero MotoCorp
+Mahindra & Mahindra
+Maruti Suzuki
+Larsen & Toubro|L&T
+Hindustan Unilever|HUL
+ITC
+Asian Paints
+Sun Pharma|Sun Pharmaceutical
+Dr Reddy's Laboratories|Dr Reddy's|Dr. Reddy's Laboratories|Dr. Reddy's
+Cipla
+Lupin
+Vedanta
+Hindalco
+JSW Steel
+Tata Steel
+Tata Power
+Coal India
+ONGC|Oil and Natural Gas Corporation
+Indian Oil|Indian Oil Corporation
+NTPC
+Power Grid Corporation|Power Grid
+Life Insurance Corporation|LIC
+HCLTech|HCL Technologies
+Tech Mahindra
+Zomato
+Swiggy
+Paytm
+Flipkart
+Nykaa
+Ola Electric
+UltraTech Cement
+Adani Enterprises
+Adani Ports
+Adani Green Energy
+Godrej Group
+Biocon
+Serum Institute of India|Serum Institute
+Bharat Biotech
+SoftBank|SoftBank Group
+Panasonic
+Hitachi
+Mitsubishi|Mitsubishi Corp
+Toshiba
+Nintendo
+Fujitsu
+Mazda
+Subaru
+Kia
+POSCO
+Hanwha
+Lotte
+PetroChina
+Sinopec
+China Mobile
+CATL
+Lenovo
+JD.com
+Pinduoduo|PDD Holdings
+Meituan
+NetEase
+Foxconn|Hon Hai
+MediaTek
+Petronas
+Pertamina
+Sea Limited|Shopee
+Gojek|GoTo
+Jollibee
+Ayala Corp
+SM Investments
+Thai Airways
+Singapore Airlines
+Cathay Pacific
+Garuda Indonesia
+Philippine Airlines
+Turkish Airlines
+EgyptAir
+South African Airways
+Virgin Atlantic
+easyJet
+Qantas
+Air Canada
+Southwest Airlines
+JetBlue
+LVMH
+Kering
+Hermès
+L'Oreal|L'Oréal
+Danone
+Carrefour
+Renault
+Peugeot
+Ferrari
+Fiat
+Volvo
+Scania
+IKEA
+H&M
+Inditex
+Philips
+ASML
+Heineken
+Anheuser-Busch InBev|AB InBev
+Diageo
+Vodafone
+Deutsche Telekom
+Telefonica|Telefónica
+BT|BT Group
+Tesco
+Sainsbury's
+Marks & Spencer|M&S
+Rolls-Royce
+Aviva
+Legal & General
+British American Tobacco
+Philip Morris
+Reckitt
+Burberry
+Porsche
+Audi
+Bosch
+BASF
+Thyssenkrupp
+Airbus Defence and Space
+Rheinmetall
+Thales
+Dassault
+Safran
+Saab
+Ericsson AB
+SAP
+Spotify Technology
+Home Depot
+Procter & Gamble|P&G
+General Electric|GE
+3M
+Caterpillar
+Honeywell
+ConocoPhillips
+Occidental Petroleum|Occidental
+Halliburton
+Schlumberger|SLB
+AT&T
+Verizon
+T-Mobile
+Comcast
+Dell Technologies
+HP|HP Inc
+Hewlett Packard Enterprise|HPE
+Adobe
+Palantir
+ServiceNow
+Micron
+Texas Instruments
+AMD Inc
+Intel Corp
+UnitedHealth|UnitedHealth Group
+CVS Health|CVS
+Abbott Laboratories
+AbbVie
+Bristol-Myers Squibb|Bristol Myers Squibb
+Amgen
+Gilead|Gilead Sciences
+Regeneron
+Kroger
+FedEx
+UPS|United Parcel Service
+Lyft
+DoorDash
+Coinbase
+Binance
+FTX
+Robinhood
+Block Inc
+Shopify
+Rogers Communications
+Bell Canada
+BCE
+Royal Bank of Canada|RBC
+TD Bank|Toronto-Dominion Bank
+Commonwealth Bank|Commonwealth Bank of Australia
+Westpac
+ANZ
+National Australia Bank|NAB
+Woolworths
+Wesfarmers
+Fortescue
+Woodside Energy
+Telstra
+Fonterra
+Air New Zealand
+Naspers
+Prosus
+Sasol
+Shoprite
+Vodacom
+Ethio Telecom
+MTN Nigeria
+Dangote Cement
+Seplat
+ADNOC
+Emirates Group
+Etisalat
+QatarEnergy
+SABIC
+STC|Saudi Telecom
+Saudi National Bank
+America Movil|América Movil|América Móvil
+Cemex
+Embraer
+Itau Unibanco|Itaú Unibanco|Itau|Itaú
+Bradesco
+YPF
+Mercado Libre
+Codelco
+Ecopetrol
+Grupo Mexico|Grupo México
+Televisa
+Globo`;
