@@ -66,3 +66,20 @@ describe("tagger v8 companies and exchanges", () => {
     expect(out.filter((e) => e.endsWith("/person"))).toEqual([]);
   });
 });
+
+describe("tagger v8 surname particles", () => {
+  const people = (text: string) => tagEntitiesTrained("", text).filter((e) => e.type === "person");
+
+  it("keeps a lower-case particle inside the name and counts the capitalised short form as the same person", () => {
+    const text = "Manchester United manager Erik ten Hag said on Friday. The coach declined to comment. Ten Hag left.";
+    const out = people(text);
+    expect(out.map((e) => e.name)).toEqual(["Erik ten Hag"]);
+    expect(out[0]?.spans?.map((s) => text.slice(s.start, s.end))).toEqual(["Erik ten Hag", "Ten Hag"]);
+    expect(out[0]?.mentions).toBe(2);
+  });
+
+  it("does not join two people across a particle-like word that is not one", () => {
+    const out = people("Paul Odhiambo and Mary Wanjiru spoke, and Odhiambo thanked Wanjiru.").map((e) => e.name).sort();
+    expect(out).toEqual(["Mary Wanjiru", "Paul Odhiambo"]);
+  });
+});

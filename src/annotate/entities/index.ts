@@ -56,11 +56,37 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withRepeats(withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens);
+  const mentions = withRepeats(withParticles(withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
 const NAME_START = /^[\p{Lu}\p{N}]/u;
+
+/** Lower-case surname particles that sit between a given name and a surname ("Erik ten Hag", "Rafael van der Vaart"). */
+const SURNAME_PARTICLES = new Set(["de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "al", "el"]);
+
+/**
+ * Two people read either side of one or two lower-case surname particles on one line are one person: the model
+ * has seen "van der" inside names often and "ten" rarely, and splits "Erik ten Hag" into "Erik" and "Hag".
+ */
+function withParticles(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const out: TaggedMention[] = [];
+  let merged = false;
+  for (const b of mentions) {
+    const a = out[out.length - 1];
+    if (a && a.type === "person" && b.type === "person" && b.start - a.end >= 1 && b.start - a.end <= 2) {
+      const line = (tokens[a.start] as Token).line;
+      const between = tokens.slice(a.end, b.start);
+      if ((tokens[b.start] as Token).line === line && between.every((t) => SURNAME_PARTICLES.has(t.text) && t.line === line)) {
+        out[out.length - 1] = { type: "person", start: a.start, end: b.end };
+        merged = true;
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return merged ? out : mentions;
+}
 
 /**
  * A name of two or more capitalised words read somewhere in the story ("ODENSE BK" in its results row) that
@@ -71,14 +97,22 @@ const NAME_START = /^[\p{Lu}\p{N}]/u;
 function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
   const byFirst = new Map<string, TaggedMention[]>();
   const covered = new Uint8Array(tokens.length);
-  for (const m of mentions) {
-    for (let k = m.start; k < m.end; k++) covered[k] = 1;
-    if (m.end - m.start < 2) continue;
-    if (!tokens.slice(m.start, m.end).every((t) => NAME_START.test(t.text) || t.text === "&" || t.text === "-")) continue;
+  const add = (m: TaggedMention): void => {
     const first = (tokens[m.start] as Token).text.toLowerCase();
     const list = byFirst.get(first);
     if (list) list.push(m);
     else byFirst.set(first, [m]);
+  };
+  for (const m of mentions) {
+    for (let k = m.start; k < m.end; k++) covered[k] = 1;
+    if (m.end - m.start < 2) continue;
+    if (tokens.slice(m.start, m.end).every((t) => NAME_START.test(t.text) || t.text === "&" || t.text === "-")) add(m);
+    if (m.type !== "person") continue;
+    // A surname with its particle ("ten Hag" of "Erik ten Hag") is the person where a sentence opens with it
+    // ("Ten Hag said"): the model reads a capitalised "Ten" as a number word.
+    let tail = m.end - 1;
+    while (tail - 1 > m.start && SURNAME_PARTICLES.has((tokens[tail - 1] as Token).text)) tail--;
+    if (tail < m.end - 1) add({ type: "person", start: tail, end: m.end });
   }
   if (byFirst.size === 0) return mentions;
   const extra: TaggedMention[] = [];

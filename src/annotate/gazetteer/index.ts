@@ -194,7 +194,7 @@ export const CONNECTOR_WORDS = splitSet(CONNECTORS);
  * ("Will", "Chase", "Grant").
  */
 export const FIRST_NAMES = new Set<string>([...maleFirstNames, ...femaleFirstNames].map((n) => n.toLowerCase()));
-export const NAME_PARTICLES = splitSet("de del della di da dos das du van von der den al el bin ibn la le y");
+export const NAME_PARTICLES = splitSet("de del della di da dos das du van von der den ten ter al el bin ibn la le y");
 
 /** The known phrase for a whole name, if any ("U.N." → United Nations). */
 export function lookupAlias(name: string): Phrase | undefined {
