@@ -83,3 +83,19 @@ describe("tagger v8 surname particles", () => {
     expect(out).toEqual(["Mary Wanjiru", "Paul Odhiambo"]);
   });
 });
+
+describe("tagger v8 organizations named with and", () => {
+  const orgs = (text: string) => tagEntitiesTrained("", text).map((e) => `${e.name}/${e.type}`);
+
+  it("keeps the words after and in an X-of-Y organization's name when no known name opens them", () => {
+    const out = orgs("The Ministry of Local Government and Public Works said on Monday that officials of the National Institute of Water and Atmospheric Research would attend.");
+    expect(out).toEqual(expect.arrayContaining(["Ministry of Local Government and Public Works/organization", "National Institute of Water and Atmospheric Research/organization"]));
+    expect(out).not.toContain("Public Works/organization");
+  });
+
+  it("splits a name read across and where the rest is a name the lists know", () => {
+    const out = orgs("Officials of the Ministry of Health and UNICEF met on Monday.");
+    expect(out).toEqual(expect.arrayContaining(["Ministry of Health/organization", "UNICEF/organization"]));
+    expect(out.some((e) => e.startsWith("Ministry of Health and"))).toBe(false);
+  });
+});

@@ -13,7 +13,7 @@ import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
-import { lookupAlias } from "../gazetteer";
+import { FIRST_NAMES, lookupAlias } from "../gazetteer";
 import { ruleTags } from "./rule-mentions";
 import { layoutMentions, withLayout } from "./layout";
 
@@ -56,7 +56,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withRepeats(withParticles(withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens);
+  const mentions = withRepeats(withAndJoins(withParticles(withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -86,6 +86,72 @@ function withParticles(mentions: TaggedMention[], tokens: readonly Token[]): Tag
     out.push(b);
   }
   return merged ? out : mentions;
+}
+
+const HEAD_CONNECTORS = new Set(["of", "for"]);
+const INNER_CONNECTORS = new Set(["of", "for", "in", "the"]);
+
+/**
+ * An organization named "X of Y and Z" that the model ended at "and" ("Ministry of Local Government" | "and
+ * Public Works", "National Institute of Water" | "and Atmospheric Research"): when the capitalised words after
+ * "and" on the same line open with no name the lists know (so "Ministry of Health and Kenya Red Cross" stays two),
+ * they are the rest of the organization's name.
+ */
+function withAndJoins(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined = splitAtKnownNames(mentions, tokens);
+  for (let i = 0; i < (out ?? mentions).length; i++) {
+    const list = out ?? mentions;
+    const a = list[i] as TaggedMention;
+    if (a.type !== "organization" || !tokens.slice(a.start + 1, a.end).some((t) => HEAD_CONNECTORS.has(t.text))) continue;
+    const and = tokens[a.end];
+    const line = (tokens[a.start] as Token).line;
+    if (!and || and.text !== "and" || and.line !== line) continue;
+    const first = tokens[a.end + 1];
+    if (!first || first.line !== line || !NAME_START.test(first.text) || first.sentStart) continue;
+    if (lookupAlias(first.text) !== undefined || FIRST_NAMES.has(first.text.toLowerCase())) continue;
+    let end = a.end + 1;
+    while (end < tokens.length && end - a.end <= 6) {
+      const t = tokens[end] as Token;
+      if (t.line !== line) break;
+      if (NAME_START.test(t.text)) end++;
+      else if (INNER_CONNECTORS.has(t.text) && NAME_START.test(tokens[end + 1]?.text ?? "") && tokens[end + 1]?.line === line) end += 2;
+      else break;
+    }
+    // Mentions inside the run are swallowed; one that runs past it leaves the name as it was.
+    const inside = list.filter((m) => m !== a && m.start < end && a.end < m.end);
+    if (inside.some((m) => m.end > end || m.type === "person")) continue;
+    const joined: TaggedMention = { type: "organization", start: a.start, end };
+    const next = [...list.filter((m) => !inside.includes(m) && m !== a), joined].sort((x, y) => x.start - y.start);
+    out = next;
+    i = next.indexOf(joined);
+  }
+  return out ?? mentions;
+}
+
+/** The gazetteer's entity type for a known name, or undefined. */
+function knownType(name: string): TaggedMention["type"] | undefined {
+  const kind = lookupAlias(name)?.kind;
+  return kind === "person" || kind === "organization" || kind === "place" ? kind : kind === "agency" ? "organization" : undefined;
+}
+
+/**
+ * The other way round: an organization the model read across "and" whose words after it are, all of them, a
+ * name the lists know ("Ministry of Health and UNICEF", "... and Kenya") is two names.
+ */
+function splitAtKnownNames(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] | undefined {
+  let out: TaggedMention[] | undefined;
+  for (const m of mentions) {
+    if (m.type !== "organization") continue;
+    for (let k = m.start + 1; k < m.end - 1; k++) {
+      if ((tokens[k] as Token).text !== "and") continue;
+      const type = knownType(tokens.slice(k + 1, m.end).map((t) => t.text).join(" "));
+      if (type === undefined || knownType(tokens.slice(m.start, m.end).map((t) => t.text).join(" ")) !== undefined) continue;
+      out ??= [...mentions];
+      out.splice(out.indexOf(m), 1, { type: "organization", start: m.start, end: k }, { type, start: k + 1, end: m.end });
+      break;
+    }
+  }
+  return out;
 }
 
 /**
