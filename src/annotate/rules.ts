@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 10;
+export const FLAG_RULES_VERSION: number = 11;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -242,6 +242,10 @@ const DATE_LINE = new RegExp(
   `^(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(?:\\s*[-–,|]?\\s*\\d{1,2}[:.]\\d{2}(?=[^\\n]{0,40}$).*)?|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE})$`,
   "u",
 );
+/** A byline's date, with its weekday and clock time when it has them: "Monday, March 3, 2025, 9:12 p.m.". */
+const BYLINE_DATE = `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE}(?:,?\\s+\\d{1,2}[:.]\\d{2}\\s*(?:[AaPp]\\.?[Mm]\\.?)?)?`;
+/** Agencies known by capitals alone ("AAP", "PTI"): the ones a byline can run into with no space. */
+const CAPITALS_WIRES = wireAliasSource(undefined, (alias) => /^[A-Z]{2,6}$/u.test(alias) && !WORD_LIKE_ALIASES.has(alias));
 /**
  * The authors' line of a US paper's byline, the agency then on a line of its own ("Erica Werner and David Espo",
  * "By Ana Ruiz"): two names or more, or "By", so a menu entry ("World News") is not taken for one.
@@ -933,7 +937,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["|"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `^(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:\\p{Lu}[\\p{L}.'’-]+(?:\\s{1,3}\\p{Lu}[\\p{L}.'’-]+){0,3}\\s*\\|\\s*)?(?:Updated|Published|Posted|Created)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:./|-]{0,80}$`,
+      `^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})\\s*\\|\\s*(?:\\p{Lu}[\\p{L}.'’-]+(?:\\s{1,3}\\p{Lu}[\\p{L}.'’-]+){0,3}\\s*\\|\\s*)?` +
+        `(?:(?:Updated|Published|Posted|Created)(?:\\s+on)?\\s*:?\\s*[\\p{L}\\p{N} ,:./|-]{0,80}|${BYLINE_DATE})$`,
       "u",
     ),
     where: "byline",
@@ -943,6 +948,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "Devdiscourse", text: "Reuters | Updated: 14-02-2025 11:08 IST | Created: 14-02-2025 11:07 IST" },
       { outlet: "Devdiscourse", text: "PTI | Kolkata | Updated: 02-09-2024 18:40 IST" },
+      { outlet: "a US regional paper (the agency and the date on one line)", text: "The Associated Press | Monday, March 3, 2025, 9:12 p.m." },
     ],
     evidence: "match",
     clean: false,
@@ -979,6 +985,21 @@ export const FLAG_RULES: readonly FlagRule[] = [
     example: "Press Trust of India  |  Patna",
     counterExample: "PTI | Representational image",
     variants: [{ outlet: "Business Standard", text: "IANS | New Delhi" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-name-glued-wire",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    // The writer's name and the agency set in two elements and joined with no space when a page's text is read
+    // ("Jane MarshallAAP"): a short line of two to four names whose last runs straight into the agency's capitals.
+    pattern: new RegExp(`^(?:\\p{Lu}[\\p{Ll}'’-]+\\s+){1,3}\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}(?<wire>${CAPITALS_WIRES})$`, "u"),
+    where: "byline",
+    outlet: "PerthNow (byline and agency joined)",
+    example: "Jane MarshallAAP",
+    counterExample: "Jane Marshall",
+    variants: [{ outlet: "a portal reposting PTI", text: "Ravi Shankar RaoPTI" }],
     evidence: "match",
     clean: false,
   },

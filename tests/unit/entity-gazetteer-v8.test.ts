@@ -1,5 +1,5 @@
 /**
- * Tagger v8's additions: sports clubs and venues by name, countries' own names, abbreviated Koreas and their
+ * Tagger v8's and v9's additions: sports clubs and venues by name, countries' own names, abbreviated Koreas and their
  * adjectives, photo agencies, and the words that are never the end of a name (a weekday, a headline verb after
  * a person). Each case failed under v7 on a real page of the same shape (the texts here are our own).
  */
