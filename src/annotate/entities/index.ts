@@ -56,7 +56,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withRepeats(withAndJoins(withParticles(withKnownPlaces(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens);
+  const mentions = withRepeats(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -211,11 +211,12 @@ function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): Tagge
 }
 
 /**
- * A place the gazetteer knows by that exact name ("Kenya", "Nairobi") that the rules read in the body and the
- * model left outside every name: the list is surer than the model there, which can be swayed by a Title-Case
- * line just before it ("By Elena Marsh, Meridian World Report" over "Kenya agreed.").
+ * A place the gazetteer knows by that exact name ("Kenya", "Nairobi"), or an organization of two words or more
+ * ("HDFC Bank"), that the rules read in the body with the list's type and the model left outside every name: the
+ * list is surer than the model there, which can be swayed by a Title-Case line just before it ("By Elena Marsh,
+ * Meridian World Report" over "Kenya agreed.") or run two companies into one ("Bharti Airtel and HDFC Bank").
  */
-function withKnownPlaces(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+function withKnownNames(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
   const extra = ruled.filter((r) => {
     if (r.type === "person" || (tokens[r.start] as Token).field !== "text") return false;
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) return false;
