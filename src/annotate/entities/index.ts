@@ -13,7 +13,7 @@ import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
-import { FIRST_NAMES, lookupAlias } from "../gazetteer";
+import { FIRST_NAMES, lookupAlias, NAME_PARTICLES } from "../gazetteer";
 import { ruleTags } from "./rule-mentions";
 import { layoutMentions, withLayout } from "./layout";
 
@@ -62,8 +62,12 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
 
 const NAME_START = /^[\p{Lu}\p{N}]/u;
 
-/** Lower-case surname particles that sit between a given name and a surname ("Erik ten Hag", "Rafael van der Vaart"). */
-const SURNAME_PARTICLES = new Set(["de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "al", "el"]);
+/**
+ * Lower-case surname particles that sit between a given name and a surname ("Erik ten Hag", "Rafael van der Vaart"):
+ * the gazetteer's name particles, and Portuguese "do", but not "y", "la" or "le", which between two people are
+ * mostly a conjunction or an article ("Rajoy y Sánchez").
+ */
+const SURNAME_PARTICLES = new Set([...NAME_PARTICLES].filter((p) => p !== "y" && p !== "la" && p !== "le").concat("do"));
 
 /**
  * Two people read either side of one or two lower-case surname particles on one line are one person: the model
