@@ -54,8 +54,11 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * weights retrained on more page texts.
  * 9: companies and exchanges in the gazetteer; 100 more page texts; surname particles and "X of Y and Z"
  * organizations joined; weights retrained.
+ * 10: the document pass drops currency letters ("US$"), ages and counts before names, portfolios after "Head
+ * of", meetings' names and headline function words from people; keeps "Royal Children's Hospital" whole;
+ * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz") typed; same weights.
  */
-export const ENTITY_TAGGER_VERSION = 9;
+export const ENTITY_TAGGER_VERSION = 10;
 
 interface Token {
   /** Surface form, possessive dropped. */

@@ -5,7 +5,7 @@
  * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
  */
 import type { Entity, EntityType, MentionSpan } from "../../model";
-import { foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS } from "../gazetteer";
+import { FIRST_NAMES, foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PORTFOLIO } from "../gazetteer";
 import type { TaggedMention } from "./decode";
 import { writesLower } from "./features";
 import { spanKey } from "./rule-mentions";
@@ -44,6 +44,8 @@ interface Named {
   knownType?: EntityType;
   /** Settled by the story's layout (layout.ts): its type outvotes every other reading. */
   forced?: boolean;
+  /** Named by the rule tagger's own resolution of the same words. */
+  fromRules?: boolean;
 }
 
 /** A role word, an honorific or a title ("MLA", "Dr.", "Minister"): never part of a person's name. */
@@ -59,15 +61,38 @@ export function isRole(word: string): boolean {
  */
 function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   let words = tokens.slice(m.start, m.end);
-  // A possessive closes a name: "BBC Arabic's Gaza correspondent" names BBC Arabic.
+  // "US$52 000", "A$3m", "HK$": a country's letters run into a currency sign are the currency, no place.
+  const last = words[words.length - 1] as Token;
+  const next = tokens[m.end];
+  if (next && CURRENCY_SIGNS.has(next.text) && next.start === last.end && next.field === last.field) return [];
+  // "31-year-old North Melbourne man", "Two Harare men": an age or a count before a name is no part of it.
+  while (words.length > 1 && (AGE_RE.test((words[0] as Token).text) || (m.type !== "organization" && NUMBER_WORDS.has((words[0] as Token).text)))) words = words.slice(1);
+  // "Head of Emergency Operations Aaron Davis", "Secretary of Defense James Mattis": after a role and "of",
+  // the portfolio's words end where a given name opens a name of two words or more.
+  const before = tokens[m.start - 1];
+  const role = tokens[m.start - 2];
+  if (before?.text === "of" && role && isRole(role.text) && words.length >= 3) {
+    const given = words.findIndex((w, k) => k > 0 && k < words.length - 1 && FIRST_NAMES.has(w.text.toLowerCase()));
+    if (given > 0 && words.slice(0, given).every((w) => !FIRST_NAMES.has(w.text.toLowerCase()))) {
+      return nameWords(tokens, { type: "person", start: m.start + given, end: m.end });
+    }
+  }
+  // An editor's brackets inside a quote ("Gareth [Southgate]") are no part of the name's words.
+  if (words.some((w) => w.text === "[" || w.text === "]")) words = words.filter((w) => w.text !== "[" && w.text !== "]");
+  if (words.length === 0) return [];
+  // A possessive closes a name: "BBC Arabic's Gaza correspondent" names BBC Arabic. Not where an institution's
+  // word ends the words after it: "Royal Children's Hospital", "St Mary's College" are one name.
   const possessive = words.findIndex((w, k) => k > 0 && k < words.length - 1 && POSSESSIVES.has(w.text));
-  if (possessive > 0) words = words.slice(0, possessive);
+  if (possessive > 0 && !(ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text))) words = words.slice(0, possessive);
   // A digest heading run into the text ("Reuters Health News Summary Following is ..."): the name stops before it.
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
   if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
   if (words.length === 0) return [];
   if (m.type === "person") {
     if (isRole((words[words.length - 1] as Token).text)) return [];
+    // "Homeland Security", "Public Security" (of a ministry the model split), "Global Entrepreneurship Summit":
+    // a portfolio's words alone, or a meeting's name, are no person.
+    if (words.every((w) => PORTFOLIO.has(foldWord(w.text))) || MEETING_WORDS.has((words[words.length - 1] as Token).text)) return [];
     let cut = -1;
     words.forEach((w, k) => {
       if (k < words.length - 1 && isRole(w.text)) cut = k;
@@ -86,7 +111,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   // "Rex Tillerson Saturday", "Jokowi Calls": a weekday after a name, or a headline verb after a person's, is no part of it.
   while (words.length > 1) {
     const end = (words[words.length - 1] as Token).text;
-    if (WEEKDAYS.has(end) || (m.type === "person" && HEADLINE_WORDS.has(end))) words = words.slice(0, -1);
+    if (WEEKDAYS.has(end) || (m.type === "person" && (HEADLINE_WORDS.has(end) || TITLE_CASE_FUNCTION_WORDS.has(end)))) words = words.slice(0, -1);
     else break;
   }
   // "Basilan island": a trailing lower-case word (not a particle) is no part of a name; nor is a trailing
@@ -98,6 +123,17 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   }
   return words;
 }
+
+/** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
+const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue".split(" "));
+/** Last words of a meeting's or a contest's name, which the guideline does not tag ("Quadrilateral Security Dialogue"). */
+const MEETING_WORDS = new Set("Summit Dialogue Festival Cup Championship Championships Awards Games Olympics Expo".split(" "));
+/** Function words a Title-Case headline capitalises, never the last word of a person's name ("Shehbaz Sharif Calls For"). */
+const TITLE_CASE_FUNCTION_WORDS = new Set("For To In On At Of With As And After Over From Into Amid Against".split(" "));
+const CURRENCY_SIGNS = new Set(["$", "€", "£", "¥"]);
+const AGE_RE = /^\p{N}+-(?:year|yr|month|week)s?-old$/iu;
+/** Counts before a name ("Two Harare men"); not "Ten", which opens surnames ("Ten Hag"). */
+const NUMBER_WORDS = new Set("Two Three Four Five Six Seven Eight Nine Eleven Twelve Dozens Hundreds Thousands".split(" "));
 
 /** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
 const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
@@ -120,6 +156,19 @@ function stationEnd(tokens: Token[], m: TaggedMention): number {
 function endsInStation(tokens: Token[], m: TaggedMention): boolean {
   if (m.end - m.start < 3) return false;
   return (tokens[m.end - 2] as Token).text.toLowerCase() === "police" && STATION_WORDS.has((tokens[m.end - 1] as Token).text.toLowerCase());
+}
+
+/** Honorifics that only ever stand before a person's name, never inside an organization's or a place's. */
+const PERSONAL_HONORIFICS = new Set("mr mrs ms dr pm mla mlc mp shri smt sen rep gov prof sheikh datuk".split(" "));
+
+/**
+ * "PM Shehbaz", "Dr Ruto" read as an organization or a place: a personal honorific and one to three
+ * capitalised words, none an institution's word, are a person.
+ */
+function honorificLed(tokens: Token[], m: TaggedMention): boolean {
+  const words = tokens.slice(m.start, m.end);
+  if (words.length < 2 || words.length > 4 || !PERSONAL_HONORIFICS.has((words[0] as Token).text.replace(/\.$/, "").toLowerCase())) return false;
+  return words.slice(1).every((w) => CAP_RE.test(w.text) && !ORG_SUFFIX_WORDS.has(w.text) && lookupAlias(w.text)?.kind !== "place");
 }
 
 function display(word: string): string {
@@ -178,7 +227,7 @@ export function resolveEntities(
     // Where the rules read the same words as a person, the person's cuts apply ("MLA Ravi Desai" → "Ravi Desai").
     const whole = tokens[mention.start] as Token;
     const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
-    const m = mention.type !== "person" && !("forced" in mention) && ruled.get(spanKey(wholeSpan))?.type === "person" ? { ...mention, type: "person" as const } : mention;
+    const m = mention.type !== "person" && !("forced" in mention) && (ruled.get(spanKey(wholeSpan))?.type === "person" || honorificLed(tokens, mention)) ? { ...mention, type: "person" as const } : mention;
     const inside = endsInStation(tokens, mention);
     const station = inside ? mention.end : stationEnd(tokens, mention);
     if (station > 0 && !("forced" in m)) {
@@ -216,10 +265,16 @@ export function resolveEntities(
     if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
     // Headline verbs and page words capitalised by a Title-Case line ("Warns", "Calls", "Members", "Update").
     if (!phrase && words.every((w) => HEADLINE_WORDS.has(w.text))) continue;
+    // "NHS Grampian", "Ambulance Victoria", "Transport Canada": a public service's word before a region's name
+    // is that region's service, whoever read it as a person or a place.
+    if (!phrase && m.type !== "organization" && words.length > 1 && words.length <= 3 && SERVICE_WORDS.has(first.text) && !words.some((w) => isRole(w.text))) {
+      named.push({ type: "organization", words, known: name, knownType: "organization", span, order: m.start, end: m.end });
+      continue;
+    }
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
     if (rule) {
-      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, span, order: m.start, end: m.end });
+      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, fromRules: true, span, order: m.start, end: m.end });
       continue;
     }
     const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;
@@ -258,7 +313,11 @@ export function resolveEntities(
     let name = n.known ?? surface(n.words);
     let type = n.knownType ?? n.type;
     let weight = n.forced ? 5 : n.known ? 3 : 1;
-    if (!n.known && n.words.length === 1) {
+    // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
+    // goes to the full name this story's mentions read, where there is one.
+    const surnameOf = n.fromRules && n.words.length === 1 && type === "person" ? bySurname.get(foldWord(surface(n.words))) : undefined;
+    if (surnameOf) name = surnameOf;
+    else if (!n.known && n.words.length === 1) {
       const key = foldWord(name);
       const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;
       const expansion = /^\p{Lu}[\p{Lu}.&]+$/u.test(name) ? byInitials.get(name.replace(/\./g, "")) : undefined;
