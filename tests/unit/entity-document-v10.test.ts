@@ -70,4 +70,19 @@ describe("tagger v10 document pass", () => {
     expect(out).toContain("Shehbaz Sharif/person");
     expect(out.some((e) => e.startsWith("PM"))).toBe(false);
   });
+
+  it("keeps a portfolio that opens a department's name, and still drops a judge's title", () => {
+    const out = tagged("", "The Justice Department said it would appeal the ruling. Justice Amara Okafor dissented.");
+    expect(out).toContain("Justice Department/organization");
+    expect(out).toContain("Amara Okafor/person");
+    expect(out).not.toContain("Department/organization");
+  });
+
+  it("joins an institution named X for (the) Y into one organization", () => {
+    expect(tagged("", "Texas asked the U.S. District Court for the Northern District of Texas to block the rule.")).toEqual([
+      "Texas/place",
+      "U.S. District Court for the Northern District of Texas/organization",
+    ]);
+    expect(tagged("", "Oxford's Institute for Fiscal Studies said on Monday that taxes would rise.")).toContain("Institute for Fiscal Studies/organization");
+  });
 });

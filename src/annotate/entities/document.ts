@@ -44,6 +44,8 @@ interface Named {
   knownType?: EntityType;
   /** Settled by the story's layout (layout.ts): its type outvotes every other reading. */
   forced?: boolean;
+  /** Read from the name's own words ("NHS Grampian"): outvotes the rules' and the model's readings. */
+  sure?: boolean;
   /** Named by the rule tagger's own resolution of the same words. */
   fromRules?: boolean;
 }
@@ -101,7 +103,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   }
   while (words.length > 1) {
     const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
-    const title = lookupAlias((words[0] as Token).text)?.kind === "title";
+    // A title word that is also a portfolio opens a department's name ("Justice Department", "Defense Ministry").
+    const portfolio = m.type === "organization" && PORTFOLIO.has(foldWord((words[0] as Token).text)) && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
+    const title = !portfolio && lookupAlias((words[0] as Token).text)?.kind === "title";
     if (first === "the" || first === "a" || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first)))) {
       words = words.slice(1);
     } else break;
@@ -268,7 +272,7 @@ export function resolveEntities(
     // "NHS Grampian", "Ambulance Victoria", "Transport Canada": a public service's word before a region's name
     // is that region's service, whoever read it as a person or a place.
     if (!phrase && m.type !== "organization" && words.length > 1 && words.length <= 3 && SERVICE_WORDS.has(first.text) && !words.some((w) => isRole(w.text))) {
-      named.push({ type: "organization", words, known: name, knownType: "organization", span, order: m.start, end: m.end });
+      named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
       continue;
     }
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
@@ -312,7 +316,7 @@ export function resolveEntities(
   for (const n of named) {
     let name = n.known ?? surface(n.words);
     let type = n.knownType ?? n.type;
-    let weight = n.forced ? 5 : n.known ? 3 : 1;
+    let weight = n.forced || n.sure ? 5 : n.known ? 3 : 1;
     // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
     // goes to the full name this story's mentions read, where there is one.
     const surnameOf = n.fromRules && n.words.length === 1 && type === "person" ? bySurname.get(foldWord(surface(n.words))) : undefined;

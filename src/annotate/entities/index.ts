@@ -13,7 +13,7 @@ import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
-import { FIRST_NAMES, lookupAlias, NAME_PARTICLES } from "../gazetteer";
+import { FIRST_NAMES, lookupAlias, NAME_PARTICLES, ORG_HEAD_WORDS, ORG_SUFFIX_WORDS } from "../gazetteer";
 import { ruleTags } from "./rule-mentions";
 import { layoutMentions, withLayout } from "./layout";
 
@@ -56,7 +56,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withRepeats(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens);
+  const mentions = withRepeats(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -128,6 +128,29 @@ function withAndJoins(mentions: TaggedMention[], tokens: readonly Token[]): Tagg
     const next = [...list.filter((m) => !inside.includes(m) && m !== a), joined].sort((x, y) => x.start - y.start);
     out = next;
     i = next.indexOf(joined);
+  }
+  return out ?? mentions;
+}
+
+/**
+ * An institution named "X for (the) Y" that the model read as two names ("U.S. District Court" | "for the" |
+ * "Northern District of Texas", "Centre" | "for" | "Disease Control"): an organization ending in an
+ * institution's word, "for" and an optional "the" on its line, then the next name, are one organization.
+ */
+function withForJoins(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 0; i + 1 < (out ?? mentions).length; i++) {
+    const list = out ?? mentions;
+    const a = list[i] as TaggedMention;
+    const b = list[i + 1] as TaggedMention;
+    if (a.type !== "organization" || b.type === "person") continue;
+    const head = (tokens[a.end - 1] as Token).text;
+    if (!ORG_SUFFIX_WORDS.has(head) && !ORG_HEAD_WORDS.has(head)) continue;
+    const between = tokens.slice(a.end, b.start).map((t) => t.text);
+    if (!(between.length === 1 && between[0] === "for") && !(between.length === 2 && between[0] === "for" && between[1] === "the")) continue;
+    const line = (tokens[a.start] as Token).line;
+    if ((tokens[b.end - 1] as Token).line !== line) continue;
+    out = [...list.slice(0, i), { type: "organization", start: a.start, end: b.end }, ...list.slice(i + 2)];
   }
   return out ?? mentions;
 }
