@@ -56,7 +56,8 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * organizations joined; weights retrained.
  * 10: the document pass drops currency letters ("US$"), ages and counts before names, portfolios after "Head
  * of", meetings' names and headline function words from people; keeps "Royal Children's Hospital" whole;
- * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz") typed; same weights.
+ * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz") typed; a town is its club where
+ * the story names the club; national sides' nicknames and British/American spellings in the gazetteer; retrained.
  */
 export const ENTITY_TAGGER_VERSION = 10;
 

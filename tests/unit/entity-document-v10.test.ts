@@ -6,7 +6,9 @@
  * not reproduce, so those two cases guard the cut.
  */
 import { describe, expect, it } from "vitest";
+import { resolveEntities } from "../../src/annotate/entities/document";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+import { tokenize } from "../../src/annotate/entities/tokens";
 
 const tagged = (title: string, text: string): string[] => tagEntitiesTrained(title, text).map((e) => `${e.name}/${e.type}`).sort();
 
@@ -66,9 +68,13 @@ describe("tagger v10 document pass", () => {
   });
 
   it("reads a personal honorific and a name as a person whatever the model typed", () => {
-    const out = tagged("", "PM Shehbaz met the army chief in Islamabad on Monday, his office said.");
-    expect(out).toContain("Shehbaz Sharif/person");
-    expect(out.some((e) => e.startsWith("PM"))).toBe(false);
+    // The document pass alone, given the model's reading of "PM Anil Mehra" as an organization.
+    const tokens = tokenize("PM Anil Mehra met the army chief on Monday.", "text");
+    const out = resolveEntities(tokens, [{ type: "organization", start: 0, end: 3 }], new Map(), new Set());
+    expect(out.map((e) => `${e.name}/${e.type}`)).toEqual(["Anil Mehra/person"]);
+    // An institution's word after the honorific leaves the organization alone.
+    const college = tokenize("Dr Mehra College opened on Monday.", "text");
+    expect(resolveEntities(college, [{ type: "organization", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.type)).toEqual(["organization"]);
   });
 
   it("keeps a portfolio that opens a department's name, and still drops a judge's title", () => {
@@ -84,5 +90,19 @@ describe("tagger v10 document pass", () => {
       "U.S. District Court for the Northern District of Texas/organization",
     ]);
     expect(tagged("", "Oxford's Institute for Fiscal Studies said on Monday that taxes would rise.")).toContain("Institute for Fiscal Studies/organization");
+  });
+
+  it("reads a town as its club in a story that names the club, and a shouted dateline as the town", () => {
+    const out = tagEntitiesTrained("", "TORONTO (AP) — The Toronto Maple Leafs beat the Boston Bruins 3-2 on Saturday night.\n\nToronto rebounded from a 4-1 loss in Boston on Thursday.");
+    const leafs = out.find((e) => e.name === "Toronto Maple Leafs");
+    expect(leafs?.type).toBe("organization");
+    expect(leafs?.mentions).toBe(2);
+    expect(out.find((e) => e.name === "Toronto")?.type).toBe("place");
+  });
+
+  it("knows national sides by their nicknames, and names spelt the British or the American way", () => {
+    const out = tagged("", "The All Blacks beat the Springboks 28-10 in Auckland on Saturday.");
+    expect(out).toEqual(expect.arrayContaining(["All Blacks/organization", "Springboks/organization", "Auckland/place"]));
+    expect(tagged("", "The North Atlantic Treaty Organisation (NATO) met in Brussels. NATO said it would act.")).toEqual(["Brussels/place", "NATO/organization"]);
   });
 });

@@ -5,7 +5,7 @@
  * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
  */
 import type { Entity, EntityType, MentionSpan } from "../../model";
-import { FIRST_NAMES, foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PORTFOLIO } from "../gazetteer";
+import { CLUB_NAMES, FIRST_NAMES, foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PORTFOLIO } from "../gazetteer";
 import type { TaggedMention } from "./decode";
 import { writesLower } from "./features";
 import { spanKey } from "./rule-mentions";
@@ -311,6 +311,12 @@ export function resolveEntities(
   const byInitials = new Map<string, string>();
   for (const org of longOrgs) byInitials.set(initials(org), org);
 
+  // "Toronto rebounded from a loss": in a story that names the Toronto Maple Leafs, the town alone is the club.
+  const clubByTown = new Map<string, string>();
+  for (const n of named) {
+    if (n.knownType === "organization" && n.known && CLUB_NAMES.has(n.known) && n.known.includes(" ")) clubByTown.set(foldWord(n.known.split(" ")[0] as string), n.known);
+  }
+
   const tallies = new Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>();
   let previous: { key: string; end: number } | undefined;
   for (const n of named) {
@@ -319,9 +325,15 @@ export function resolveEntities(
     let weight = n.forced || n.sure ? 5 : n.known ? 3 : 1;
     // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
     // goes to the full name this story's mentions read, where there is one.
+    const club = n.words.length === 1 && n.type !== "person" && /\p{Ll}/u.test((n.words[0] as Token).text) ? clubByTown.get(foldWord((n.words[0] as Token).text)) : undefined;
+    if (club) {
+      name = club;
+      type = "organization";
+      weight = 3;
+    }
     const surnameOf = n.fromRules && n.words.length === 1 && type === "person" ? bySurname.get(foldWord(surface(n.words))) : undefined;
     if (surnameOf) name = surnameOf;
-    else if (!n.known && n.words.length === 1) {
+    else if (!club && !n.known && n.words.length === 1) {
       const key = foldWord(name);
       const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;
       const expansion = /^\p{Lu}[\p{Lu}.&]+$/u.test(name) ? byInitials.get(name.replace(/\./g, "")) : undefined;

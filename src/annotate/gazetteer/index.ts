@@ -102,12 +102,23 @@ function addPhrase(alias: string, kind: PhraseKind, canonical: string): void {
   if (!BY_ALIAS.has(aliasKey)) BY_ALIAS.set(aliasKey, phrase);
 }
 
+/** British and American spellings of the same word in a name ("World Trade Organisation", "Defense Ministry"). */
+const SPELLINGS: [string, string][] = [
+  ["Organization", "Organisation"],
+  ["Organisation", "Organization"],
+  ["Defense", "Defence"],
+  ["Defence", "Defense"],
+];
+
 function addLines(list: string, kind: PhraseKind): void {
   for (const line of list.split("\n")) {
     const names = line.split("|").map((n) => n.trim());
     const canonical = names[0];
     if (!canonical) continue;
-    for (const name of names) addPhrase(name, kind, canonical);
+    for (const name of names) {
+      addPhrase(name, kind, canonical);
+      for (const [from, to] of SPELLINGS) if (name.split(" ").includes(from)) addPhrase(name.split(" ").map((w) => (w === from ? to : w)).join(" "), kind, canonical);
+    }
   }
 }
 
@@ -132,6 +143,8 @@ addLines(ADJECTIVE_PLACES.split("|").join("\n"), "adjplace");
 addLines(COUNTRY_OVERRIDES, "place");
 addLines(ORGANIZATIONS, "organization");
 addLines(SPORTS_CLUBS, "organization");
+/** Clubs' canonical names ("Toronto Maple Leafs"): a story that names one may call it by its town alone. */
+export const CLUB_NAMES = new Set(SPORTS_CLUBS.split("\n").map((line) => (line.split("|")[0] as string).trim()).filter(Boolean));
 addLines(POLITICAL_PARTIES, "organization");
 addLines(NEWS_OUTLETS, "organization");
 // An agency is an organization under the wire's canonical name ("AP" → Associated Press), as wire_services names it.

@@ -593,7 +593,25 @@ Collingwood Magpies
 Brisbane Broncos
 Urawa Red Diamonds
 Jeonbuk Hyundai Motors
-Ulsan HD`;
+Ulsan HD
+All Blacks
+Black Ferns
+Springboks
+Wallabies
+Socceroos
+Matildas
+Black Caps|BlackCaps
+Proteas
+Super Eagles
+Super Falcons
+Black Stars
+Bafana Bafana
+Indomitable Lions
+Harambee Stars
+Atlas Lions
+Les Bleus
+Azzurri
+Three Lions`;
 
 /**
  * Political parties and coalitions by the names and acronyms news prints. An acronym or a name that is also
