@@ -57,7 +57,8 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * 10: the document pass drops currency letters ("US$"), ages and counts before names, portfolios after "Head
  * of", meetings' names and headline function words from people; keeps "Royal Children's Hospital" whole;
  * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz") typed; a town is its club where
- * the story names the club; national sides' nicknames and British/American spellings in the gazetteer; retrained.
+ * the story names the club; a month, a group noun or a lower-case description ends a name; stock indices
+ * untagged; national sides' nicknames and British/American spellings in the gazetteer; retrained.
  */
 export const ENTITY_TAGGER_VERSION = 10;
 

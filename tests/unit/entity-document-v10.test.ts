@@ -105,4 +105,17 @@ describe("tagger v10 document pass", () => {
     expect(out).toEqual(expect.arrayContaining(["All Blacks/organization", "Springboks/organization", "Auckland/place"]));
     expect(tagged("", "The North Atlantic Treaty Organisation (NATO) met in Brussels. NATO said it would act.")).toEqual(["Brussels/place", "NATO/organization"]);
   });
+
+  it("ends a name before a month, a group of people or a lower-case description, and tags no stock index", () => {
+    const pass = (text: string, start: number, end: number, type: "organization" | "place" = "organization"): string[] =>
+      resolveEntities(tokenize(text, "text"), [{ type, start, end }], new Map(), new Set()).map((e) => e.name);
+    // The document pass alone, given the model's over-long readings.
+    expect(pass("By The Associated Press Oct. 12, 2024", 1, 5)).toEqual(["Associated Press"]);
+    expect(pass("Nairobi Leaders Meet Over Budget", 0, 2, "place")).toEqual(["Nairobi"]);
+    expect(pass("the Islamic militant group Hamas said", 1, 5)).toEqual(["Hamas"]);
+    expect(pass("The S&P BSE Sensex rose 1%", 1, 4)).toEqual([]);
+    // Connectors and particles inside a name stay: "Bank of America", "Mohammed bin Salman".
+    expect(pass("Bank of America said", 0, 3)).toEqual(["Bank of America"]);
+    expect(resolveEntities(tokenize("Mohammed bin Salman said", "text"), [{ type: "person", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.name)).toEqual(["Mohammed bin Salman"]);
+  });
 });

@@ -125,8 +125,28 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end)) || end === "The" || end === "A" || end === "An") words = words.slice(0, -1);
     else break;
   }
+  // "Associated Press Oct.", "Nairobi Members": a month or a group of people after a name is no part of it.
+  while (words.length > 1) {
+    const end = (words[words.length - 1] as Token).text;
+    if (MONTHS.has(end) || GROUP_NOUNS.has(end)) words = words.slice(0, -1);
+    else break;
+  }
+  // "Islamic extremist group Hamas": lower-case words inside a name, other than its connectors, end what came before.
+  const inner = words.findLastIndex((w, k) => k > 0 && k < words.length - 1 && /^\p{Ll}/u.test(w.text) && !NAME_CONNECTORS.has(w.text) && !PARTICLE_RE.test(w.text));
+  if (inner > 0) words = words.slice(inner + 1);
+  // A stock index is no organization ("S&P BSE Sensex", "Hang Seng Index").
+  if (INDEX_WORDS.has((words[words.length - 1] as Token).text)) return [];
   return words;
 }
+
+/** Months as a dateline writes them after a name; not May, June, April or August, which are also names. */
+const MONTHS = new Set("Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec. January February March July September October November December".split(" "));
+/** Plural nouns for groups of people, which a headline capitalises after a place ("Nairobi Leaders Meet"). */
+const GROUP_NOUNS = new Set("Leaders Members Residents Officials Fans Workers Farmers Traders Students Voters Lawmakers Villagers Protesters".split(" "));
+/** Lower-case words that join the words of one name ("Bank of America", "Trinidad and Tobago", "Office for National Statistics"). */
+const NAME_CONNECTORS = new Set("of and for the de del della di da do dos das du des la le von van der den ten ter y e et upon on in at & bin bint ibn ben bat abu al el".split(" "));
+/** Last words of a stock index's name. */
+const INDEX_WORDS = new Set(["Sensex", "Nifty", "Index"]);
 
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
 const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue".split(" "));
