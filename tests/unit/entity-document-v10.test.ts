@@ -106,7 +106,7 @@ describe("tagger v10 document pass", () => {
     expect(tagged("", "The North Atlantic Treaty Organisation (NATO) met in Brussels. NATO said it would act.")).toEqual(["Brussels/place", "NATO/organization"]);
   });
 
-  it("ends a name before a month, a group of people or a lower-case description, and tags no stock index", () => {
+  it("ends a name before a month, a headline's verb, a group of people or a lower-case description, and tags no stock index", () => {
     const pass = (text: string, start: number, end: number, type: "organization" | "place" = "organization"): string[] =>
       resolveEntities(tokenize(text, "text"), [{ type, start, end }], new Map(), new Set()).map((e) => e.name);
     // The document pass alone, given the model's over-long readings.
@@ -114,6 +114,9 @@ describe("tagger v10 document pass", () => {
     expect(pass("Nairobi Leaders Meet Over Budget", 0, 2, "place")).toEqual(["Nairobi"]);
     expect(pass("the Islamic militant group Hamas said", 1, 5)).toEqual(["Hamas"]);
     expect(pass("The S&P BSE Sensex rose 1%", 1, 4)).toEqual([]);
+    expect(pass("Kisoro Hospital Opens Isolation Unit", 0, 5)).toEqual(["Kisoro Hospital"]);
+    expect(pass("Pheu Thai Lawmakers Split Over Casino Bill", 0, 4)).toEqual(["Pheu Thai"]);
+    expect(pass("the Canadian Armed Forces said", 1, 4)).toEqual(["Canadian Armed Forces"]);
     // Connectors and particles inside a name stay: "Bank of America", "Mohammed bin Salman".
     expect(pass("Bank of America said", 0, 3)).toEqual(["Bank of America"]);
     expect(resolveEntities(tokenize("Mohammed bin Salman said", "text"), [{ type: "person", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.name)).toEqual(["Mohammed bin Salman"]);

@@ -125,10 +125,14 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end)) || end === "The" || end === "A" || end === "An") words = words.slice(0, -1);
     else break;
   }
-  // "Associated Press Oct.", "Nairobi Members": a month or a group of people after a name is no part of it.
+  // "Mulago Opens Isolation Unit", "Pheu Thai Lawmakers Split": a Title-Case headline's verb, or a group of
+  // people, ends the name before it.
+  const verb = words.findIndex((w, k) => k > 0 && (HEADLINE_VERBS.has(w.text) || GROUP_NOUNS.has(w.text)));
+  if (verb > 0) words = words.slice(0, verb);
+  // "Associated Press Oct.": a month after a name is no part of it.
   while (words.length > 1) {
     const end = (words[words.length - 1] as Token).text;
-    if (MONTHS.has(end) || GROUP_NOUNS.has(end)) words = words.slice(0, -1);
+    if (MONTHS.has(end)) words = words.slice(0, -1);
     else break;
   }
   // "Islamic extremist group Hamas": lower-case words inside a name, other than its connectors, end what came before.
@@ -139,10 +143,19 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   return words;
 }
 
+/** Verbs of a Title-Case headline, never a word inside a name (not "Falls", "Forces" or "Reports", which are: "Canadian Armed Forces"). */
+const HEADLINE_VERBS = new Set(
+  ("Says Warns Slams Urges Seeks Vows Backs Rejects Denies Demands Launches Announces Opens Walks Passes Beats Crush Crushes " +
+    "Looms Splits Cuts Wins Loses Signs Seals Faces Hails Welcomes Blames Targets Adds Drops Jumps Surges Plunges Slumps Soars " +
+    "Extends Quits Resigns Visits Arrives Orders Bans Probes Arrests Charges Sues Names Appoints Unveils Confirms").split(" "),
+);
 /** Months as a dateline writes them after a name; not May, June, April or August, which are also names. */
 const MONTHS = new Set("Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec. January February March July September October November December".split(" "));
-/** Plural nouns for groups of people, which a headline capitalises after a place ("Nairobi Leaders Meet"). */
-const GROUP_NOUNS = new Set("Leaders Members Residents Officials Fans Workers Farmers Traders Students Voters Lawmakers Villagers Protesters".split(" "));
+/**
+ * Plural nouns for groups of people, which a headline capitalises after a place ("Nairobi Leaders Meet");
+ * not "Workers", "Farmers" or "Voters", which end names ("League of Women Voters").
+ */
+const GROUP_NOUNS = new Set("Leaders Members Residents Officials Fans Lawmakers Villagers Protesters".split(" "));
 /** Lower-case words that join the words of one name ("Bank of America", "Trinidad and Tobago", "Office for National Statistics"). */
 const NAME_CONNECTORS = new Set("of and for the de del della di da do dos das du des la le von van der den ten ter y e et upon on in at & bin bint ibn ben bat abu al el".split(" "));
 /** Last words of a stock index's name. */
