@@ -55,10 +55,10 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * 9: companies and exchanges in the gazetteer; 100 more page texts; surname particles and "X of Y and Z"
  * organizations joined; weights retrained.
  * 10: the document pass drops currency letters ("US$"), ages and counts before names, portfolios after "Head
- * of", meetings' names and headline function words from people; keeps "Royal Children's Hospital" whole;
- * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz") typed; a town is its club where
- * the story names the club; a month, a group noun or a lower-case description ends a name; stock indices
- * untagged; national sides' nicknames and British/American spellings in the gazetteer; retrained.
+ * of", meetings' names, headline verbs and function words; keeps "Royal Children's Hospital" whole; types
+ * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz"); a town or a nickname is the club
+ * the story names; stock indices untagged; more clubs, national sides' nicknames and British/American
+ * spellings in the gazetteer; weights retrained.
  */
 export const ENTITY_TAGGER_VERSION = 10;
 

@@ -121,4 +121,14 @@ describe("tagger v10 document pass", () => {
     expect(pass("Bank of America said", 0, 3)).toEqual(["Bank of America"]);
     expect(resolveEntities(tokenize("Mohammed bin Salman said", "text"), [{ type: "person", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.name)).toEqual(["Mohammed bin Salman"]);
   });
+
+  it("reads a club's nickname alone as the club where the story names it, unless two clubs share it", () => {
+    const out = tagEntitiesTrained("", "Perth Glory lost 2-0 to Melbourne Victory on Saturday.\n\nGlory are still winless after six rounds, and Victory moved third.");
+    expect(out.find((e) => e.name === "Melbourne Victory")).toMatchObject({ type: "organization", mentions: 2 });
+    expect(out.some((e) => e.name === "Victory")).toBe(false);
+    // The document pass alone: "United" after Adelaide United and Western United is neither club.
+    const tokens = tokenize("Adelaide United beat Western United 3-1. United fans left early.", "text");
+    const shared = resolveEntities(tokens, [{ type: "organization", start: 0, end: 2 }, { type: "organization", start: 3, end: 5 }, { type: "organization", start: 7, end: 8 }], new Map(), new Set());
+    expect(shared.map((e) => `${e.name}/${e.mentions}`).sort()).toEqual(["Adelaide United/1", "United/1", "Western United/1"]);
+  });
 });

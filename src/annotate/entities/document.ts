@@ -161,6 +161,8 @@ const NAME_CONNECTORS = new Set("of and for the de del della di da do dos das du
 /** Last words of a stock index's name. */
 const INDEX_WORDS = new Set(["Sensex", "Nifty", "Index"]);
 
+/** Last words of clubs' names that no one calls the club by alone ("Leicester City", "Ipswich Town"). */
+const CLUB_WORDS = new Set("City Town County Athletic Rovers Wanderers Albion Argyle Juniors".split(" "));
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
 const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue".split(" "));
 /** Last words of a meeting's or a contest's name, which the guideline does not tag ("Quadrilateral Security Dialogue"). */
@@ -344,10 +346,20 @@ export function resolveEntities(
   const byInitials = new Map<string, string>();
   for (const org of longOrgs) byInitials.set(initials(org), org);
 
-  // "Toronto rebounded from a loss": in a story that names the Toronto Maple Leafs, the town alone is the club.
-  const clubByTown = new Map<string, string>();
+  // "Toronto rebounded from a loss", "Glory are still winless": in a story that names the Toronto Maple Leafs
+  // or Perth Glory, the town alone, or the nickname alone, is the club (a word two clubs share is neither).
+  const clubByTown = new Map<string, string | null>();
+  const clubByNickname = new Map<string, string | null>();
+  const claim = (map: Map<string, string | null>, word: string, club: string): void => {
+    const key = foldWord(word);
+    map.set(key, map.has(key) && map.get(key) !== club ? null : club);
+  };
   for (const n of named) {
-    if (n.knownType === "organization" && n.known && CLUB_NAMES.has(n.known) && n.known.includes(" ")) clubByTown.set(foldWord(n.known.split(" ")[0] as string), n.known);
+    if (n.knownType !== "organization" || !n.known || !CLUB_NAMES.has(n.known) || !n.known.includes(" ")) continue;
+    const parts = n.known.split(" ");
+    claim(clubByTown, parts[0] as string, n.known);
+    const nickname = parts[parts.length - 1] as string;
+    if (!ORG_SUFFIX_WORDS.has(nickname) && !CLUB_WORDS.has(nickname)) claim(clubByNickname, nickname, n.known);
   }
 
   const tallies = new Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>();
@@ -358,7 +370,8 @@ export function resolveEntities(
     let weight = n.forced || n.sure ? 5 : n.known ? 3 : 1;
     // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
     // goes to the full name this story's mentions read, where there is one.
-    const club = n.words.length === 1 && n.type !== "person" && /\p{Ll}/u.test((n.words[0] as Token).text) ? clubByTown.get(foldWord((n.words[0] as Token).text)) : undefined;
+    const single = n.words.length === 1 && /\p{Ll}/u.test((n.words[0] as Token).text) ? foldWord((n.words[0] as Token).text) : undefined;
+    const club = single === undefined ? undefined : ((n.type !== "person" ? clubByTown.get(single) : undefined) ?? clubByNickname.get(single) ?? undefined);
     if (club) {
       name = club;
       type = "organization";

@@ -611,7 +611,119 @@ Harambee Stars
 Atlas Lions
 Les Bleus
 Azzurri
-Three Lions`;
+Three Lions
+Adelaide United
+Brisbane Roar
+Central Coast Mariners
+Macarthur FC
+Melbourne City
+Melbourne Victory
+Newcastle Jets
+Perth Glory
+Sydney FC
+Wellington Phoenix
+Western Sydney Wanderers
+Western United
+Auckland FC
+Penrith Panthers
+Sydney Roosters
+South Sydney Rabbitohs|Rabbitohs
+Parramatta Eels
+Canterbury-Bankstown Bulldogs
+Cronulla-Sutherland Sharks|Cronulla Sharks
+Manly Warringah Sea Eagles|Manly Sea Eagles
+North Queensland Cowboys
+Canberra Raiders
+Newcastle Knights
+Gold Coast Titans
+St George Illawarra Dragons
+Wests Tigers
+New Zealand Warriors
+Geelong Cats
+West Coast Eagles
+Adelaide Crows
+Brisbane Lions
+Gold Coast Suns
+Fremantle Dockers
+Western Bulldogs
+Melbourne Demons
+Crusaders
+Highlanders
+Brumbies
+Waratahs
+Fijian Drua
+Moana Pasifika
+UAE Team Emirates
+Visma-Lease a Bike|Team Visma
+Soudal Quick-Step
+Ineos Grenadiers
+Lidl-Trek
+Decathlon AG2R La Mondiale
+Uno-X Mobility
+EF Education-EasyPost
+Red Bull-Bora-Hansgrohe|Bora-Hansgrohe
+Alpecin-Deceuninck
+Movistar Team
+Groupama-FDJ
+Bahrain Victorious
+Boston Bruins|Bruins
+New York Rangers
+Tampa Bay Lightning
+Florida Panthers
+Vegas Golden Knights
+Colorado Avalanche
+Vancouver Canucks|Canucks
+Calgary Flames
+Ottawa Senators
+Winnipeg Jets
+Chicago Blackhawks|Blackhawks
+Detroit Red Wings|Red Wings
+Pittsburgh Penguins
+Washington Capitals
+Philadelphia Flyers
+Carolina Hurricanes
+New Jersey Devils
+Dallas Stars
+Los Angeles Kings
+Seattle Kraken
+Houston Astros|Astros
+Atlanta Braves|Braves
+Philadelphia Phillies|Phillies
+San Diego Padres|Padres
+Seattle Mariners
+Texas Rangers
+Baltimore Orioles|Orioles
+Cleveland Guardians
+Minnesota Twins
+Tampa Bay Rays
+St. Louis Cardinals
+San Francisco Giants
+Chicago White Sox|White Sox
+Detroit Tigers
+Milwaukee Brewers
+Arizona Diamondbacks|Diamondbacks
+Miami Dolphins
+New York Giants
+New York Jets
+Los Angeles Rams
+Cincinnati Bengals|Bengals
+Denver Broncos
+Chicago Bears
+Seattle Seahawks|Seahawks
+Minnesota Vikings
+Houston Texans
+Las Vegas Raiders
+Jacksonville Jaguars
+Tampa Bay Buccaneers|Buccaneers
+New Orleans Saints
+Atlanta Falcons
+Carolina Panthers
+Washington Commanders
+Arizona Cardinals
+Tennessee Titans
+Indianapolis Colts
+Cleveland Browns
+Los Angeles Chargers`;
 
 /**
  * Political parties and coalitions by the names and acronyms news prints. An acronym or a name that is also
