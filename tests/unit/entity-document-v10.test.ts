@@ -35,6 +35,13 @@ describe("tagger v10 document pass", () => {
     expect(out.some((e) => e.includes("Emergency"))).toBe(false);
   });
 
+  it("finds the person inside a mention that opens with a role and its portfolio, and drops a player's position", () => {
+    const pass = (text: string, start: number, end: number, type: "organization" | "person"): string[] =>
+      resolveEntities(tokenize(text, "text"), [{ type, start, end }], new Map(), new Set()).map((e) => `${e.name}/${e.type}`);
+    expect(pass("Xi met US Secretary of Defense James Mattis in Beijing.", 2, 8, "organization")).toEqual(["James Mattis/person"]);
+    expect(pass("Defenseman Joel Edmundson made his debut.", 0, 3, "person")).toEqual(["Joel Edmundson/person"]);
+  });
+
   it("keeps an institution's name whole across a possessive", () => {
     const out = tagged("", "The boy was taken to the Royal Children's Hospital in a stable condition, paramedics said.");
     expect(out).toContain("Royal Children's Hospital/organization");

@@ -69,16 +69,6 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   if (next && CURRENCY_SIGNS.has(next.text) && next.start === last.end && next.field === last.field) return [];
   // "31-year-old North Melbourne man", "Two Harare men": an age or a count before a name is no part of it.
   while (words.length > 1 && (AGE_RE.test((words[0] as Token).text) || (m.type !== "organization" && NUMBER_WORDS.has((words[0] as Token).text)))) words = words.slice(1);
-  // "Head of Emergency Operations Aaron Davis", "Secretary of Defense James Mattis": after a role and "of",
-  // the portfolio's words end where a given name opens a name of two words or more.
-  const before = tokens[m.start - 1];
-  const role = tokens[m.start - 2];
-  if (before?.text === "of" && role && isRole(role.text) && words.length >= 3) {
-    const given = words.findIndex((w, k) => k > 0 && k < words.length - 1 && FIRST_NAMES.has(w.text.toLowerCase()));
-    if (given > 0 && words.slice(0, given).every((w) => !FIRST_NAMES.has(w.text.toLowerCase()))) {
-      return nameWords(tokens, { type: "person", start: m.start + given, end: m.end });
-    }
-  }
   // An editor's brackets inside a quote ("Gareth [Southgate]") are no part of the name's words.
   if (words.some((w) => w.text === "[" || w.text === "]")) words = words.filter((w) => w.text !== "[" && w.text !== "]");
   if (words.length === 0) return [];
@@ -110,6 +100,8 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
       words = words.slice(1);
     } else break;
   }
+  // "Defenseman Joel Edmundson": a player's position opening a sentence is no part of the name.
+  while (m.type === "person" && words.length > 2 && POSITIONS.has((words[0] as Token).text)) words = words.slice(1);
   // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
   while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
   // "Rex Tillerson Saturday", "Jokowi Calls": a weekday after a name, or a headline verb after a person's, is no part of it.
@@ -161,6 +153,8 @@ const NAME_CONNECTORS = new Set("of and for the de del della di da do dos das du
 /** Last words of a stock index's name. */
 const INDEX_WORDS = new Set(["Sensex", "Nifty", "Index"]);
 
+/** Players' positions, capitalised where a sentence opens with one before the player's name. */
+const POSITIONS = new Set("Defenseman Defenceman Goalie Winger Fullback Full-back Centre-back Center-back Playmaker Linebacker Shortstop Outfielder Wicketkeeper Opener Jockey".split(" "));
 /** Last words of clubs' names that no one calls the club by alone ("Leicester City", "Ipswich Town"). */
 const CLUB_WORDS = new Set("City Town County Athletic Rovers Wanderers Albion Argyle Juniors".split(" "));
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
@@ -173,6 +167,23 @@ const CURRENCY_SIGNS = new Set(["$", "€", "£", "¥"]);
 const AGE_RE = /^\p{N}+-(?:year|yr|month|week)s?-old$/iu;
 /** Counts before a name ("Two Harare men"); not "Ten", which opens surnames ("Ten Hag"). */
 const NUMBER_WORDS = new Set("Two Three Four Five Six Seven Eight Nine Eleven Twelve Dozens Hundreds Thousands".split(" "));
+
+/**
+ * "Head of Emergency Operations Aaron Davis", "US Secretary of Defense James Mattis": after a role and "of"
+ * (before the mention or inside it), the portfolio's words end where a given name opens a name of two words
+ * or more; that name is the person the mention is about.
+ */
+function portfolioPerson(tokens: Token[], m: TaggedMention): TaggedMention | undefined {
+  const words = tokens.slice(m.start, m.end);
+  const before = tokens[m.start - 1];
+  const role = tokens[m.start - 2];
+  const roleOf = words.findIndex((w, k) => k < words.length - 3 && words[k + 1]?.text === "of" && isRole(w.text));
+  const from = roleOf >= 0 ? roleOf + 2 : before?.text === "of" && role && isRole(role.text) ? 0 : -1;
+  if (from < 0 || words.length - from < 3) return undefined;
+  const given = words.findIndex((w, k) => k > from && k < words.length - 1 && FIRST_NAMES.has(w.text.toLowerCase()));
+  if (given < 0 || !words.slice(from, given).every((w) => !FIRST_NAMES.has(w.text.toLowerCase()))) return undefined;
+  return { type: "person", start: m.start + given, end: m.end };
+}
 
 /** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
 const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
@@ -266,7 +277,8 @@ export function resolveEntities(
     // Where the rules read the same words as a person, the person's cuts apply ("MLA Ravi Desai" → "Ravi Desai").
     const whole = tokens[mention.start] as Token;
     const wholeSpan: MentionSpan = { field: whole.field, start: whole.start, end: (tokens[mention.end - 1] as Token).end };
-    const m = mention.type !== "person" && !("forced" in mention) && (ruled.get(spanKey(wholeSpan))?.type === "person" || honorificLed(tokens, mention)) ? { ...mention, type: "person" as const } : mention;
+    const portfolio = "forced" in mention ? undefined : portfolioPerson(tokens, mention);
+    const m = portfolio ?? (mention.type !== "person" && !("forced" in mention) && (ruled.get(spanKey(wholeSpan))?.type === "person" || honorificLed(tokens, mention)) ? { ...mention, type: "person" as const } : mention);
     const inside = endsInStation(tokens, mention);
     const station = inside ? mention.end : stationEnd(tokens, mention);
     if (station > 0 && !("forced" in m)) {
