@@ -149,7 +149,9 @@ Emiratis Qataris Sudanese Somalis Ethiopians Eritreans Yemenis Lebanese Jordania
 Peruvians Chileans Poles Czechs Hungarians Romanians Serbs Croats Greeks Swedes Norwegians Danes Finns Dutch Belgians
 Swiss Austrians Irish Scots Welsh Democrat Democrats Republican Republicans Conservative Conservatives Labourite
 Tory Tories Liberal Liberals Socialist Socialists Communist Communists Maoist Maoists Islamist Islamists Olympian
-Olympians Paralympian Maori Māori Pasifika Soviet Ottoman Byzantine Roman Persian Anglo Franco Sino Indo Afro Euro Pan Trans`;
+Olympians Paralympian Maori Māori Pasifika Soviet Ottoman Byzantine Roman Persian Anglo Franco Sino Indo Afro Euro Pan Trans
+Kashmiri Kashmiris Punjabi Punjabis Bengali Bengalis Sindhi Sindhis Gujarati Gujaratis Marathi Marathis Malayali Malayalis
+Bihari Biharis Assamese Odia Tamils Pashtuns Pakhtun Baluch Balochs Sikhs Hindus Muslims Jews Uyghurs Hasidic`;
 
 /** Demonyms of more than one word, as headlines abbreviate them: adjectives, never names. */
 export const MULTIWORD_DEMONYMS = "N. Korean|S. Korean|North Korean|South Korean|Sri Lankan|New Zealander|Saudi Arabian|Puerto Rican|Costa Rican|Papua New Guinean";
