@@ -107,6 +107,11 @@ describe("tagger v10 document pass", () => {
     expect(out.find((e) => e.name === "Toronto")?.type).toBe("place");
   });
 
+  it("knows legislatures and state bodies that no cue word marks", () => {
+    const out = tagged("", "The Knesset approved the bill on Monday. In New Delhi, the Lok Sabha adjourned, and Scotland Yard said it had made two arrests.");
+    expect(out).toEqual(expect.arrayContaining(["Knesset/organization", "Lok Sabha/organization", "Scotland Yard/organization", "New Delhi/place"]));
+  });
+
   it("knows national sides by their nicknames, and names spelt the British or the American way", () => {
     const out = tagged("", "The All Blacks beat the Springboks 28-10 in Auckland on Saturday.");
     expect(out).toEqual(expect.arrayContaining(["All Blacks/organization", "Springboks/organization", "Auckland/place"]));

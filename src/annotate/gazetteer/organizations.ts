@@ -1289,3 +1289,117 @@ Ecopetrol
 Grupo Mexico|Grupo México
 Televisa
 Globo`;
+
+/**
+ * Legislatures, courts, police forces, election bodies and other state institutions by the names stories use
+ * alone ("the Knesset", "the Lok Sabha", "Scotland Yard"): no cue word marks them as organizations.
+ */
+export const STATE_BODIES = `Knesset
+Bundestag
+Bundesrat
+State Duma|Duma
+Federation Council
+Lok Sabha
+Rajya Sabha
+National Assembly
+Senate
+House of Representatives
+House of Commons
+House of Lords
+Sejm
+Legislative Yuan
+Executive Yuan
+Dáil Éireann|Dáil|Dail
+Seanad Éireann|Seanad
+Storting
+Riksdag
+Folketing
+Eduskunta
+Althing
+Bundesversammlung
+Cortes Generales
+Congress of Deputies
+Chamber of Deputies
+Verkhovna Rada|Rada
+National People's Congress|NPC
+Majlis
+Grand National Assembly
+Jatiya Sangsad
+Majlis-e-Shoora
+National Diet
+Oireachtas
+Scottish Parliament
+Senedd|Welsh Parliament
+Northern Ireland Assembly
+European Parliament
+Supreme Court
+High Court
+Constitutional Court
+Court of Appeal
+Federal Court
+International Court of Justice|ICJ
+International Criminal Court
+European Court of Human Rights|ECHR
+Court of Justice of the European Union|CJEU
+Election Commission of India
+Electoral Commission
+Independent Electoral and Boundaries Commission|IEBC
+Independent National Electoral Commission|INEC
+Federal Election Commission
+Scotland Yard
+Metropolitan Police|Met Police|Metropolitan Police Service
+Police Scotland
+An Garda Síochána|Garda Síochána
+Royal Canadian Mounted Police|RCMP
+Australian Federal Police
+New Zealand Police
+Home Office
+Foreign Office|Foreign, Commonwealth and Development Office|FCDO
+Cabinet Office
+Treasury
+Ministry of Defence|MoD
+Mossad
+Shin Bet
+MI5
+MI6
+Bundeswehr
+Royal Navy
+Royal Air Force|RAF
+British Army
+Indian Army
+Pakistan Army
+Central Bureau of Investigation|CBI
+Enforcement Directorate
+National Investigation Agency|NIA
+Directorate of Revenue Intelligence|DRI
+Income Tax Department
+Serious Fraud Office
+Crown Prosecution Service
+Department of Justice|Justice Department|DOJ
+Securities and Exchange Commission
+Securities and Exchange Board of India|SEBI|Sebi
+Financial Conduct Authority|FCA
+Competition and Markets Authority
+Federal Trade Commission|FTC
+Food and Drug Administration|FDA
+Centers for Disease Control and Prevention|CDC
+Public Health England
+Public Health Scotland
+Health Canada
+Statistics Canada
+Office for National Statistics|ONS
+Bureau of Labor Statistics
+Australian Bureau of Statistics
+Met Office
+National Weather Service
+India Meteorological Department|IMD
+Bureau of Meteorology
+National Disaster Management Authority|NDMA
+National Disaster Response Force|NDRF
+Federal Emergency Management Agency|FEMA
+Coast Guard
+Border Security Force|BSF
+Central Reserve Police Force|CRPF
+Indian Space Research Organisation|ISRO
+Japan Aerospace Exploration Agency|JAXA
+European Space Agency|ESA`;
