@@ -20,6 +20,7 @@ World Health Organization|WHO|World Health Organisation
 International Monetary Fund|IMF
 World Bank|World Bank Group
 World Trade Organization|WTO|World Trade Organisation
+Asia-Pacific Economic Cooperation|APEC
 International Atomic Energy Agency|IAEA
 International Criminal Court|ICC
 International Court of Justice|ICJ|World Court

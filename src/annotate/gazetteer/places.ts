@@ -238,7 +238,8 @@ Patna
 Bhopal
 Chandigarh
 Guwahati
-Kashmir|Jammu and Kashmir
+Kashmir
+Jammu and Kashmir|J&K|Jammu & Kashmir
 Uttar Pradesh
 Maharashtra
 Tamil Nadu
