@@ -131,6 +131,7 @@ describe("tagger v10 document pass", () => {
     expect(pass("the Canadian Armed Forces said", 1, 4)).toEqual(["Canadian Armed Forces"]);
     // Connectors and particles inside a name stay: "Bank of America", "Mohammed bin Salman".
     expect(pass("Bank of America said", 0, 3)).toEqual(["Bank of America"]);
+    expect(pass("a port in Dar es Salaam said", 3, 6, "place")).toEqual(["Dar es Salaam"]);
     expect(resolveEntities(tokenize("Mohammed bin Salman said", "text"), [{ type: "person", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.name)).toEqual(["Mohammed bin Salman"]);
   });
 

@@ -127,8 +127,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     if (MONTHS.has(end)) words = words.slice(0, -1);
     else break;
   }
-  // "Islamic extremist group Hamas": lower-case words inside a name, other than its connectors, end what came before.
-  const inner = words.findLastIndex((w, k) => k > 0 && k < words.length - 1 && /^\p{Ll}/u.test(w.text) && !NAME_CONNECTORS.has(w.text) && !PARTICLE_RE.test(w.text));
+  // "Islamic extremist group Hamas": lower-case words inside a name, other than its connectors, end what came
+  // before. Only words of four letters or more: the short ones are particles of names ("Dar es Salaam").
+  const inner = words.findLastIndex((w, k) => k > 0 && k < words.length - 1 && w.text.length >= 4 && /^\p{Ll}/u.test(w.text) && !NAME_CONNECTORS.has(w.text) && !PARTICLE_RE.test(w.text));
   if (inner > 0) words = words.slice(inner + 1);
   // A stock index is no organization ("S&P BSE Sensex", "Hang Seng Index").
   if (INDEX_WORDS.has((words[words.length - 1] as Token).text)) return [];
