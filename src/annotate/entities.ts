@@ -58,7 +58,7 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * of", meetings' names, headline verbs and function words; keeps "Royal Children's Hospital" whole; types
  * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz"); a town or a nickname is the club
  * the story names; stock indices untagged; more clubs, national sides' nicknames and British/American
- * spellings in the gazetteer; weights retrained.
+ * spellings in the gazetteer; an honorific alone is no entity; 131,072 weight buckets (was 65,536); retrained.
  */
 export const ENTITY_TAGGER_VERSION = 10;
 

@@ -80,6 +80,8 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
   if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
   if (words.length === 0) return [];
+  // An honorific or a role alone ("MLA" read before "Ravi Kumar Desai") names no one and nothing.
+  if (words.length === 1 && HONORIFICS.has((words[0] as Token).text.replace(/\.$/, "").toLowerCase()) && !lookupAlias((words[0] as Token).text)) return [];
   if (m.type === "person") {
     if (isRole((words[words.length - 1] as Token).text)) return [];
     // "Homeland Security", "Public Security" (of a ministry the model split), "Global Entrepreneurship Summit":

@@ -4,7 +4,7 @@
  */
 export const TRAINING_CONFIG = {
   /** Weight table rows: a power of two (features hash into them). */
-  buckets: 1 << 16,
+  buckets: 1 << 17,
   epochs: 8,
   /** Seeds the per-epoch shuffle of the training documents. */
   seed: 12,
