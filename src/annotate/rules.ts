@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 11;
+export const FLAG_RULES_VERSION: number = 12;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -521,13 +521,16 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["source", "fuente", "fonte", "quelle", "kaynak", "sumber", "bron"],
     flags: ["syndicated"],
     // "Source" as other languages' pages print it too: Fuente, Fonte, Quelle, Kaynak, Sumber, Bron.
-    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s+(?:[Nn]ews\\s+)?[Aa]gency|\\s+NEWS\\s+AGENCY)?(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
     outlet: "Outlook",
     example:
       "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",
     counterExample: "Image Source : PTI",
-    variants: [{ outlet: "a Turkish daily's English page", text: "Kaynak: Anadolu Agency" }],
+    variants: [
+      { outlet: "a Turkish daily's English page", text: "Kaynak: Anadolu Agency" },
+      { outlet: "an aggregator of Malaysian copy", text: "Source: BERNAMA News Agency" },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -692,18 +695,22 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "based-on-reporting-by-wire",
-    hints: ["reporting", "reports", "material"],
+    hints: ["reporting", "reports", "material", "information"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `${SENTENCE_START}[(\\[*\\-–—]?\\s*(?:[Bb]ased\\s+on|[Cc]ompiled\\s+from|(?:[Tt]his\\s+(?:story|article|report)\\s+)?(?:[Ii]ncludes|[Ii]ncorporates)|[Ww]ith)\\s+(?:additional\\s+)?` +
-        `(?:reporting|reports|material|information)\\s+(?:by|from)\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?![\\p{L}\\p{N}])`,
+      `${SENTENCE_START}[(\\[*\\-–—]?\\s*(?:(?:[Bb]ased\\s+on|[Cc]ompiled\\s+from|(?:[Tt]his\\s+(?:story|article|report)\\s+)?(?:[Ii]ncludes|[Ii]ncorporates)|[Ww]ith)\\s+(?:additional\\s+)?` +
+        `(?:reporting|reports|material|information)\\s+(?:by|from)|(?:[Ss]ome|[Pp]art\\s+of\\s+the)\\s+(?:information|reporting|material)\\s+(?:for|in)\\s+this\\s+(?:report|story|article)\\s+came\\s+from)` +
+        `\\s+(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?![\\p{L}\\p{N}])`,
       "u",
     ),
     where: "closing",
     outlet: "Radio Free Europe/Radio Liberty",
     example: "Based on reporting by AP and AFP",
     counterExample: "Based on reporting by our Kabul correspondent, the figures were revised.",
-    variants: [{ outlet: "US regional papers", text: "This story includes reporting from Reuters." }],
+    variants: [
+      { outlet: "US regional papers", text: "This story includes reporting from Reuters." },
+      { outlet: "a US broadcaster's website", text: "Some information for this report came from The Associated Press and Reuters." },
+    ],
     evidence: "sentence",
     clean: false,
   },
@@ -896,7 +903,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     flags: ["syndicated"],
     pattern: new RegExp(
       `^(?:(?:Article|Story|Report|News)\\s+)?(?:By|BY|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
-        `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?\\.?` +
+        `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?[.,]?` +
         `(?:\\s*\\|\\s*(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60}|\\s+(?:Published|Updated|Posted|Last\\s+[Uu]pdated)\\s*:?\\s+(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60})?$`,
       "u",
     ),
@@ -911,6 +918,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "United Press International", text: "By UPI Staff | Feb. 14, 2019" },
       { outlet: "a religious news site's author line", text: "Article By Mark Hosenball, Reuters" },
       { outlet: "Khaleej Times (the credit and the time on one line)", text: "By AFP Published: Wed 28 Sep 2022, 8:52 PM" },
+      { outlet: "an Indian news portal (a comma after the agency)", text: "By Xinhua," },
     ],
     evidence: "match",
     clean: false,
