@@ -75,7 +75,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   // A possessive closes a name: "BBC Arabic's Gaza correspondent" names BBC Arabic. Not where an institution's
   // word ends the words after it: "Royal Children's Hospital", "St Mary's College" are one name.
   const possessive = words.findIndex((w, k) => k > 0 && k < words.length - 1 && POSSESSIVES.has(w.text));
-  if (possessive > 0 && !(ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text))) words = words.slice(0, possessive);
+  if (possessive > 0 && !ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text)) words = words.slice(0, possessive);
   // A digest heading run into the text ("Reuters Health News Summary Following is ..."): the name stops before it.
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
   if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
@@ -383,8 +383,7 @@ export function resolveEntities(
     let name = n.known ?? surface(n.words);
     let type = n.knownType ?? n.type;
     let weight = n.forced || n.sure ? 5 : n.known ? 3 : 1;
-    // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
-    // goes to the full name this story's mentions read, where there is one.
+    // A club's town or nickname alone (not in capitals: a dateline's town stays the town).
     const single = n.words.length === 1 && /\p{Ll}/u.test((n.words[0] as Token).text) ? foldWord((n.words[0] as Token).text) : undefined;
     const club = single === undefined ? undefined : ((n.type !== "person" ? clubByTown.get(single) : undefined) ?? clubByNickname.get(single) ?? undefined);
     if (club) {
@@ -392,6 +391,8 @@ export function resolveEntities(
       type = "organization";
       weight = 3;
     }
+    // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
+    // goes to the full name this story's mentions read, where there is one.
     const surnameOf = n.fromRules && n.words.length === 1 && type === "person" ? bySurname.get(foldWord(surface(n.words))) : undefined;
     if (surnameOf) name = surnameOf;
     else if (!club && !n.known && n.words.length === 1) {
