@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 12;
+export const FLAG_RULES_VERSION: number = 13;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -176,7 +176,9 @@ function dateline(names: readonly string[]): RegExp {
       : [
           `(?:${PLACE},?${PLACE_DASH})?(?=\\((?:${distinct})${more}\\)${SEP})`,
           `(?:${PLACE},\\s*)?(?=\\((?:${distinct})${more}\\)${story})`,
-          `${PLACE},?\\s*(?=\\((?:${distinct})${more}\\)\\s*$)`,
+          // The dateline alone in its paragraph, not a photo caption ending in the agency's name ("Park Seo-yeon
+          // celebrates her victory. (Yonhap)"): a caption has lower-case words of four letters or more.
+          `(?![^(]*\\s\\p{Ll}{4,})${PLACE},?\\s*(?=\\((?:${distinct})${more}\\)\\s*$)`,
           `${PLACE},\\s*(?=(?:${distinct})\\)${SEP})`,
         ]),
     ...(ambiguous === ""
