@@ -6,11 +6,16 @@
  * not reproduce, so those two cases guard the cut.
  */
 import { describe, expect, it } from "vitest";
+import type { Entity } from "../../src/model";
+import type { TaggedMention } from "../../src/annotate/entities/decode";
 import { resolveEntities } from "../../src/annotate/entities/document";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
 import { tokenize } from "../../src/annotate/entities/tokens";
 
 const tagged = (title: string, text: string): string[] => tagEntitiesTrained(title, text).map((e) => `${e.name}/${e.type}`).sort();
+
+/** The document pass alone over a text, given the model's readings of it (token ranges and types). */
+const resolved = (text: string, mentions: TaggedMention[]): Entity[] => resolveEntities(tokenize(text, "text"), mentions, new Map(), new Set());
 
 describe("tagger v10 document pass", () => {
   it("reads a country's letters run into a currency sign as money, not the country", () => {
@@ -37,7 +42,7 @@ describe("tagger v10 document pass", () => {
 
   it("finds the person inside a mention that opens with a role and its portfolio, and drops a player's position", () => {
     const pass = (text: string, start: number, end: number, type: "organization" | "person"): string[] =>
-      resolveEntities(tokenize(text, "text"), [{ type, start, end }], new Map(), new Set()).map((e) => `${e.name}/${e.type}`);
+      resolved(text, [{ type, start, end }]).map((e) => `${e.name}/${e.type}`);
     expect(pass("Xi met US Secretary of Defense James Mattis in Beijing.", 2, 8, "organization")).toEqual(["James Mattis/person"]);
     expect(pass("Defenseman Joel Edmundson made his debut.", 0, 3, "person")).toEqual(["Joel Edmundson/person"]);
   });
@@ -76,12 +81,10 @@ describe("tagger v10 document pass", () => {
 
   it("reads a personal honorific and a name as a person whatever the model typed", () => {
     // The document pass alone, given the model's reading of "PM Anil Mehra" as an organization.
-    const tokens = tokenize("PM Anil Mehra met the army chief on Monday.", "text");
-    const out = resolveEntities(tokens, [{ type: "organization", start: 0, end: 3 }], new Map(), new Set());
+    const out = resolved("PM Anil Mehra met the army chief on Monday.", [{ type: "organization", start: 0, end: 3 }]);
     expect(out.map((e) => `${e.name}/${e.type}`)).toEqual(["Anil Mehra/person"]);
     // An institution's word after the honorific leaves the organization alone.
-    const college = tokenize("Dr Mehra College opened on Monday.", "text");
-    expect(resolveEntities(college, [{ type: "organization", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.type)).toEqual(["organization"]);
+    expect(resolved("Dr Mehra College opened on Monday.", [{ type: "organization", start: 0, end: 3 }]).map((e) => e.type)).toEqual(["organization"]);
   });
 
   it("keeps a portfolio that opens a department's name, and still drops a judge's title", () => {
@@ -120,7 +123,7 @@ describe("tagger v10 document pass", () => {
 
   it("ends a name before a month, a headline's verb, a group of people or a lower-case description, and tags no stock index", () => {
     const pass = (text: string, start: number, end: number, type: "organization" | "place" = "organization"): string[] =>
-      resolveEntities(tokenize(text, "text"), [{ type, start, end }], new Map(), new Set()).map((e) => e.name);
+      resolved(text, [{ type, start, end }]).map((e) => e.name);
     // The document pass alone, given the model's over-long readings.
     expect(pass("By The Associated Press Oct. 12, 2024", 1, 5)).toEqual(["Associated Press"]);
     expect(pass("Nairobi Leaders Meet Over Budget", 0, 2, "place")).toEqual(["Nairobi"]);
@@ -132,7 +135,7 @@ describe("tagger v10 document pass", () => {
     // Connectors and particles inside a name stay: "Bank of America", "Mohammed bin Salman".
     expect(pass("Bank of America said", 0, 3)).toEqual(["Bank of America"]);
     expect(pass("a port in Dar es Salaam said", 3, 6, "place")).toEqual(["Dar es Salaam"]);
-    expect(resolveEntities(tokenize("Mohammed bin Salman said", "text"), [{ type: "person", start: 0, end: 3 }], new Map(), new Set()).map((e) => e.name)).toEqual(["Mohammed bin Salman"]);
+    expect(resolved("Mohammed bin Salman said", [{ type: "person", start: 0, end: 3 }]).map((e) => e.name)).toEqual(["Mohammed bin Salman"]);
   });
 
   it("reads a club's nickname alone as the club where the story names it, unless two clubs share it", () => {
@@ -140,8 +143,11 @@ describe("tagger v10 document pass", () => {
     expect(out.find((e) => e.name === "Melbourne Victory")).toMatchObject({ type: "organization", mentions: 2 });
     expect(out.some((e) => e.name === "Victory")).toBe(false);
     // The document pass alone: "United" after Adelaide United and Western United is neither club.
-    const tokens = tokenize("Adelaide United beat Western United 3-1. United fans left early.", "text");
-    const shared = resolveEntities(tokens, [{ type: "organization", start: 0, end: 2 }, { type: "organization", start: 3, end: 5 }, { type: "organization", start: 7, end: 8 }], new Map(), new Set());
+    const shared = resolved("Adelaide United beat Western United 3-1. United fans left early.", [
+      { type: "organization", start: 0, end: 2 },
+      { type: "organization", start: 3, end: 5 },
+      { type: "organization", start: 7, end: 8 },
+    ]);
     expect(shared.map((e) => `${e.name}/${e.mentions}`).sort()).toEqual(["Adelaide United/1", "United/1", "Western United/1"]);
   });
 });

@@ -1304,7 +1304,6 @@ Lok Sabha
 Rajya Sabha
 National Assembly
 Senate
-House of Representatives
 House of Commons
 House of Lords
 Sejm
@@ -1376,7 +1375,6 @@ Directorate of Revenue Intelligence|DRI
 Income Tax Department
 Serious Fraud Office
 Crown Prosecution Service
-Department of Justice|Justice Department|DOJ
 Securities and Exchange Commission
 Securities and Exchange Board of India|SEBI|Sebi
 Financial Conduct Authority|FCA
