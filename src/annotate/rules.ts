@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 13;
+export const FLAG_RULES_VERSION: number = 14;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -274,6 +274,13 @@ const THIS_ITEM_WAS =
   "update|text|copy|write-?up|brief|item)\\s+(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been)\\s+" +
   "(?:(?:partially|partly|fully|entirely|automatically|originally|initially|largely|in\\s+part)\\s+)?" +
   "(?:generated|written|created|produced|drafted|compiled|prepared|authored|composed|assisted)";
+
+/** Andhra Pradesh and its towns, which Indian sites follow with "(AP)", the state's abbreviation. */
+const AP_TOWNS = [
+  "Andhra", "Amaravati", "Vijayawada", "Visakhapatnam", "Vizag", "Guntur", "Tirupati", "Tirumala", "Nellore", "Kurnool",
+  "Kakinada", "Rajahmundry", "Rajamahendravaram", "Anantapur", "Anantapuramu", "Kadapa", "Ongole", "Eluru", "Srikakulam",
+  "Vizianagaram", "Chittoor", "Machilipatnam", "Puttaparthi", "Hyderabad", "Srisailam", "Nandyal", "Tenali",
+].join("|");
 
 export const FLAG_RULES: readonly FlagRule[] = [
   // ── Outlet disclaimers ────────────────────────────────────────────────────────────────────────────────────
@@ -1136,7 +1143,12 @@ export const FLAG_RULES: readonly FlagRule[] = [
     // The feed's section label over the story ("AP News" above the headline, "ANI General News" above the first
     // paragraph): a site that files an agency's feed under its own section. Beside the headline or the story's
     // prose only: in a menu the same words sit among other short entries.
-    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})\\s+(?:(?:General|World|National|Top|Latest|Breaking)\\s+)?(?:News|NEWS)$`, "mu"),
+    // An agency's own desk label ("Anadolu Agency WORLD") sits there the same way.
+    pattern: new RegExp(
+      `^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})\\s+(?:(?:(?:General|World|National|Top|Latest|Breaking)\\s+)?(?:News|NEWS)|` +
+        `WORLD|POLITICS|ECONOMY|BUSINESS|SPORTS?|MIDDLE\\s+EAST|ASIA(?:-PACIFIC)?|AFRICA|EUROPE|AMERICAS|ENERGY|HEALTH)$`,
+      "mu",
+    ),
     beside: /^(?=.{100,})\p{Lu}[^\n]*[.!?"”’]$/u,
     besideHeadline: true,
     where: "byline",
@@ -1147,6 +1159,10 @@ export const FLAG_RULES: readonly FlagRule[] = [
       {
         outlet: "a regional news site (the agency feed's label over the story)",
         text: "AP News\nMEXICO CITY — The new president said on Wednesday that relations with Washington were good and talks would follow.",
+      },
+      {
+        outlet: "Anadolu Agency (its desk label under the headline)",
+        text: "Anadolu Agency WORLD\nThe ministry said on Monday that 40 trucks of aid had crossed into the region, and that more would follow this week.",
       },
     ],
     evidence: "match",
@@ -1204,6 +1220,23 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "Reuters copy on a Cypriot daily", text: "A Reuters reporter and photographer saw the man led away." },
       { outlet: "AFP copy on a Nigerian site", text: "Most homes in the village were flattened, according to an AFP team." },
     ],
+    evidence: "match",
+    clean: false,
+    kind: "inferred",
+  },
+
+  {
+    id: "agency-reports-that",
+    hints: ["(nan)"],
+    flags: ["syndicated"],
+    // The News Agency of Nigeria's own copy names itself in a formula ("The News Agency of Nigeria (NAN) reports
+    // that", "NAN recalls that"); an outlet citing it writes "according to" or "told NAN" instead.
+    pattern: /(?<=^|[.!?"”’]\s+|[—–:]\s+|\s-\s+)(?:The\s+)?(?<wire>News\s+Agency\s+of\s+Nigeria)\s+\(NAN\)\s+(?:reports|recalls|learnt|gathered)\s+that\b/u,
+    where: "anywhere",
+    outlet: "News Agency of Nigeria",
+    example: "The News Agency of Nigeria (NAN) reports that the committee will submit its findings next week.",
+    counterExample: "The minister told the News Agency of Nigeria (NAN) that the committee would report next week.",
+    variants: [{ outlet: "NAN copy on a Nigerian daily", text: "The governor spoke in Ilorin. The News Agency of Nigeria (NAN) recalls that the road was closed in May." }],
     evidence: "match",
     clean: false,
     kind: "inferred",
@@ -1414,6 +1447,40 @@ export const FLAG_RULES: readonly FlagRule[] = [
     outlet: "TASS",
     example: "MOSCOW, March 5. /TASS/. The Kremlin said talks would resume next week.",
     counterExample: "MOSCOW, March 5. The Kremlin said /TASS/ had the statement first.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-app-urdupoint",
+    hints: ["urdupoint"],
+    flags: ["syndicated"],
+    // UrduPoint sets APP's name and its own in one bracket after the city: "LAHORE, (APP - UrduPoint / Pakistan Point
+    // News - 2nd Dec, 2026 ) :". Its own stories carry the same bracket without the agency.
+    pattern: new RegExp(`^${CAPS_CITY}\\s*,?\\s*\\(\\s*(?<wire>APP)\\s*-\\s*UrduPoint\\b[^()]{0,80}\\)\\s*:?`, "u"),
+    where: "opening",
+    outlet: "UrduPoint (APP copy)",
+    example: "LAHORE, (APP - UrduPoint / Pakistan Point News - 2nd Dec, 2026 ) :The Punjab government on Tuesday approved the plan.",
+    counterExample: "LAHORE, (UrduPoint / Pakistan Point News - 2nd Dec, 2026 ) :The Punjab government on Tuesday approved the plan.",
+    variants: [{ outlet: "UrduPoint (APP copy)", text: "ISLAMABAD, (APP - UrduPoint / Pakistan Point News - 14th Mar, 2025) Federal Minister said on Friday." }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-ap-colon",
+    hints: ["(ap)"],
+    flags: ["syndicated"],
+    // A site that recasts AP's dateline with a colon and the city in mixed case ("Jerusalem (AP): Israeli forces").
+    // Indian sites write Andhra Pradesh as "(AP)" after its towns: those are no dateline.
+    pattern: new RegExp(
+      `^(?!(?:${AP_TOWNS})\\b)\\p{Lu}[\\p{Ll}'’-]+(?:\\s\\p{Lu}[\\p{Ll}'’-]+){0,2}\\s*\\((?<wire>AP)\\)\\s*:\\s+(?=\\p{Lu})`,
+      "u",
+    ),
+    bracketed: ["Associated Press"],
+    where: "opening",
+    outlet: "a regional site recasting AP datelines",
+    example: "Jerusalem (AP): Israeli forces raided a camp in the northern West Bank on Tuesday, officials said.",
+    counterExample: "Vijayawada (AP): The state government on Tuesday said the new capital plan would go ahead.",
+    variants: [{ outlet: "a regional site recasting AP datelines", text: "Mexico City (AP): Mexico's president said on Monday the talks would go on." }],
     evidence: "match",
     clean: false,
   },
