@@ -59,8 +59,11 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * regional services ("NHS Grampian") and honorific-led names ("PM Shehbaz"); a town or a nickname is the club
  * the story names; stock indices untagged; more clubs, national sides' nicknames and British/American
  * spellings in the gazetteer; an honorific alone is no entity; 131,072 weight buckets (was 65,536); retrained.
+ * 11: a weak place feature from GeoNames (gazetteer/geonames.ts); a list inherits only a type with evidence
+ * behind it; "°C." is a unit and a full stop; the words of a law's title name nothing; a jurisdiction before
+ * a court is part of its name; retrained.
  */
-export const ENTITY_TAGGER_VERSION = 10;
+export const ENTITY_TAGGER_VERSION = 11;
 
 interface Token {
   /** Surface form, possessive dropped. */
@@ -166,6 +169,9 @@ const CREDIT_LINE_RE =
  * Splits text into tokens, marking sentence starts and dropping possessives. `base` is added to every offset,
  * so a text given with a leading separator still points into the field it came from.
  */
+/** A temperature's unit after a degree sign, with or without the sentence's full stop: "°C", "°F.". */
+const DEGREE_UNIT_RE = /^[CFK]\.?$/u;
+
 function tokenize(text: string, into: Token[], field: SpanField, base = 0): void {
   let pendingStart = true;
   for (let index = 0; index < text.length; ) {
@@ -185,6 +191,14 @@ function tokenize(text: string, into: Token[], field: SpanField, base = 0): void
       else if (!OPENING_PUNCT.has(raw) && !QUOTES.has(raw)) pendingStart = false;
       const at = base + start;
       into.push({ text: raw, field, start: at, end: at + raw.length, fold: raw, exact: raw, isWord, cap: false, caps: false, poss: false, sentStart: false });
+      continue;
+    }
+    if (text.charCodeAt(start - 1) === 0xb0 && DEGREE_UNIT_RE.test(raw)) {
+      // "46°C. Most of the country": the unit and a full stop, not an initial that opens a name.
+      const at = base + start;
+      into.push({ text: raw[0] as string, field, start: at, end: at + 1, fold: (raw[0] as string).toLowerCase(), exact: raw[0] as string, isWord: true, cap: false, caps: false, poss: false, sentStart: false });
+      if (raw.length > 1) into.push({ text: ".", field, start: at + 1, end: at + 2, fold: ".", exact: ".", isWord: false, cap: false, caps: false, poss: false, sentStart: false });
+      pendingStart = raw.length > 1;
       continue;
     }
     const poss = raw.length > 2 && (raw.includes("'") || raw.includes("’")) && POSSESSIVE_RE.test(raw) && !/^\p{Lu}['’]/u.test(raw.slice(-3));
@@ -616,7 +630,9 @@ function inheritFromList(doc: Doc, mention: Mention, start: number): void {
   if (!sep || !(sep.text === "," || sep.fold === "and" || sep.fold === "or")) return;
   const listStart = sep.text === "," ? start - 1 : tokens[start - 2]?.text === "," ? start - 2 : start - 1;
   const previous = doc.mentions.find((m) => m.end === listStart && m !== mention);
-  if (previous?.type) {
+  // Only a type with evidence behind it (a cue, a known name, a list typed so): a default guess passed down a
+  // list of unknown words ("DG Khan, Bahawalnagar, Sibi") would type them all by one guess.
+  if (previous?.type && previous.weight >= 2) {
     mention.type = previous.type;
     mention.weight = 1;
   }

@@ -5,6 +5,7 @@
  * case, or capitalised away from a sentence start, and whether its line is Title-Case or capitals.
  */
 import * as gazetteer from "../gazetteer";
+import { isGeoName } from "../gazetteer/geonames";
 import { HONORIFICS } from "./document";
 import type { Token } from "./tokens";
 
@@ -45,6 +46,8 @@ export interface DocContext {
   /** Per token, the hash of its gazetteer tag and of its rule tag: worked out once, where five features read each. */
   gazetteerHash: Int32Array;
   rulesHash: Int32Array;
+  /** Per token, the hash of its BILOU tag in the longest GeoNames phrase covering it (H_EMPTY for none). */
+  geoHash: Int32Array;
 }
 
 // Local names for the gazetteer's tables: the features read them for every scored token.
@@ -126,7 +129,43 @@ export function buildContext(tokens: Token[], shouted: boolean[], rules: string[
     view: new TokenView(tokens),
     gazetteerHash: labelHashes(gazetteer),
     rulesHash: labelHashes(rules),
+    geoHash: geoTags(tokens, folded),
   };
+}
+
+
+/**
+ * The longest GeoNames phrase (up to four words on one line) starting at each capitalised token, as BILOU label
+ * hashes: the phrase's hash is continued word by word, so no key string is built.
+ */
+function geoTags(tokens: Token[], folded: readonly string[]): Int32Array {
+  const out = new Int32Array(tokens.length).fill(H_EMPTY);
+  for (let i = 0; i < tokens.length; ) {
+    if (folded[i] === "") {
+      i++;
+      continue;
+    }
+    let h = fnv(FNV_START, folded[i] as string);
+    let best = isGeoName(h >>> 0) ? 1 : 0;
+    const line = (tokens[i] as Token).line;
+    for (let n = 2; n <= 4 && i + n <= tokens.length; n++) {
+      const t = tokens[i + n - 1] as Token;
+      if (t.line !== line) break;
+      const c = t.text.charCodeAt(0);
+      // Only words continue a place's name: punctuation and numbers end it.
+      if (!(c >= 65 && c <= 90) && !(c >= 97 && c <= 122) && c < 128) break;
+      h = fnv(Math.imul(h ^ SPACE, 0x01000193), folded[i + n - 1] || t.text.toLowerCase());
+      if (isGeoName(h >>> 0)) best = n;
+    }
+    if (best === 0) {
+      i++;
+      continue;
+    }
+    if (best === 1) out[i] = GEO_LABELS[3] as number;
+    else for (let k = 0; k < best; k++) out[i + k] = GEO_LABELS[k === 0 ? 0 : k === best - 1 ? 2 : 1] as number;
+    i += best;
+  }
+  return out;
 }
 
 /** labelHash() of every tag, with the empty tag (most tokens) filled without a lookup. */
@@ -284,6 +323,8 @@ const H_BOUNDARY_SHAPE = fnv(FNV_START, BOUNDARY_SHAPE);
 const H_EMPTY = fnv(FNV_START, "");
 const H_TRUE = fnv(FNV_START, "true");
 const H_FALSE = fnv(FNV_START, "false");
+const GEO_LABELS = ["B-geo", "I-geo", "L-geo", "U-geo"].map((t) => fnv(FNV_START, t));
+const SPACE = 32;
 
 /**
  * Per token, the hashes several features read: the word in lower case, its shape, prefix and suffixes, worked
@@ -384,6 +425,8 @@ const P_bias = mix(P_b, 0);
 /** The word is a known given name ("Daniel"), or the word before it is one ("Daniel Farke"). */
 const P_firstname = mix(T("firstname"), 0);
 const P_firstnameminus1 = mix(T("firstname-1"), 0);
+const P_geoeq = T("geo=");
+const P_geotmeq = T("geot=");
 
 /**
  * The feature hashes of token i, given the indices of the two tags decoded before it. Each feature mixes its
@@ -436,6 +479,8 @@ export function features(ctx: DocContext, i: number, prev: number, prev2: number
     mix(mix(P_rteq, r), tp),
     mix(mix(P_rseq, r), sh),
   );
+  const geo = ctx.geoHash[i] as number;
+  if (geo !== H_EMPTY) out.push(mix(P_geoeq, geo), mix(mix(P_geotmeq, geo), g));
   if (startsUpper(t.text)) {
     const start = t.sentStart ? H_TRUE : H_FALSE;
     const word = v.word(i);

@@ -56,11 +56,43 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const mentions = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
+  const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
+  const mentions = withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
 const NAME_START = /^[\p{Lu}\p{N}]/u;
+
+/** The word that ends a law's title ("Protection of Lawful Commerce in Arms Act", "Anti-Terrorism Ordinance"). */
+const LAW_HEADS = new Set(["Act", "Ordinance"]);
+/** Lower-case words inside a law's title. */
+const LAW_CONNECTORS = new Set(["of", "in", "on", "for", "and", "the", "to", "against", "from", "&"]);
+
+/**
+ * A law is no entity (docs/ENTITY-GUIDELINES.md), and the capitalised words of its title name nothing on their
+ * own: "Lawful Commerce" and "Arms Act" in the Protection of Lawful Commerce in Arms Act are no person and no
+ * place. Every mention inside such a title, from its first capitalised word to "Act", is dropped (in prose: in
+ * a headline the word may be the verb).
+ */
+function withoutLawTitles(mentions: TaggedMention[], tokens: readonly Token[], shouted: readonly boolean[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    // In a headline or a Title-Case line "Act" may be the verb ("Leaders Must Act Now"): prose only.
+    if (!LAW_HEADS.has(head.text) || head.field === "title" || shouted[i]) continue;
+    let start = i;
+    for (let k = i - 1; k >= 0; k--) {
+      const t = tokens[k] as Token;
+      if (t.line !== head.line || t.field !== head.field || t.text === "The") break;
+      if (NAME_START.test(t.text)) start = k;
+      else if (!LAW_CONNECTORS.has(t.text)) break;
+    }
+    if (start === i) continue;
+    const kept = (out ?? mentions).filter((m) => m.end <= start || m.start > i);
+    if (kept.length !== (out ?? mentions).length) out = kept;
+  }
+  return out ?? mentions;
+}
 
 /**
  * Lower-case surname particles that sit between a given name and a surname ("Erik ten Hag", "Rafael van der Vaart"):
@@ -155,13 +187,36 @@ function withForJoins(mentions: TaggedMention[], tokens: readonly Token[]): Tagg
   return out ?? mentions;
 }
 
+/** The words a court's name opens with after its jurisdiction ("Nova Scotia Court of Appeal"). */
+const COURT_OPENERS = new Set("Court High Supreme Superior District Federal Provincial Constitutional Appeals Appellate Magistrates Magistrate's Family Circuit".split(" "));
+
+/**
+ * A place read just before a court the gazetteer knows by its generic name ("Nova Scotia" | "Court of Appeal"):
+ * the jurisdiction is part of the court's name, and the longest name wins (docs/ENTITY-GUIDELINES.md rule 5,
+ * "U.S. Supreme Court" is one organization).
+ */
+function withPlaceCourts(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 0; i + 1 < (out ?? mentions).length; i++) {
+    const list = out ?? mentions;
+    const a = list[i] as TaggedMention;
+    const b = list[i + 1] as TaggedMention;
+    if (a.type !== "place" || b.type !== "organization" || b.start !== a.end) continue;
+    const first = tokens[b.start] as Token;
+    if (first.line !== (tokens[a.end - 1] as Token).line || !COURT_OPENERS.has(first.text)) continue;
+    if (!tokens.slice(b.start, b.end).some((t) => t.text === "Court")) continue;
+    out = [...list.slice(0, i), { type: "organization", start: a.start, end: b.end }, ...list.slice(i + 2)];
+  }
+  return out ?? mentions;
+}
+
 /** Institutions named for a person or a group in the possessive ("Royal Children's Hospital", "King's College"). */
 const INSTITUTION_WORDS = new Set("Hospital College School University Academy Church Cathedral Institute Centre Center Foundation Society Club".split(" "));
 const POSSESSIVE_MARKS = new Set(["'s", "’s", "'", "’"]);
 
 /**
  * A name the model ended before a possessive that an institution's word follows ("Royal Children" | "'s
- * Hospital"): the three are one organization. Not after a place ("Kenya's Parliament" names Kenya's parliament).
+ * Hospital"): the three are one organization. Not after a known place ("Kenya's Parliament" names Kenya's parliament).
  */
 function withPossessiveInstitutions(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
   let out: TaggedMention[] | undefined;
@@ -170,7 +225,9 @@ function withPossessiveInstitutions(mentions: TaggedMention[], tokens: readonly 
     const word = tokens[m.end + 1];
     const last = tokens[m.end - 1] as Token;
     if (!mark || !word || !POSSESSIVE_MARKS.has(mark.text) || mark.start !== last.end || word.line !== last.line || !INSTITUTION_WORDS.has(word.text)) return;
-    if (m.type === "place" || knownType(tokens.slice(m.start, m.end).map((t) => t.text).join(" ")) === "place") return;
+    // A known place keeps its own reading ("Kenya's Parliament"); a name the model only guessed a place is the
+    // institution's ("Royal Children" | "'s Hospital").
+    if (knownType(tokens.slice(m.start, m.end).map((t) => t.text).join(" ")) === "place") return;
     const next = (out ?? mentions)[i + 1];
     if (next && next.start <= m.end + 1) return;
     out ??= [...mentions];

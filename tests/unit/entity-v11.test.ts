@@ -1,0 +1,80 @@
+/**
+ * Tagger v11: the weak GeoNames place feature, list typing that needs evidence, a temperature's unit, laws'
+ * titles, and a jurisdiction before a court. Each text is ours, written in the shape of a real page that went
+ * wrong under v10; every case but the GeoNames lookups (new code) fails under v10.
+ */
+import { describe, expect, it } from "vitest";
+import { tagEntities } from "../../src/annotate/entities";
+import { buildContext } from "../../src/annotate/entities/features";
+import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+import { tokenize } from "../../src/annotate/entities/tokens";
+import { isGeoName } from "../../src/annotate/gazetteer/geonames";
+import { GEONAMES_COUNT } from "../../src/annotate/gazetteer/geonames.generated";
+
+const tagged = (text: string): string[] => tagEntitiesTrained("", text).map((e) => `${e.name}/${e.type}`).sort();
+
+/** FNV-1a as scripts/build-geonames.mjs hashes a folded name. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+describe("tagger v11", () => {
+  it("knows GeoNames towns and divisions, one word or several, and not made-up ones", () => {
+    for (const name of ["bhakkar", "sibi", "rahim yar khan", "truro", "dunedin", "helsingborg"]) expect(isGeoName(fnv(name)), name).toBe(true);
+    for (const name of ["qorvatesh", "lindqvarn bay", "mottleyvale"]) expect(isGeoName(fnv(name)), name).toBe(false);
+  });
+
+  it("marks the longest GeoNames phrase on each token as a feature", () => {
+    const tokens = tokenize("the heat in Rahim Yar Khan and Sibi rose.", "text");
+    const ctx = buildContext(tokens, tokens.map(() => false), tokens.map(() => ""));
+    // Token 0 ("the") is no place: its value is the feature's "none".
+    const marked = tokens.filter((_, i) => ctx.geoHash[i] !== ctx.geoHash[0]).map((t) => t.text);
+    expect(marked).toEqual(["Rahim", "Yar", "Khan", "Sibi"]);
+    // One three-word phrase (begin, inside, last) and one single word: four different labels.
+    expect(new Set([3, 4, 5, 7].map((i) => ctx.geoHash[i])).size).toBe(4);
+  });
+
+  it("types no list of unknown words by one default guess", () => {
+    const text = "Heat gripped Sindh again. Other areas such as DG Khan, Bahawalnagar, Sibi, Nokundi, and Bhakkar saw highs of 46 degrees.";
+    // The rule tagger, whose tags the model reads: "DG Khan" is a default person guess, and the words after it
+    // no longer inherit it.
+    const rules = tagEntities("", text).map((e) => `${e.name}/${e.type}`);
+    for (const town of ["Bahawalnagar", "Sibi", "Nokundi", "Bhakkar"]) expect(rules).not.toContain(`${town}/person`);
+    const out = tagged(text);
+    for (const town of ["Bahawalnagar", "Sibi", "Nokundi", "Bhakkar"]) expect(out).not.toContain(`${town}/person`);
+    // A list typed by a known name still passes its type on.
+    expect(tagEntities("", "The ferry calls at Lesbos, Samos and Kalymnos each week.").map((e) => `${e.name}/${e.type}`)).toContain("Samos/place");
+  });
+
+  it("reads a temperature's unit and full stop as no initial", () => {
+    const text = "Jacobabad recorded 50°C. Most of the country stayed dry, and Lahore hit 44 °F. Other towns were cooler.";
+    const out = tagged(text);
+    expect(out.filter((e) => /^[CF]\b/u.test(e))).toEqual([]);
+    expect(tagEntities("", text).filter((e) => /^[CF]\./u.test(e.name))).toEqual([]);
+  });
+
+  it("tags nothing inside a law's title, in prose", () => {
+    const out = tagged("The Protection of Lawful Commerce in Arms Act shields gun makers from lawsuits, a judge in Texas ruled.");
+    expect(out).toContain("Texas/place");
+    expect(out.filter((e) => e.startsWith("Lawful Commerce") || e.startsWith("Arms Act"))).toEqual([]);
+  });
+
+  it("reads a jurisdiction before a court as part of the court's name", () => {
+    const out = tagged("The Nova Scotia Court of Appeal ordered a new trial, and the man was released in Halifax.");
+    expect(out).toContain("Nova Scotia Court of Appeal/organization");
+    expect(out).not.toContain("Nova Scotia/place");
+    // A possessive keeps the place apart.
+    expect(tagged("Kenya's Court of Appeal upheld the ruling on Friday.")).toContain("Kenya/place");
+  });
+
+  it("ships the whole generated list (the prepare script's output), every hash decoded", () => {
+    expect(GEONAMES_COUNT).toBeGreaterThan(200_000);
+    // The list's last name decodes too: a truncated list would throw or miss it.
+    expect(isGeoName(fnv("zürich"))).toBe(true);
+  });
+});
