@@ -61,7 +61,9 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * spellings in the gazetteer; an honorific alone is no entity; 131,072 weight buckets (was 65,536); retrained.
  * 11: a weak place feature from GeoNames (gazetteer/geonames.ts); a list inherits only a type with evidence
  * behind it; "°C." is a unit and a full stop; the words of a law's title name nothing; a jurisdiction before
- * a court is part of its name; retrained.
+ * a court is part of its name; squad lists ("Player (Club, Country)"), clubs' opening words ("FC", "Olympique"),
+ * a short organization linked to the one longer name it opens, an exchange's letters before a number (its index)
+ * untagged; retrained.
  */
 export const ENTITY_TAGGER_VERSION = 11;
 

@@ -1,6 +1,6 @@
 /**
  * Tagger v11: the weak GeoNames place feature, list typing that needs evidence, a temperature's unit, laws'
- * titles, and a jurisdiction before a court. Each text is ours, written in the shape of a real page that went
+ * titles, a jurisdiction before a court, squad lists, clubs' words, short organizations, exchanges' indices. Each text is ours, written in the shape of a real page that went
  * wrong under v10; every case but the GeoNames lookups (new code) fails under v10.
  */
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,35 @@ describe("tagger v11", () => {
     expect(out).not.toContain("Nova Scotia/place");
     // A possessive keeps the place apart.
     expect(tagged("Kenya's Court of Appeal upheld the ruling on Friday.")).toContain("Kenya/place");
+  });
+
+  it("reads a squad list's brackets: the player, the club, the club's country", () => {
+    const out = tagged(
+      "Defenders: Kwame Osei (Maritzburg, South Africa), Yaw Boateng (FC Augsburg, Germany), Kofi Mensah (Helsenborg, Sweden).",
+    );
+    for (const club of ["Maritzburg", "FC Augsburg", "Helsenborg"]) expect(out).toContain(`${club}/organization`);
+    for (const player of ["Kwame Osei", "Yaw Boateng", "Kofi Mensah"]) expect(out).toContain(`${player}/person`);
+    expect(out).toContain("Sweden/place");
+    // One bracket alone is no squad list: a reporter's outlet and city stay what the model reads.
+    expect(tagged("Jane Mwangi (Reuters, Kenya) reported from the border.").some((e) => e.startsWith("Reuters/organization"))).toBe(true);
+  });
+
+  it("reads a name opening with a club's word as the club", () => {
+    const out = tagged("Jordan Ayew, who plays for Olympique Marseille, and Baba Rahman, on loan at FC Augsburg, were named.");
+    expect(out).toContain("Olympique Marseille/organization");
+    expect(out).toContain("FC Augsburg/organization");
+  });
+
+  it("links a short organization to the one longer name it opens", () => {
+    const out = tagged("Shares rose after the Reserve Bank left rates unchanged, and traders said the RBA decision was expected.");
+    expect(out).toContain("Reserve Bank of Australia/organization");
+    expect(out).not.toContain("Reserve Bank/organization");
+  });
+
+  it("reads an exchange's letters before a number as its index", () => {
+    const out = tagged("On the ASX 24, futures rose 14 points, and the ASX 200 closed higher, the ASX said.");
+    expect(tagEntitiesTrained("", "On the ASX 24, futures rose 14 points, and the ASX 200 closed higher.")).toEqual([]);
+    expect(out).toContain("Australian Securities Exchange/organization");
   });
 
   it("ships the whole generated list (the prepare script's output), every hash decoded", () => {

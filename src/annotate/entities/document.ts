@@ -16,6 +16,10 @@ export const HONORIFICS = new Set(
   "mla mlas mlc mp alhaji hajiya shri smt datuk dato datin seri mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
+/** Stock exchanges' letters, which name an index when a number follows them. */
+const EXCHANGE_LETTERS = new Set("ASX NSE BSE TSX JSE NZX SGX NYSE KSE PSX DSE CSE NGX SET IDX".split(" "));
+/** Words that open a football club's name and no person's (given names such as "Real" or "Inter" are left out). */
+const CLUB_PREFIXES = new Set("FC AFC CF CD AC SC SV VfB VfL VfR TSG RB SK FK NK KV KRC RC RCD UD SD CA Olympique Dynamo Dinamo Sporting Atletico Atlético Lokomotiv Spartak Zenit Hapoel Maccabi Beitar Slavia Sparta Legia Wisla Steaua".split(" "));
 /** Words a Title-Case headline or a page's chrome capitalises that name nothing, alone or together. */
 const HEADLINE_WORDS = new Set(
   ("Says Say Said Calls Call Warns Warn Slams Slam Urges Urge Hits Hit Fires Fire Seeks Seek Plans Plan Vows Vow Backs " +
@@ -315,6 +319,8 @@ export function resolveEntities(
     // Capitalised ordinary words ("Says", "Fires Ballistic Missile" in a Title-Case headline): the story
     // writes every one of them in lower case elsewhere, and no gazetteer knows them.
     if (!phrase && words.every((w) => writesLower(tokens, lowercase, w.text))) continue;
+    // An exchange's letters before a number are its index ("ASX 200", "NSE 500", "TSX 60"): no entity.
+    if (words.length === 1 && EXCHANGE_LETTERS.has(first.text) && /^\d{2,4}$/u.test(tokens[m.end]?.text ?? "") && tokens[m.end]?.line === first.line) continue;
     // A compass word alone ("the North said") names nothing the guideline tags.
     if (!phrase && words.length === 1 && COMPASS_WORDS.has(first.text.toLowerCase())) continue;
     // Headline verbs and page words capitalised by a Title-Case line ("Warns", "Calls", "Members", "Update").
@@ -322,6 +328,12 @@ export function resolveEntities(
     // "NHS Grampian", "Ambulance Victoria", "Transport Canada": a public service's word before a region's name
     // is that region's service, whoever read it as a person or a place.
     if (!phrase && m.type !== "organization" && words.length > 1 && words.length <= 3 && SERVICE_WORDS.has(first.text) && !words.some((w) => isRole(w.text))) {
+      named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
+      continue;
+    }
+    // "FC Augsburg", "Olympique Marseille", "SV Werder Bremen": a club's word opens no person's name, whoever
+    // read one there.
+    if (!phrase && m.type === "person" && words.length > 1 && CLUB_PREFIXES.has(first.text)) {
       named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
       continue;
     }
@@ -426,6 +438,7 @@ export function resolveEntities(
     tallies.set(key, tally);
   }
 
+  mergeShortOrganizations(tallies);
   const entities: (Entity & { order: number })[] = [];
   for (const t of tallies.values()) {
     let type: EntityType = "person";
@@ -436,4 +449,34 @@ export function resolveEntities(
   }
   entities.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
   return entities.map(({ order: _order, ...e }) => e);
+}
+
+type Tallies = Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>;
+
+/** The type a tally's votes give. */
+function leading(votes: Map<EntityType, number>): EntityType | undefined {
+  let type: EntityType | undefined;
+  let best = -1;
+  for (const [k, v] of votes) if (v > best) [type, best] = [k, v];
+  return type;
+}
+
+/**
+ * "the Reserve Bank" and "RBA" (→ Reserve Bank of Australia) in one story are one bank: an organization of two
+ * or more words that opens the longer name of another organization in the same story, word for word before its
+ * "of" ("Reserve Bank" → "Reserve Bank of Australia", "National Bank" → "National Bank of Kenya"), is that one.
+ * Only where exactly one longer name fits: "Central Bank" beside two central banks is left as it is.
+ */
+function mergeShortOrganizations(tallies: Tallies): void {
+  const orgs = [...tallies.entries()].filter(([, t]) => leading(t.votes) === "organization");
+  for (const [key, short] of orgs) {
+    if (key.split(" ").length < 2) continue;
+    const longer = orgs.filter(([other]) => other !== key && other.startsWith(`${key} of `));
+    if (longer.length !== 1) continue;
+    const [, long] = longer[0] as [string, typeof short];
+    long.spans.push(...short.spans);
+    for (const [type, vote] of short.votes) long.votes.set(type, (long.votes.get(type) ?? 0) + vote);
+    long.order = Math.min(long.order, short.order);
+    tallies.delete(key);
+  }
 }

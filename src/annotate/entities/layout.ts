@@ -7,7 +7,9 @@
  *   Barnsley 0"): each side is a team, an organization, unless it is a country or a home nation (a national
  *   team is its place, docs/ENTITY-GUIDELINES.md rule 7);
  * - a cricket batting line ("R. Mahanama c Flower b Streak 41", "A. de Silva not out 88"): the batter, the
- *   fielder and the bowler are people.
+ *   fielder and the bowler are people;
+ * - a squad list, two or more "Player (Club, Country)" entries on a line: the player is a person, the club an
+ *   organization, the country a place.
  * The mentions come back as token ranges with their type settled, replacing what the model found there.
  */
 import { countries } from "countries-list";
@@ -32,6 +34,12 @@ const BATTING_RE = new RegExp(
   "u",
 );
 const LOWER_RE = /\p{Ll}/u;
+/**
+ * A squad list's entry: a player, then the club and its country in brackets ("Awal Mohammed (Maritzburg, South
+ * Africa)", "Baba Rahman (FC Augsburg, Germany)"). Where the bracket's second part is a country, the first is the
+ * player's club, an organization, whatever its words look like.
+ */
+const SQUAD_RE = new RegExp(String.raw`(${NAME})[ \t]*\([ \t]*(${NAME})[ \t]*,[ \t]*(${NAME})[ \t]*\)`, "gu");
 
 /** Countries and the home nations, folded: a side of that name is a national team, typed as its place. */
 const NATIONS = new Set(
@@ -47,6 +55,7 @@ function isNation(name: string): boolean {
 
 /** A line whose layout types its names (a results row, a batting line): a table row, never a menu item. */
 export function isLayoutLine(line: string): boolean {
+  if (line.includes("(") && squadEntries(line).length >= 2) return true;
   // Both layouts hold a score or a run count: a line without a digit is neither, and most lines have none.
   if (!DIGIT_RE.test(line)) return false;
   return RESULT_RE.test(blankBrackets(line)) || BATTING_RE.test(line);
@@ -57,6 +66,23 @@ const DIGIT_RE = /\d/;
 /** Scorers and notes in brackets blanked to spaces, so offsets stay true and the sides and scores line up. */
 function blankBrackets(line: string): string {
   return line.includes("(") ? line.replace(/\([^)\n]*\)/g, (p) => " ".repeat(p.length)) : line;
+}
+
+/** A line's squad entries (SQUAD_RE) whose bracket ends in a country: [player, club, country] with offsets. */
+function squadEntries(line: string): { name: string; at: number }[][] {
+  const out: { name: string; at: number }[][] = [];
+  for (const m of line.matchAll(SQUAD_RE)) {
+    const [whole, player, club, country] = m as unknown as [string, string, string, string];
+    if (!isNation(country)) continue;
+    const at = m.index;
+    const clubAt = whole.indexOf(club, player.length);
+    out.push([
+      { name: player, at },
+      { name: club, at: at + clubAt },
+      { name: country, at: at + whole.indexOf(country, clubAt + club.length) },
+    ]);
+  }
+  return out;
 }
 
 /** The token range that covers exactly [start, end) of a line of the body, if tokens bound it there. */
@@ -102,6 +128,18 @@ export function layoutMentions(text: string, tokens: Token[]): LayoutMention[] {
         if (m[2]) {
           const region = at + line.indexOf(m[2], city - at + m[1].length);
           add("place", region, region + m[2].length);
+        }
+        continue;
+      }
+    }
+    if (line.includes("(")) {
+      // Two or more entries make a squad list; one alone may be anything ("Jane Doe (Reuters, Kenya)").
+      const squad = squadEntries(line);
+      if (squad.length >= 2) {
+        for (const [player, club, country] of squad) {
+          add("person", at + player!.at, at + player!.at + player!.name.length);
+          add("organization", at + club!.at, at + club!.at + club!.name.length);
+          add("place", at + country!.at, at + country!.at + country!.name.length);
         }
         continue;
       }
