@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 14;
+export const FLAG_RULES_VERSION: number = 15;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -100,8 +100,8 @@ const MONTH = [...MONTH_NAMES, ...MONTH_NAMES.map((month) => month.toUpperCase()
 const DATE = `(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+(?:${MONTH})\\.?)(?:,?\\s+\\d{4}|\\/\\d{4})?`;
 /** Words of a place name are apart by one space as written, or by no-break or doubled spaces as pages render them. */
 const GAP = "(?:\\s{1,3}|/)";
-/** ", Kenya", ", N.Y.", ", Tamil Nadu": the state or country AP and Reuters put after the city. */
-const REGION = "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s{1,3}\\p{Lu}[\\p{L}.]{1,12})?)";
+/** ", Kenya", ", N.Y.", ", Tamil Nadu", ", United Arab Emirates": the state or country AP and Reuters put after the city. */
+const REGION = "(?:,\\s*\\p{Lu}[\\p{L}.]{1,12}(?:\\s{1,3}\\p{Lu}[\\p{L}.]{1,12}){0,2})";
 /** "KINGSTON", "New Delhi", "NEW YORK/LONDON", "ALBANY, N.Y.", "Navsari (Gujarat) [India]". */
 const PLACE =
   `[\\p{Lu}][\\p{L}\\p{M}.'’&-]*(?:${GAP}[\\p{L}\\p{M}.'’&-]+){0,4}` +
@@ -109,8 +109,11 @@ const PLACE =
   "(?:\\s*\\([\\p{L} .-]{2,30}\\))?(?:\\s*\\[[\\p{L} .-]{2,30}\\])?";
 /** A dash some sites put between the place and the agency: "BUENOS AIRES, Argentina — (AP) —". */
 const PLACE_DASH = "(?:\\s*[—–])?\\s*";
-/** What follows the agency in a dateline: "-", "—", "--", "_" (old AP feeds), ":" (ANI), ".-" (EFE). */
-const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]))";
+/**
+ * What follows the agency in a dateline: "-", "—", "--", "_" (old AP feeds), ":" (ANI), ".-" (EFE), and a dash a
+ * page's encoding broke ("(AP) ? The", "(AP) â€” The") before the story's first word.
+ */
+const SEP = "(?:\\s*(?:[-–—_:]{1,2}|\\.-|\\.\\s*[-–—]|(?:\\?|â€.)(?=\\s+\\p{Lu})))";
 /** A sentence starts here: the paragraph start or after closing punctuation. */
 const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 
@@ -255,7 +258,11 @@ const CAPITALS_WIRES = wireAliasSource(undefined, (alias) => /^[A-Z]{2,6}$/u.tes
 const NAME = "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{Ll}'’-]+)){1,2}";
 const AUTHORS_LINE = new RegExp(`^(?:By\\s+${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NAME})*|${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NAME})+)$`, "u");
 /** What may stand beside a wire's name alone on a line for the name to be the story's credit. */
-const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}|^(?:By|BY):?$`, "u");
+/** The desk's city alone in capitals above the agency's name ("MONTREAL" over "The Canadian Press"), no section name. */
+const CITY_LINE =
+  "^(?!(?:NEWS|WORLD|SPORTS?|BUSINESS|POLITICS|OPINION|HOME|MENU|LATEST|VIDEOS?|ENTERTAINMENT|LIFESTYLE|TECH|HEALTH|SCIENCE|MARKETS|MORE|TOP|LIVE|WATCH|NATION|NATIONAL|LOCAL|CANADA|ASIA|AFRICA|EUROPE|AMERICAS)$)" +
+  "\\p{Lu}{3,}(?:[ .'-]\\p{Lu}+){0,3}(?:,\\s*\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)?)?$";
+const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}|^(?:By|BY):?$|${CITY_LINE}`, "u");
 
 /**
  * Agencies whose copy cites their own staff as eyewitnesses ("An AFP journalist saw"); outlets citing an agency
@@ -1039,7 +1046,37 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "Hürriyet Daily News", text: "Anatolian Agency\n12.05.2010 - 09:41 | Son Güncelleme:" },
       { outlet: "The Seattle Times", text: "By\nThe Associated Press" },
       { outlet: "a forum reposting a monitoring service's copy", text: "Anadolu Agency, Turkey\nJune 26 2009" },
+      { outlet: "The Globe and Mail (the desk's city over the agency)", text: "MONTREAL\nThe Canadian Press" },
     ],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-bullet-wire",
+    hints: ["•", "·", "▪"],
+    flags: ["syndicated"],
+    // The agency alone after a bullet on the byline row ("• Kyodo"), over the story's first paragraph or beside the
+    // headline: a bulleted list of sources or links has another bullet beside it, not prose.
+    pattern: new RegExp(`^[•·▪]\\s*(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
+    beside: /^(?=.{100,})\p{Lu}/u,
+    besideHeadline: true,
+    where: "byline",
+    outlet: "The Japan Times (Kyodo copy)",
+    example: "• Kyodo\nA 28-year-old man who held a restaurant manager hostage in Tokyo on Sunday told police he had copied the attack.",
+    counterExample: "• Kyodo reported that police had arrested a man in Tokyo.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "lead-wire-run-in",
+    hints: ["-cp-", "-ap-", "-pa-", "—cp—", "—ap—"],
+    flags: ["syndicated"],
+    // A feed's credit between dashes run into the first word, the space lost: "-CP-A Nova Scotia provincial court judge".
+    pattern: /^[-—](?<wire>CP|AP|PA)[-—](?=\p{Lu})/u,
+    where: "opening",
+    outlet: "Canadian Press copy on a regional site",
+    example: "-CP-A Nova Scotia provincial court judge has been sanctioned for his conduct on the bench.",
+    counterExample: "A Nova Scotia provincial court judge (CP-A grade) has been sanctioned for his conduct on the bench.",
     evidence: "match",
     clean: false,
   },
@@ -1270,7 +1307,11 @@ export const FLAG_RULES: readonly FlagRule[] = [
     outlet: "Associated Press",
     example: "SAN DIEGO (AP) _ The port reopened on Monday.",
     counterExample: "Andhra Pradesh (AP) - The state cabinet on Monday approved the port project.",
-    variants: [{ outlet: "Associated Press", text: "WASHINGTON (AP) — The Senate adjourned without a vote." }],
+    variants: [
+      { outlet: "Associated Press", text: "WASHINGTON (AP) — The Senate adjourned without a vote." },
+      { outlet: "AP copy on a US broadcaster's site", text: "DUBAI, United Arab Emirates (AP) — Oil giant Saudi Aramco said its profit rose." },
+      { outlet: "AP copy, its dash broken by the page's encoding", text: "SAO PAULO (AP) ? Brazil's state-run oil company said output rose." },
+    ],
     evidence: "match",
     clean: false,
   },
