@@ -63,7 +63,7 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * behind it; "°C." is a unit and a full stop; the words of a law's title name nothing; a jurisdiction before
  * a court is part of its name; squad lists ("Player (Club, Country)"), clubs' opening words ("FC", "Olympique"),
  * a short organization linked to the one longer name it opens, an exchange's letters before a number (its index)
- * untagged; retrained.
+ * untagged; the headlines under a related-stories heading ("Trending Now") are furniture; retrained.
  */
 export const ENTITY_TAGGER_VERSION = 11;
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { tagEntities } from "../../src/annotate/entities";
 import { buildContext } from "../../src/annotate/entities/features";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
-import { tokenize } from "../../src/annotate/entities/tokens";
+import { classifyLines, tokenize } from "../../src/annotate/entities/tokens";
 import { isGeoName } from "../../src/annotate/gazetteer/geonames";
 import { GEONAMES_COUNT } from "../../src/annotate/gazetteer/geonames.generated";
 
@@ -99,6 +99,24 @@ describe("tagger v11", () => {
     const out = tagged("On the ASX 24, futures rose 14 points, and the ASX 200 closed higher, the ASX said.");
     expect(tagEntitiesTrained("", "On the ASX 24, futures rose 14 points, and the ASX 200 closed higher.")).toEqual([]);
     expect(out).toContain("Australian Securities Exchange/organization");
+  });
+
+  it("drops the headlines under a related-stories heading, and only them", () => {
+    const text = [
+      "Police in Perth said the man was arrested on Sunday after a two-hour stand-off at a house in the city's north, and no one was hurt.",
+      "",
+      "Trending Now",
+      "",
+      "Symbols of hate: This is how to spot an extremist online",
+      "Marlow Kent farewell speech fails to mention Dana Ruiz by name",
+      "Cities feel the pain as border bans hurt tourism. But could the Kiwis help?",
+      "Thanks to the help of neighbours, officers from the Kalgoorlie station found the car abandoned near the highway two days later, a spokesman said.",
+    ].join("\n");
+    const lines = classifyLines(text);
+    expect(lines.map((l) => l.furniture)).toEqual([false, false, true, false, true, true, true, false]);
+    const out = tagged(text);
+    expect(out).toContain("Perth/place");
+    expect(out.filter((e) => e.startsWith("Marlow Kent") || e.startsWith("Dana Ruiz"))).toEqual([]);
   });
 
   it("ships the whole generated list (the prepare script's output), every hash decoded", () => {

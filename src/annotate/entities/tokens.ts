@@ -152,8 +152,8 @@ export interface LineInfo {
 
 /**
  * Classifies every line of a body. A line is furniture when it holds chrome words, or when it is short, has no
- * sentence punctuation and sits among other such lines (a menu or a headline list); a lone short line (a
- * heading, a byline, a dateline paragraph) is kept.
+ * sentence punctuation and sits among other such lines (a menu or a headline list), or when it is one of the
+ * headlines under a related-stories heading; a lone short line (a heading, a byline, a dateline paragraph) is kept.
  */
 export function classifyLines(text: string): LineInfo[] {
   const lines = text.split("\n");
@@ -162,15 +162,42 @@ export function classifyLines(text: string): LineInfo[] {
   // Neighbours are the nearest lines with words: blank lines between menu items do not break a menu.
   const filled = shape.flatMap((s, i) => (s.words > 0 ? [i] : []));
   const rank = new Map(filled.map((line, r) => [line, r]));
+  const listed = headlineLists(lines, shape);
   return lines.map((l, i) => {
     const s = shape[i] as ReturnType<typeof lineShape>;
     if (s.words === 0) return { furniture: false, shouted: false };
     const chrome = s.words <= 14 && CHROME_WORDS.test(l);
     const r = rank.get(i) as number;
     const near = [r - 2, r - 1, r + 1, r + 2].filter((k) => shape[filled[k] ?? -1]?.bare).length;
-    const listed = s.bare && s.words <= 5 && near >= 2;
-    return { furniture: chrome || listed, shouted: s.titleCase || s.caps };
+    const menu = s.bare && s.words <= 5 && near >= 2;
+    return { furniture: chrome || menu || listed.has(i), shouted: s.titleCase || s.caps };
   });
+}
+
+/** A related-stories block's heading, alone on its line ("Trending Now", "Most Read", "You may also like"). */
+const LIST_HEADING =
+  /^\s*(?:trending(?:\s+(?:now|stories|news|today))?|most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:stories|articles|news|posts|coverage))?|more\s+(?:stories|news|headlines|from\s+[\p{L} ]{2,30})|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|popular(?:\s+(?:now|stories))?|top\s+stories|latest(?:\s+(?:news|stories|headlines))?|read\s+next|editor'?s\s+picks)\s*:?\s*$/iu;
+
+/**
+ * The headlines under such a heading: the lines after it (blank lines between them allowed), up to twelve, while
+ * each is headline-sized (22 words or fewer). Headlines often end in a question mark or hold a full stop
+ * ("Cities feel the pain. But could the Kiwis help?"), so the short-bare-line test alone misses them; the first
+ * line of prose ends the block.
+ */
+function headlineLists(lines: readonly string[], shape: readonly { words: number }[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!LIST_HEADING.test(lines[i] as string)) continue;
+    let taken = 0;
+    for (let k = i + 1; k < lines.length && taken < 12; k++) {
+      const words = (shape[k] as { words: number }).words;
+      if (words === 0) continue;
+      if (words > 22 || (lines[k] as string).length > 160) break;
+      out.add(k);
+      taken++;
+    }
+  }
+  return out;
 }
 
 function lineShape(line: string, continued: boolean): { words: number; bare: boolean; titleCase: boolean; caps: boolean } {
