@@ -39,6 +39,7 @@ const LOWER_RE = /\p{Ll}/u;
  * Africa)", "Baba Rahman (FC Augsburg, Germany)"). Where the bracket's second part is a country, the first is the
  * player's club, an organization, whatever its words look like.
  */
+const BRACKET_PAIR_RE = /\([^(),\n]+,[^(),\n]+\)/u;
 const SQUAD_RE = new RegExp(String.raw`(${NAME})[ \t]*\([ \t]*(${NAME})[ \t]*,[ \t]*(${NAME})[ \t]*\)`, "gu");
 
 /** Countries and the home nations, folded: a side of that name is a national team, typed as its place. */
@@ -71,6 +72,9 @@ function blankBrackets(line: string): string {
 /** A line's squad entries (SQUAD_RE) whose bracket ends in a country: [player, club, country] with offsets. */
 function squadEntries(line: string): { name: string; at: number }[][] {
   const out: { name: string; at: number }[][] = [];
+  // Two brackets holding a comma, or no squad list: the cheap test spares the name pattern on prose lines.
+  const first = BRACKET_PAIR_RE.exec(line);
+  if (first === null || !BRACKET_PAIR_RE.test(line.slice(first.index + first[0].length))) return out;
   for (const m of line.matchAll(SQUAD_RE)) {
     const [whole, player, club, country] = m as unknown as [string, string, string, string];
     if (!isNation(country)) continue;
