@@ -119,6 +119,13 @@ describe("tagger v11", () => {
     expect(out.filter((e) => e.startsWith("Marlow Kent") || e.startsWith("Dana Ruiz"))).toEqual([]);
   });
 
+  it("drops a hyphenated rank before a person's name", () => {
+    const out = tagged("Lieutenant-Colonel Thulani Zwane said the acting commissioner, Major-General Bheki Langa, condemned the attack.");
+    expect(out).toContain("Thulani Zwane/person");
+    expect(out).toContain("Bheki Langa/person");
+    expect(out.some((e) => e.startsWith("Lieutenant-Colonel"))).toBe(false);
+  });
+
   it("ships the whole generated list (the prepare script's output), every hash decoded", () => {
     expect(GEONAMES_COUNT).toBeGreaterThan(200_000);
     // The list's last name decodes too: a truncated list would throw or miss it.

@@ -54,6 +54,12 @@ interface Named {
   fromRules?: boolean;
 }
 
+/** "Lieutenant-Colonel", "Major-General", "Vice-Admiral": a rank whose hyphenated parts are all titles. */
+function isHyphenatedRank(word: string): boolean {
+  if (!word.includes("-")) return false;
+  return word.split("-").every((part) => part !== "" && lookupAlias(part)?.kind === "title");
+}
+
 /** A role word, an honorific or a title ("MLA", "Dr.", "Minister"): never part of a person's name. */
 export function isRole(word: string): boolean {
   const w = word.replace(/\.$/, "").toLowerCase();
@@ -106,6 +112,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
       words = words.slice(1);
     } else break;
   }
+  // "Lieutenant-Colonel Thulani Zwane", "Major-General Bheki Langa": a rank written with a hyphen, every part a
+  // title, is no part of the name either.
+  while (m.type === "person" && words.length > 2 && isHyphenatedRank((words[0] as Token).text)) words = words.slice(1);
   // "Defenseman Joel Edmundson": a player's position opening a sentence is no part of the name.
   while (m.type === "person" && words.length > 2 && POSITIONS.has((words[0] as Token).text)) words = words.slice(1);
   // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
