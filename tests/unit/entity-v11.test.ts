@@ -126,6 +126,12 @@ describe("tagger v11", () => {
     expect(out.some((e) => e.startsWith("Lieutenant-Colonel"))).toBe(false);
   });
 
+  it("drops a rugby position before a player's name", () => {
+    const out = tagged("The coach named Lock Tupou Vaa'i and Flanker Dalton Papali'i in the side to face Wales on Saturday.");
+    expect(out).toContain("Tupou Vaa'i/person");
+    expect(out).toContain("Dalton Papali'i/person");
+  });
+
   it("ships the whole generated list (the prepare script's output), every hash decoded", () => {
     expect(GEONAMES_COUNT).toBeGreaterThan(200_000);
     // The list's last name decodes too: a truncated list would throw or miss it.

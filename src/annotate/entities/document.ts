@@ -170,7 +170,11 @@ const NAME_CONNECTORS = new Set("of and for the de del della di da do dos das du
 const INDEX_WORDS = new Set(["Sensex", "Nifty", "Index"]);
 
 /** Players' positions, capitalised where a sentence opens with one before the player's name. */
-const POSITIONS = new Set("Defenseman Defenceman Goalie Winger Fullback Full-back Centre-back Center-back Playmaker Linebacker Shortstop Outfielder Wicketkeeper Opener Jockey".split(" "));
+const POSITIONS = new Set(
+  ("Defenseman Defenceman Goalie Winger Fullback Full-back Centre-back Center-back Playmaker Linebacker Shortstop Outfielder Wicketkeeper Opener Jockey " +
+    // Rugby's positions, which team sheets and match reports put before a player's name ("Lock Tupou Vaa'i").
+    "Lock Prop Hooker Flanker Fly-half Flyhalf Scrum-half Scrumhalf Halfback Five-eighth First-five Number-eight").split(" "),
+);
 /** Last words of clubs' names that no one calls the club by alone ("Leicester City", "Ipswich Town"). */
 const CLUB_WORDS = new Set("City Town County Athletic Rovers Wanderers Albion Argyle Juniors".split(" "));
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
