@@ -170,19 +170,24 @@ function withAndJoins(mentions: TaggedMention[], tokens: readonly Token[]): Tagg
  * institution's word, "for" and an optional "the" on its line, then the next name, are one organization.
  */
 function withForJoins(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  return joinPairs(mentions, (a, b) => {
+    if (a.type !== "organization" || b.type === "person") return false;
+    const head = (tokens[a.end - 1] as Token).text;
+    if (!ORG_SUFFIX_WORDS.has(head) && !ORG_HEAD_WORDS.has(head)) return false;
+    const between = tokens.slice(a.end, b.start).map((t) => t.text);
+    if (!(between.length === 1 && between[0] === "for") && !(between.length === 2 && between[0] === "for" && between[1] === "the")) return false;
+    return (tokens[b.end - 1] as Token).line === (tokens[a.start] as Token).line;
+  });
+}
+
+/** Adjacent mentions `a`, `b` that `joins` accepts become one organization from a's start to b's end, left to right. */
+function joinPairs(mentions: TaggedMention[], joins: (a: TaggedMention, b: TaggedMention) => boolean): TaggedMention[] {
   let out: TaggedMention[] | undefined;
   for (let i = 0; i + 1 < (out ?? mentions).length; i++) {
     const list = out ?? mentions;
     const a = list[i] as TaggedMention;
     const b = list[i + 1] as TaggedMention;
-    if (a.type !== "organization" || b.type === "person") continue;
-    const head = (tokens[a.end - 1] as Token).text;
-    if (!ORG_SUFFIX_WORDS.has(head) && !ORG_HEAD_WORDS.has(head)) continue;
-    const between = tokens.slice(a.end, b.start).map((t) => t.text);
-    if (!(between.length === 1 && between[0] === "for") && !(between.length === 2 && between[0] === "for" && between[1] === "the")) continue;
-    const line = (tokens[a.start] as Token).line;
-    if ((tokens[b.end - 1] as Token).line !== line) continue;
-    out = [...list.slice(0, i), { type: "organization", start: a.start, end: b.end }, ...list.slice(i + 2)];
+    if (joins(a, b)) out = [...list.slice(0, i), { type: "organization", start: a.start, end: b.end }, ...list.slice(i + 2)];
   }
   return out ?? mentions;
 }
@@ -196,18 +201,12 @@ const COURT_OPENERS = new Set("Court High Supreme Superior District Federal Prov
  * "U.S. Supreme Court" is one organization).
  */
 function withPlaceCourts(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
-  let out: TaggedMention[] | undefined;
-  for (let i = 0; i + 1 < (out ?? mentions).length; i++) {
-    const list = out ?? mentions;
-    const a = list[i] as TaggedMention;
-    const b = list[i + 1] as TaggedMention;
-    if (a.type !== "place" || b.type !== "organization" || b.start !== a.end) continue;
+  return joinPairs(mentions, (a, b) => {
+    if (a.type !== "place" || b.type !== "organization" || b.start !== a.end) return false;
     const first = tokens[b.start] as Token;
-    if (first.line !== (tokens[a.end - 1] as Token).line || !COURT_OPENERS.has(first.text)) continue;
-    if (!tokens.slice(b.start, b.end).some((t) => t.text === "Court")) continue;
-    out = [...list.slice(0, i), { type: "organization", start: a.start, end: b.end }, ...list.slice(i + 2)];
-  }
-  return out ?? mentions;
+    if (first.line !== (tokens[a.end - 1] as Token).line || !COURT_OPENERS.has(first.text)) return false;
+    return tokens.slice(b.start, b.end).some((t) => t.text === "Court");
+  });
 }
 
 /** Institutions named for a person or a group in the possessive ("Royal Children's Hospital", "King's College"). */
