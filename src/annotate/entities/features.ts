@@ -2,7 +2,8 @@
  * Stage 2: the features of each token, as hashes into the model's weight table. Local features (the word,
  * its shape and affixes, its neighbours), the gazetteers and cue words of the rule tagger as features, and
  * non-local ones in the spirit of Ratinov & Roth (2009): whether the document also writes the word in lower
- * case, or capitalised away from a sentence start, and whether its line is Title-Case or capitals.
+ * case, or capitalised away from a sentence start, and whether its line is Title-Case or capitals; and a weak
+ * place feature, whether a phrase is a GeoNames name (gazetteer/geonames.ts).
  */
 import * as gazetteer from "../gazetteer";
 import { isGeoName } from "../gazetteer/geonames";
@@ -132,7 +133,6 @@ export function buildContext(tokens: Token[], shouted: boolean[], rules: string[
     geoHash: geoTags(tokens, folded),
   };
 }
-
 
 /**
  * The longest GeoNames phrase (up to four words on one line) starting at each capitalised token, as BILOU label
