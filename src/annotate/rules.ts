@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 15;
+export const FLAG_RULES_VERSION: number = 16;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -918,7 +918,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["by"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `^(?:(?:Article|Story|Report|News)\\s+)?(?:By|BY|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
+      `^(?:(?:Article|Story|Report|News)\\s+)?(?:By|BY|by|Written\\s+by|Reported\\s+by)\\s*:?\\s+(?:[\\p{L}.'’-]+(?:\\s+[\\p{L}.'’-]+){0,4}?(?:\\s*,|\\s*\\||\\s+and|\\s+for)?\\s+)?` +
         `(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Nn]ews|[Dd]esk|[\\p{Lu}][\\p{Ll}]+\\s+[Ww]riter|[Ww]riter|[Cc]orrespondent))?[.,]?` +
         `(?:\\s*\\|\\s*(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60}|\\s+(?:Published|Updated|Posted|Last\\s+[Uu]pdated)\\s*:?\\s+(?=[^|]*\\d)[\\p{L}\\p{N} ,:./-]{1,60})?$`,
       "u",
@@ -935,6 +935,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "a religious news site's author line", text: "Article By Mark Hosenball, Reuters" },
       { outlet: "Khaleej Times (the credit and the time on one line)", text: "By AFP Published: Wed 28 Sep 2022, 8:52 PM" },
       { outlet: "an Indian news portal (a comma after the agency)", text: "By Xinhua," },
+      { outlet: "a Canadian broadcaster's site (the byline in lower case)", text: "by The Associated Press" },
     ],
     evidence: "match",
     clean: false,
