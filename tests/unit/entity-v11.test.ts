@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { tagEntities } from "../../src/annotate/entities";
-import { buildContext } from "../../src/annotate/entities/features";
+import { buildContext, hash } from "../../src/annotate/entities/features";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
 import { classifyLines, tokenize } from "../../src/annotate/entities/tokens";
 import { isGeoName } from "../../src/annotate/gazetteer/geonames";
@@ -13,15 +13,8 @@ import { GEONAMES_COUNT } from "../../src/annotate/gazetteer/geonames.generated"
 
 const tagged = (text: string): string[] => tagEntitiesTrained("", text).map((e) => `${e.name}/${e.type}`).sort();
 
-/** FNV-1a as scripts/build-geonames.mjs hashes a folded name. */
-function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A folded name's hash, as scripts/build-geonames.mjs and the features compute it (FNV-1a). */
+const fnv = hash;
 
 describe("tagger v11", () => {
   it("knows GeoNames towns and divisions, one word or several, and not made-up ones", () => {

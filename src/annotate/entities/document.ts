@@ -402,7 +402,7 @@ export function resolveEntities(
     if (!ORG_SUFFIX_WORDS.has(nickname) && !CLUB_WORDS.has(nickname)) claim(clubByNickname, nickname, n.known);
   }
 
-  const tallies = new Map<string, { name: string; votes: Map<EntityType, number>; spans: MentionSpan[]; order: number }>();
+  const tallies: Tallies = new Map();
   let previous: { key: string; end: number } | undefined;
   for (const n of named) {
     let name = n.known ?? surface(n.words);
@@ -454,9 +454,7 @@ export function resolveEntities(
   mergeShortOrganizations(tallies);
   const entities: (Entity & { order: number })[] = [];
   for (const t of tallies.values()) {
-    let type: EntityType = "person";
-    let best = -1;
-    for (const [k, v] of t.votes) if (v > best) [type, best] = [k, v];
+    const type = leading(t.votes) ?? "person";
     const spans = t.spans.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === "title" ? -1 : 1));
     entities.push({ name: t.name, type, mentions: spans.length, spans, order: t.order });
   }

@@ -154,7 +154,7 @@ function geoTags(tokens: Token[], folded: readonly string[]): Int32Array {
       const c = t.text.charCodeAt(0);
       // Only words continue a place's name: punctuation and numbers end it.
       if (!(c >= 65 && c <= 90) && !(c >= 97 && c <= 122) && c < 128) break;
-      h = fnv(Math.imul(h ^ SPACE, 0x01000193), folded[i + n - 1] || t.text.toLowerCase());
+      h = fnv(fnv(h, " "), folded[i + n - 1] || t.text.toLowerCase());
       if (isGeoName(h >>> 0)) best = n;
     }
     if (best === 0) {
@@ -324,7 +324,6 @@ const H_EMPTY = fnv(FNV_START, "");
 const H_TRUE = fnv(FNV_START, "true");
 const H_FALSE = fnv(FNV_START, "false");
 const GEO_LABELS = ["B-geo", "I-geo", "L-geo", "U-geo"].map((t) => fnv(FNV_START, t));
-const SPACE = 32;
 
 /**
  * Per token, the hashes several features read: the word in lower case, its shape, prefix and suffixes, worked
