@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 16;
+export const FLAG_RULES_VERSION: number = 17;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -222,7 +222,8 @@ const NATIONAL_WIRES = [
   "Maghreb Arabe Presse", "Tunis Afrique Presse", "Algérie Presse Service", "SANA", "Oman News Agency",
   "Bahrain News Agency", "National News Agency", "Prensa Latina", "Europa Press", "Central News Agency", "Notimex",
   "Andina", "Vietnam News Agency", "United News of Bangladesh", "Rastriya Samachar Samiti", "Ghana News Agency", "SAnews",
-  "Tasnim", "Mehr News Agency", "Fars News Agency", "AGERPRES", "HINA", "CTK", "PAP", "ANP", "BTA", "MTI",
+  "Tasnim", "Mehr News Agency", "Fars News Agency", "AGERPRES", "HINA", "CTK", "PAP", "ANP", "BTA", "MTI", "DNA",
+  "African News Agency",
 ];
 
 /**
@@ -262,7 +263,16 @@ const AUTHORS_LINE = new RegExp(`^(?:By\\s+${NAME}(?:(?:,|\\s+and|\\s*&)\\s+${NA
 const CITY_LINE =
   "^(?!(?:NEWS|WORLD|SPORTS?|BUSINESS|POLITICS|OPINION|HOME|MENU|LATEST|VIDEOS?|ENTERTAINMENT|LIFESTYLE|TECH|HEALTH|SCIENCE|MARKETS|MORE|TOP|LIVE|WATCH|NATION|NATIONAL|LOCAL|CANADA|ASIA|AFRICA|EUROPE|AMERICAS)$)" +
   "\\p{Lu}{3,}(?:[ .'-]\\p{Lu}+){0,3}(?:,\\s*\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)?)?$";
-const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}|^(?:By|BY):?$|${CITY_LINE}`, "u");
+/** The agency's name with the desk's city on the line beside a bare credit ("PTI" over "PTI, New Delhi,"). */
+const WIRE_CITY_LINE = `^(?:${ALL_WIRES}),\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?,?$`;
+/** A page's field label over its value ("Author" over "NZ Newswire ,"). */
+const FIELD_LABEL = "^(?:By|BY|Author|Authors|AUTHOR|Written by|Story by):?$";
+const CREDIT_NEIGHBOUR = new RegExp(`${TIMESTAMP_LINE.source}|${DATE_LINE.source}|${AUTHORS_LINE.source}|${FIELD_LABEL}|${CITY_LINE}|${WIRE_CITY_LINE}`, "u");
+/** Agencies in capitals whose name a page runs into the story's last full stop ("could not be ridiculed.APP"). */
+const GLUED_SIGNOFF_WIRES = wireAliasSource(
+  ["Press Trust of India", "Indo-Asian News Service", "Asian News International", "Associated Press of Pakistan", "United News of India", "Bangladesh Sangbad Sangstha", "News Agency of Nigeria"],
+  (alias) => /^[A-Z]{3,5}$/u.test(alias),
+);
 
 /**
  * Agencies whose copy cites their own staff as eyewitnesses ("An AFP journalist saw"); outlets citing an agency
@@ -766,7 +776,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?=\\s*$)`,
+      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?:\\s+\\p{Lu}{2,4}(?:\\/\\p{Lu}{2,4})+)?(?=\\s*$)`,
       "u",
     ),
     where: "closing",
@@ -777,6 +787,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "Indo-Asian News Service", text: "The results are expected next week. (IANS)" },
       { outlet: "China.org.cn", text: "Output rose in every province, the bureau said.\n(Xinhua News Agency March 2, 2006)" },
       { outlet: "generic agency credit", text: "Talks resume on Monday. (Agencies)" },
+      { outlet: "Metro Cebu (PNA copy, the editors' initials after the credit)", text: "Seas will be slight to moderate. (PNA) BNB/JLD" },
     ],
     evidence: "match",
     clean: false,
@@ -786,7 +797,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["-", "–", "—", "_", "*", "•"],
     flags: ["syndicated"],
     // An asterisk or bullet marks the sign-off on some sites ("... all New Zealanders. *AFP").
-    pattern: new RegExp(`[-–—_*•](?<=(?:^|[.!?"”’]\\s*)[-–—_*•])[-–—]?\\s*(?<wire>${JOINED_WIRES})\\.?(?=\\s*$)`, "u"),
+    // The agency's abbreviation may follow its name: "– African News Agency (ANA)".
+    pattern: new RegExp(`[-–—_*•](?<=(?:^|[.!?"”’]\\s*)[-–—_*•])[-–—]?\\s*(?<wire>${JOINED_WIRES})(?:\\s*\\(\\p{Lu}{2,6}\\))?\\.?(?=\\s*$)`, "u"),
     where: "closing",
     outlet: "Agence France-Presse",
     example: "Rescue teams were still searching the area late on Sunday. — AFP",
@@ -794,6 +806,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "Reuters", text: "-- Reuters" },
       { outlet: "The National (UAE), AFP copy", text: "He said he wanted to govern for every region. *AFP" },
+      { outlet: "IOL (African News Agency copy)", text: "– African News Agency (ANA)" },
     ],
     evidence: "match",
     clean: false,
@@ -811,6 +824,34 @@ export const FLAG_RULES: readonly FlagRule[] = [
     example: "The ministry said the border talks would resume next month. IANS",
     counterExample: "The ministry said the border talks would resume next month, IANS reported.",
     variants: [{ outlet: "generic Indian site, PTI copy", text: "Police have registered a case and begun an inquiry. PTI" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "wire-glued-signoff",
+    hints: [".pti", ".ians", ".ani", ".app", ".uni", ".bss", ".nan"],
+    flags: ["syndicated"],
+    // The agency's capitals run into the story's last full stop, the space lost as the page's text is read.
+    pattern: new RegExp(`(?<=\\p{Ll}{2}\\.)(?<wire>${GLUED_SIGNOFF_WIRES})(?=\\s*$)`, "u"),
+    where: "closing",
+    outlet: "Times of Islamabad (APP copy)",
+    example: "He said the judicial verdicts could not be ridiculed.APP",
+    counterExample: "He said the verdicts could not be ridiculed by the APP.",
+    variants: [{ outlet: "a portal reposting PTI copy", text: "Police have registered a case.PTI" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "wire-initials-list-signoff",
+    hints: ["/"],
+    flags: ["syndicated"],
+    // Deutsche Welle closes with its editors' initials and the agencies it used: "shs/msh (AP, dpa)".
+    pattern: new RegExp(`^\\p{Ll}{1,4}(?:\\/\\p{Ll}{1,4})+\\s*\\((?<wire>${WIRE_LIST})\\)\\.?$`, "u"),
+    where: "closing",
+    outlet: "Deutsche Welle",
+    example: "shs/msh (AP, dpa)",
+    counterExample: "shs/msh (Bild, Spiegel)",
+    variants: [{ outlet: "Deutsche Welle", text: "jsi/sms (AFP, Reuters)" }],
     evidence: "match",
     clean: false,
   },
@@ -1029,12 +1070,26 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "byline-name-comma-wire",
+    hints: WIRE_HINTS,
+    flags: ["syndicated"],
+    // The writer's name, a comma and the agency on a line of their own: The Canadian Press's and AP's byline.
+    pattern: new RegExp(`^(?:By\\s+)?(?:${NAME}|\\p{Lu}{2,}(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}{2,}){1,2}),\\s+(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "u"),
+    where: "byline",
+    outlet: "CTV News (Canadian Press copy)",
+    example: "Gregory Strong, The Canadian Press",
+    counterExample: "Gregory Strong, The Globe and Mail",
+    variants: [{ outlet: "a US paper's site (AP copy)", text: "JIM GOMEZ, Associated Press" }],
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "byline-wire-beside-timestamp",
     hints: WIRE_HINTS,
     wireAt: "start",
     flags: ["syndicated"],
     // The country a monitoring service puts after the agency ("Anadolu Agency, Turkey" over the date) may follow.
-    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?$`, "mu"),
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?(?:\\s*,)?$`, "mu"),
     beside: CREDIT_NEIGHBOUR,
     where: "byline",
     outlet: "Business Standard",
@@ -1048,6 +1103,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "The Seattle Times", text: "By\nThe Associated Press" },
       { outlet: "a forum reposting a monitoring service's copy", text: "Anadolu Agency, Turkey\nJune 26 2009" },
       { outlet: "The Globe and Mail (the desk's city over the agency)", text: "MONTREAL\nThe Canadian Press" },
+      { outlet: "Newstalk ZB (an author field)", text: "Author\nNZ Newswire ," },
+      { outlet: "Deccan Herald (the credit, then the credit with the desk's city)", text: "PTI\nPTI, New Delhi," },
     ],
     evidence: "match",
     clean: false,
@@ -1504,6 +1561,33 @@ export const FLAG_RULES: readonly FlagRule[] = [
     example: "LAHORE, (APP - UrduPoint / Pakistan Point News - 2nd Dec, 2026 ) :The Punjab government on Tuesday approved the plan.",
     counterExample: "LAHORE, (UrduPoint / Pakistan Point News - 2nd Dec, 2026 ) :The Punjab government on Tuesday approved the plan.",
     variants: [{ outlet: "UrduPoint (APP copy)", text: "ISLAMABAD, (APP - UrduPoint / Pakistan Point News - 14th Mar, 2025) Federal Minister said on Friday." }],
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-urdupoint-agency",
+    hints: ["urdupoint"],
+    flags: ["syndicated"],
+    // UrduPoint's bracket with a foreign agency after its own name: "ABU DHABI, (UrduPoint / Pakistan Point News /
+    // WAM - 02nd May, 2021)". Its own stories end the bracket at the date.
+    pattern: new RegExp(`^${CAPS_CITY}\\s*,?\\s*\\(\\s*UrduPoint\\s*\\/\\s*Pakistan\\s+Point\\s+News\\s*\\/\\s*(?<wire>${ALL_WIRES})\\s*-[^()]{0,40}\\)\\s*:?`, "u"),
+    where: "opening",
+    outlet: "UrduPoint (WAM copy)",
+    example: "ABU DHABI, (UrduPoint / Pakistan Point News / WAM - 02nd May, 2021) The Crown Prince received the minister.",
+    counterExample: "ABU DHABI, (UrduPoint / Pakistan Point News - 02nd May, 2021) The Crown Prince received the minister.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-square-bracket-wire",
+    hints: ["["],
+    flags: ["syndicated"],
+    // The agency in square brackets after the city: "SYDNEY - [AAP] Australian shares have closed higher".
+    pattern: new RegExp(`^${CAPS_PLACE}\\s*(?:[-–—]\\s*)?\\[(?<wire>${ALL_WIRES})\\]\\s*(?:[-–—:]\\s*)?(?=\\p{Lu})`, "u"),
+    where: "opening",
+    outlet: "Morningstar Australia (AAP copy)",
+    example: "SYDNEY - [AAP] Australian shares have closed higher on broad-based gains.",
+    counterExample: "SYDNEY - [UPDATED] Australian shares have closed higher on broad-based gains.",
     evidence: "match",
     clean: false,
   },

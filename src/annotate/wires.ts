@@ -38,6 +38,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Antara", aliases: ["Antara", "Antara News"], domains: ["antaranews.com"] },
   { name: "PA Media", aliases: ["PA Media", "PA", "Press Association"], domains: ["pa.media"] },
   { name: "Australian Associated Press", aliases: ["AAP", "Australian Associated Press"], domains: ["aap.com.au"] },
+  { name: "NZ Newswire", aliases: ["NZ Newswire", "New Zealand Newswire"] },
   { name: "Canadian Press", aliases: ["The Canadian Press", "Canadian Press", "CP"], domains: ["thecanadianpress.com"] },
   { name: "United Press International", aliases: ["UPI", "United Press International"], domains: ["upi.com"] },
   { name: "TASS", aliases: ["TASS", "ITAR-TASS"], domains: ["tass.com", "tass.ru"] },
@@ -64,6 +65,10 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "Bangladesh Sangbad Sangstha", aliases: ["BSS", "Bangladesh Sangbad Sangstha"], domains: ["bssnews.net"] },
   { name: "Philippine News Agency", aliases: ["PNA", "Philippine News Agency"], domains: ["pna.gov.ph"] },
   { name: "Middle East News Agency", aliases: ["MENA", "Middle East News Agency"], domains: ["mena.org.eg"] },
+  // Pakistan's DNA News Agency ("ISLAMABAD, MAY 10 (DNA) —") and South Africa's African News Agency ("– African
+  // News Agency (ANA)"): both abbreviations are everyday ones too (the molecule, an airline), held apart below.
+  { name: "DNA", aliases: ["DNA", "DNA News Agency"] },
+  { name: "African News Agency", aliases: ["African News Agency", "ANA"] },
   { name: "Saudi Press Agency", aliases: ["SPA", "Saudi Press Agency"], domains: ["spa.gov.sa"] },
   { name: "KUNA", aliases: ["KUNA", "Kuwait News Agency"], domains: ["kuna.net.kw"] },
   { name: "Qatar News Agency", aliases: ["QNA", "Qatar News Agency"], domains: ["qna.org.qa"] },
@@ -148,7 +153,7 @@ export function wireAliasSource(names?: readonly string[], keep: (alias: string)
  * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
  */
 export const WORD_LIKE_ALIASES: ReadonlySet<string> = new Set([
-  "MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA", "RSS", "PAP", "ANP", "BTA", "MTI",
+  "MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA", "RSS", "PAP", "ANP", "BTA", "MTI", "DNA", "ANA",
 ]);
 /**
  * Short agency names that also start longer names ("SANA JAMAL" in a capitalised byline, "MAP Kinase", "TAP Air

@@ -16,6 +16,12 @@ export const HONORIFICS = new Set(
   "mla mlas mlc mp alhaji hajiya shri smt datuk dato datin seri mr mrs ms miss dr sir dame lord lady sheikh prof professor gen general sen senator rep gov governor president pm minister chief judge justice king queen prince princess pope rev father sister brother col lt capt sgt maj adm brig cmdr supt insp det hon police editors editor reporter reporters correspondent alhaji administrator shadow deputy acting chairperson speaker mp mla mlc".split(" "),
 );
 const CAP_RE = /^\p{Lu}/u;
+/**
+ * Officials' letters in South Asian copy ("Bihar CM Nitish Kumar", "DGP Gaurav Yadav"), written in capitals:
+ * a role, never part of the person's name. Cut from names here only: isRole() and the honorifics also shape the
+ * model's features and its training data.
+ */
+const ROLE_LETTERS = new Set("CM DCM DGP IGP ADGP SSP DSP SHO SDM".split(" "));
 /** Stock exchanges' letters, which name an index when a number follows them. */
 const EXCHANGE_LETTERS = new Set("ASX NSE BSE TSX JSE NZX SGX NYSE KSE PSX DSE CSE NGX SET IDX".split(" "));
 /** Words that open a football club's name and no person's (given names such as "Real" or "Inter" are left out). */
@@ -99,7 +105,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     if (words.every((w) => PORTFOLIO.has(foldWord(w.text))) || MEETING_WORDS.has((words[words.length - 1] as Token).text)) return [];
     let cut = -1;
     words.forEach((w, k) => {
-      if (k < words.length - 1 && isRole(w.text)) cut = k;
+      if (k < words.length - 1 && (isRole(w.text) || ROLE_LETTERS.has(w.text))) cut = k;
     });
     words = words.slice(cut + 1);
   }
@@ -108,7 +114,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     // A title word that is also a portfolio opens a department's name ("Justice Department", "Defense Ministry").
     const portfolio = m.type === "organization" && PORTFOLIO.has(foldWord((words[0] as Token).text)) && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
     const title = !portfolio && lookupAlias((words[0] as Token).text)?.kind === "title";
-    if (first === "the" || first === "a" || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first)))) {
+    if (first === "the" || first === "a" || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first) || ROLE_LETTERS.has((words[0] as Token).text)))) {
       words = words.slice(1);
     } else break;
   }
@@ -129,7 +135,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   // article, where a name runs into the next headline ("Hindustan Times The ...").
   while (words.length > 1) {
     const end = (words[words.length - 1] as Token).text;
-    if (!WORD_RE.test(end) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end)) || end === "The" || end === "A" || end === "An") words = words.slice(0, -1);
+    // A closing bracket whose opening one is inside the name is part of it ("CPI(M)", "JD(U)").
+    const closes = end === ")" && words.some((w) => w.text === "(");
+    if ((!WORD_RE.test(end) && !closes) || (/^\p{Ll}/u.test(end) && !PARTICLE_RE.test(end)) || end === "The" || end === "A" || end === "An") words = words.slice(0, -1);
     else break;
   }
   // "Mulago Opens Isolation Unit", "Pheu Thai Lawmakers Split": a Title-Case headline's verb, or a group of
@@ -148,7 +156,19 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   if (inner > 0) words = words.slice(inner + 1);
   // A stock index is no organization ("S&P BSE Sensex", "Hang Seng Index").
   if (INDEX_WORDS.has((words[words.length - 1] as Token).text)) return [];
-  return words;
+  return withoutGluedCredit(words);
+}
+
+/** An agency's credit run into the name before it, as pages join a byline to its credit ("Peter Nichollsreuters", "Steven DeareAAP"). */
+const GLUED_CREDIT_RE = /^(?:(\p{Lu}\p{Ll}{2,})(?:reuters|afp|AAP|AFP|PTI|IANS|ANI|AP|UNI|EFE|dpa)|(\p{Lu}{3,})(?:REUTERS|AFP|AAP|PTI|IANS))$/u;
+
+/** The name's words with a credit glued to its last word cut off (the word and its span end before it). */
+function withoutGluedCredit(words: Token[]): Token[] {
+  const last = words[words.length - 1] as Token;
+  const glued = GLUED_CREDIT_RE.exec(last.text);
+  const text = glued?.[1] ?? glued?.[2];
+  if (!text) return words;
+  return [...words.slice(0, -1), { ...last, text, end: last.start + text.length }];
 }
 
 /** Verbs of a Title-Case headline, never a word inside a name (not "Falls", "Forces" or "Reports", which are: "Canadian Armed Forces"). */
@@ -353,7 +373,10 @@ export function resolveEntities(
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
     if (rule) {
-      named.push({ type: m.type, words, known: rule.name, knownType: rule.type, fromRules: true, span, order: m.start, end: m.end });
+      // The rules may have kept an official's letters in the name ("CM Nitish Kumar"): they are a role.
+      const lead = rule.name.indexOf(" ");
+      const known = rule.type === "person" && lead > 0 && ROLE_LETTERS.has(rule.name.slice(0, lead)) ? rule.name.slice(lead + 1) : rule.name;
+      named.push({ type: m.type, words, known, knownType: rule.type, fromRules: true, span, order: m.start, end: m.end });
       continue;
     }
     const knownType = phrase ? KNOWN_KINDS[phrase.kind] : undefined;

@@ -57,7 +57,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted);
+  const mentions = withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -207,6 +207,60 @@ function withPlaceCourts(mentions: TaggedMention[], tokens: readonly Token[]): T
     if (first.line !== (tokens[a.end - 1] as Token).line || !COURT_OPENERS.has(first.text)) return false;
     return tokens.slice(b.start, b.end).some((t) => t.text === "Court");
   });
+}
+
+const CAPITALS_RE = /^[A-Z]{2,5}$/;
+const FACTION_RE = /^[A-Z]{1,3}$/;
+
+/**
+ * A party written with its faction's letters in brackets, all glued ("JD(U)", "CPI(M)", "JD(S)"): one
+ * organization of four tokens, where the model may read only the letters inside ("U") or stop at the bracket.
+ */
+function withBracketParties(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i + 1]?.text !== "(" || tokens[i + 3]?.text !== ")") continue;
+    const [party, open, faction, close] = tokens.slice(i, i + 4) as [Token, Token, Token, Token];
+    if (!CAPITALS_RE.test(party.text) || !FACTION_RE.test(faction.text)) continue;
+    if (open.start !== party.end || faction.start !== open.end || close.start !== faction.end) continue;
+    const after = tokens[i + 4];
+    if (after && after.start === close.end && /^[\p{L}\p{N}]/u.test(after.text)) continue;
+    const list = out ?? mentions;
+    // Only where no mention runs past the four tokens: a longer name that holds them is left as read.
+    if (list.some((m) => m.start < i + 4 && i < m.end && (m.start < i || m.end > i + 4))) continue;
+    out = [...list.filter((m) => m.end <= i || m.start >= i + 4), { type: "organization" as const, start: i, end: i + 4 }].sort((a, b) => a.start - b.start);
+    i += 3;
+  }
+  return out ?? mentions;
+}
+
+/** Words that end the name of a body's part: a unit, a department, a laboratory. */
+const UNIT_WORDS = new Set("Unit Division Department Wing Cell Branch Bureau Directorate Squad Laboratory".split(" "));
+/** Words that end the whole body's name after "of" ("Dhaka Metropolitan Police", "Dang Wangi District Police HQ"). */
+const PARENT_ENDS = new Set(["Headquarters", "HQ"]);
+
+/**
+ * A named part of a body "of" the body ("Counter Terrorism Unit of Dhaka Metropolitan Police", "Mass
+ * Communication and Journalism Department of Dhaka University") is two organizations, each with its own
+ * name: the part's name has a word before its unit word, the body's two words or more ending in an
+ * organization's word. "Department of Health" and "Gauteng Department of Health" stay one name.
+ */
+function withUnitsApart(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m) => {
+    if (m.type !== "organization" || m.end - m.start < 5) return;
+    for (let k = m.start + 1; k < m.end - 3; k++) {
+      if (!UNIT_WORDS.has((tokens[k] as Token).text) || tokens[k + 1]?.text !== "of") continue;
+      const parent = tokens[k + 2]?.text === "the" ? k + 3 : k + 2;
+      const body = tokens.slice(parent, m.end);
+      const last = (body[body.length - 1] as Token).text;
+      if (body.length < 2 || !body.every((t) => NAME_START.test(t.text)) || !(ORG_SUFFIX_WORDS.has(last) || PARENT_ENDS.has(last))) return;
+      out ??= [...mentions];
+      out.splice(out.indexOf(m), 1, { type: "organization", start: m.start, end: k + 1 }, { type: "organization", start: parent, end: m.end });
+      return;
+    }
+  });
+  return out ?? mentions;
 }
 
 /** Institutions named for a person or a group in the possessive ("Royal Children's Hospital", "King's College"). */

@@ -153,10 +153,11 @@ for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
   if (name.trim()) addPhrase(name.trim(), "agency", canonicalWire(name) ?? name.trim());
 }
 // Every other name and alias the flags know an agency by, but short forms that name something else in news
-// (PA, CP, APP, MAP, TAP, RSS, the Singapore party PAP, Libya's GNA, the region MENA, a town Sapa) or a phrase
+// (PA, CP, APP, MAP, TAP, RSS, the Singapore party PAP, Libya's GNA, the region MENA, a town Sapa, the molecule
+// DNA, the airline ANA) or a phrase
 // ("Capital Market"): the flags read those in datelines and credits, where they are unambiguous.
 const AMBIGUOUS_AGENCY_NAMES = new Set([
-  ..."AA PA CP APP MENA MAP TAP APS RSS PAP TT APA SPA ENA ONA BNA KNA NAN PNA GNA ANP NTB Sapa SAPA".split(" "),
+  ..."AA PA CP APP MENA MAP TAP APS RSS PAP TT APA SPA ENA ONA BNA KNA NAN PNA GNA ANP NTB Sapa SAPA DNA ANA".split(" "),
   "Capital Market",
 ]);
 for (const wire of WIRE_SERVICES) {
