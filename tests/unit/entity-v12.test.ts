@@ -57,3 +57,33 @@ describe("tagger v12", () => {
     expect(found.filter((e) => e.startsWith("DNA") || e.startsWith("African News Agency"))).toEqual([]);
   });
 });
+
+describe("tagger v12: what a name's words say it is", () => {
+  it("reads a team's or a firm's last word as an organization, and a holiday or a button as nothing", () => {
+    const found = tagged("The Yomiuri Giants beat the Nippon Ham Fighters on Sunday. HCL Tech shares rose. Republic Day parades were held.");
+    expect(found).toContain("Yomiuri Giants/organization");
+    expect(found).toContain("Nippon Ham Fighters/organization");
+    expect(found).toContain("HCL Tech/organization");
+    expect(found.filter((e) => e.startsWith("Republic Day"))).toEqual([]);
+    // A given name before "Day" is a person's.
+    expect(tagged("Doris Day sang at the gala on Friday.")).toContain("Doris Day/person");
+  });
+
+  it("reads a road's words and a venue's as a place", () => {
+    const found = tagged("The crash on Jalan Ampang near the Pan-American Highway closed Dorval Circle. Police said.");
+    for (const road of ["Jalan Ampang", "Pan-American Highway", "Dorval Circle"]) expect(found).toContain(`${road}/place`);
+    const venues = tagged("The Tokyo Series opens with the Cubs facing the Yomiuri Giants at the Tokyo Dome on Saturday.");
+    expect(venues).toContain("Tokyo Dome/place");
+    expect(venues).not.toContain("Tokyo Dome/organization");
+  });
+
+  it("tags a platform in prose, not in a share bar or a prompt to follow the site", () => {
+    expect(tagged("Social media platforms including Facebook, YouTube and Twitter had been blocked since Tuesday.")).toEqual([
+      "Facebook/organization",
+      "Twitter/organization",
+      "YouTube/organization",
+    ]);
+    expect(tagged("The court heard the case on Monday.\nTwitter Facebook Reddit Pinterest Email")).toEqual([]);
+    expect(tagged("The court heard the case on Monday.\nFor the latest news, follow us on Twitter and YouTube.")).toEqual([]);
+  });
+});

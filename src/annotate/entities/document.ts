@@ -22,6 +22,18 @@ const CAP_RE = /^\p{Lu}/u;
  * model's features and its training data.
  */
 const ROLE_LETTERS = new Set("CM DCM DGP IGP ADGP SSP DSP SHO SDM".split(" "));
+/**
+ * Last words of a two-word name or longer that end no person's name: a firm's and a team's words the lists leave
+ * out (the organization words are also a feature of the model, so they are not added there), and a holiday's or
+ * a page button's.
+ */
+const NOT_SURNAMES_ORG = new Set("Resources Tech Sport Sports Municipality Networks Gallery Giants Stars Fighters Rovers Wanderers Blasters Warriors Knights Lions Tigers Bulls".split(" "));
+const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
+/** A road's words the place suffixes leave out: Malay and Indonesian before the name ("Jalan Ampang"), others after. */
+const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya".split(" "));
+const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad".split(" "));
+/** A venue's last word: the guideline's venues are places. */
+export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
 /** Stock exchanges' letters, which name an index when a number follows them. */
 const EXCHANGE_LETTERS = new Set("ASX NSE BSE TSX JSE NZX SGX NYSE KSE PSX DSE CSE NGX SET IDX".split(" "));
 /** Words that open a football club's name and no person's (given names such as "Real" or "Inter" are left out). */
@@ -370,8 +382,22 @@ export function resolveEntities(
       named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
       continue;
     }
+    // "Republic Day", "Yearly Subscription": a holiday, or a page's button, is no person; a team's words ("Yomiuri
+    // Giants", "Aduana Stars") or a firm's the lists leave out ("HCL Tech") end an organization's name.
+    if (m.type === "person" && words.length > 1 && NOT_SURNAMES_NONE.has(last.text) && !FIRST_NAMES.has(first.text.toLowerCase())) continue;
+    const teamOrFirm = m.type === "person" && words.length > 1 && NOT_SURNAMES_ORG.has(last.text);
+    // "Jalan Perkasa", "Pan-American Highway", "Dorval Circle": a road's word opens or ends a place's name; a
+    // venue's word ("Tokyo Dome", "Manchester Arena") ends a place's, whatever the model read.
+    if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && VENUE_WORDS.has(last.text))) {
+      named.push({ type: "place", words, known: name, knownType: "place", sure: true, span, order: m.start, end: m.end });
+      continue;
+    }
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
     const rule = ruled.get(spanKey(span));
+    if (rule && teamOrFirm && rule.type === "person") {
+      named.push({ type: "organization", words, known: rule.name, knownType: "organization", fromRules: true, span, order: m.start, end: m.end });
+      continue;
+    }
     if (rule) {
       // The rules may have kept an official's letters in the name ("CM Nitish Kumar"): they are a role.
       const lead = rule.name.indexOf(" ");
@@ -383,7 +409,7 @@ export function resolveEntities(
     // A title or a demonym alone ("President", "Kenyan") is no entity.
     if (phrase && !knownType) continue;
     // "Loop Mobile", "Yonhap News": two or more words ending in a company's or an institution's word name no person.
-    const orgLike = m.type === "person" && words.length > 1 && ORG_SUFFIX_WORDS.has(last.text);
+    const orgLike = teamOrFirm || (m.type === "person" && words.length > 1 && ORG_SUFFIX_WORDS.has(last.text));
     named.push({
       type: orgLike ? "organization" : m.type,
       words,

@@ -8,7 +8,7 @@ import { mentionsFromTags, type TaggedMention } from "./decode";
 import { buildContext, type Tag } from "./features";
 import { decode, type Weights } from "./model";
 import { classifyLines, type Token, tokenize } from "./tokens";
-import { resolveEntities } from "./document";
+import { resolveEntities, VENUE_WORDS } from "./document";
 import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
@@ -57,7 +57,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens);
+  const mentions = withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -261,6 +261,53 @@ function withUnitsApart(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     }
   });
   return out ?? mentions;
+}
+
+/** Social platforms, the companies behind them: the model, trained on text that reads "on Facebook" as no name, misses them. */
+const PLATFORMS = new Set("Facebook YouTube Instagram LinkedIn Twitter WhatsApp TikTok Snapchat Reddit Telegram".split(" "));
+/** A page's prompt to follow it ("follow us on Twitter", "Join our WhatsApp channel"): the platform there is chrome. */
+const FOLLOW_PROMPT = /\b(?:follow|subscribe|like|join|find)\s+(?:us|our)\b|\bon\s+(?:our|its)\s+\S+\s+(?:page|channel|handle|account)\b|@/iu;
+
+/**
+ * A name the model ended just before a venue's word ("Tokyo" | "Dome", "Jawaharlal Nehru" | "Stadium"): the
+ * venue is the name, and a place (docs/ENTITY-GUIDELINES.md).
+ */
+function withVenues(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m, i) => {
+    const word = tokens[m.end];
+    const last = tokens[m.end - 1] as Token;
+    if (!word || !VENUE_WORDS.has(word.text) || word.line !== last.line || word.field !== last.field) return;
+    const next = mentions[i + 1];
+    if (next && next.start <= m.end) return;
+    out ??= [...mentions];
+    out[i] = { type: "place", start: m.start, end: m.end + 1 };
+  });
+  return out ?? mentions;
+}
+
+const PROSE_WORD = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * A platform's name in the story's own prose ("Facebook, YouTube and Twitter had been blocked") that no mention
+ * covers is the organization; on a line that asks readers to follow the site, or in a share bar, it is chrome.
+ */
+function withPlatforms(mentions: TaggedMention[], tokens: readonly Token[], text: string): TaggedMention[] {
+  const extra: TaggedMention[] = [];
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!PLATFORMS.has(t.text) || t.field !== "text") continue;
+    while (m < mentions.length && (mentions[m] as TaggedMention).end <= i) m++;
+    if (m < mentions.length && (mentions[m] as TaggedMention).start <= i) continue;
+    const lineStart = text.lastIndexOf("\n", t.start) + 1;
+    const lineEnd = text.indexOf("\n", t.end);
+    const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    // A share bar ("Twitter Facebook Reddit Pinterest Email") is no prose: prose has lower-case words.
+    if (FOLLOW_PROMPT.test(line) || (line.match(PROSE_WORD) ?? []).length < 3) continue;
+    extra.push({ type: "organization", start: i, end: i + 1 });
+  }
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /** Institutions named for a person or a group in the possessive ("Royal Children's Hospital", "King's College"). */
