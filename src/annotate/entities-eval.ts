@@ -153,13 +153,15 @@ export interface PageReport {
  * Document-level canonical micro F1 as pages-dev/README.md scores it: a prediction is right when its normalized
  * name equals the normalized gold name or an alias and the type agrees; each gold entity counts once; a
  * prediction of a doubtful entity is ignored and doubtful entities are never misses. `expand` maps a printed
- * form to its standard expansion ("U.S." → "United States"), so either side may use it.
+ * form to its standard expansions ("U.S." → "United States"; "AAP" → "Aam Aadmi Party" and "Australian
+ * Associated Press", an abbreviation two names share), so either side may use any of them.
  */
 export function scorePages(
   pages: GoldPage[],
   tag: (title: string, text: string) => Entity[],
-  expand: (name: string) => string,
+  expand: (name: string) => string | readonly string[],
 ): PageReport {
+  const keysOf = (name: string): string[] => [name, ...[expand(name)].flat()].map(normalizeName);
   const raw = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
     EntityType,
     { tp: number; fp: number; fn: number }
@@ -167,10 +169,10 @@ export function scorePages(
   const errors: PageError[] = [];
   let ignored = 0;
   for (const page of pages) {
-    const forms = page.gold.map((g) => new Set([g.name, ...g.aliases].flatMap((n) => [normalizeName(n), normalizeName(expand(n))])));
+    const forms = page.gold.map((g) => new Set([g.name, ...g.aliases].flatMap(keysOf)));
     const used = new Set<number>();
     for (const e of tag(page.title, page.text)) {
-      const keys = [normalizeName(e.name), normalizeName(expand(e.name))];
+      const keys = keysOf(e.name);
       const i = page.gold.findIndex((g, k) => g.type === e.type && keys.some((key) => forms[k]?.has(key)));
       const g = page.gold[i];
       if (g?.doubtful) {

@@ -87,3 +87,36 @@ describe("tagger v12: what a name's words say it is", () => {
     expect(tagged("The court heard the case on Monday.\nFor the latest news, follow us on Twitter and YouTube.")).toEqual([]);
   });
 });
+
+describe("tagger v12: names written in pieces", () => {
+  it("keeps every spaced initial of a name and the surname after the last", () => {
+    const found = tagged("The order was signed by A. K. Singh and D. S. Rawat on Monday.");
+    expect(found).toEqual(["A. K. Singh/person", "D. S. Rawat/person"]);
+    // The article "A" before a name is still dropped.
+    expect(tagged("A Kenyan court freed Mary Wanjiku on Friday.")).toEqual(["Mary Wanjiku/person"]);
+  });
+
+  it("joins a Portuguese double surname over 'e'", () => {
+    expect(tagged("Petrobras chief Joaquim Silva e Luna resigned on Monday.")).toContain("Joaquim Silva e Luna/person");
+  });
+
+  it("drops a company's ticker in brackets, not the company", () => {
+    const found = tagged("Shares in Commonwealth Bank (ASX: CBA) and Telstra (ASX:TLS) rose on Monday.");
+    expect(found).toContain("Commonwealth Bank/organization");
+    expect(found).toContain("Telstra/organization");
+    expect(found.filter((e) => e.startsWith("CBA/") || e.startsWith("TLS/"))).toEqual([]);
+  });
+
+  it("drops a shouted article the rules kept, and links a name with one word left out to the full one", () => {
+    expect(tagged("THE National Prosecuting Authority said on Monday it would appeal.")).toContain("National Prosecuting Authority/organization");
+    const command = entities("The Lagos State Police Command said on Monday it had arrested two men. A spokesman for the Lagos Police Command said more arrests would follow.");
+    expect(command.map((e) => `${e.name}/${e.mentions}`)).toEqual(["Lagos State Police Command/2"]);
+  });
+
+  it("reads a railway station as a place and a police station as the police", () => {
+    expect(tagged("The suspect boarded a train at Shinagawa Station and was held at Takanawa Police Station.")).toEqual([
+      "Shinagawa Station/place",
+      "Takanawa Police Station/organization",
+    ]);
+  });
+});

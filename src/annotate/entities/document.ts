@@ -34,6 +34,8 @@ const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya".split(" 
 const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad".split(" "));
 /** A venue's last word: the guideline's venues are places. */
 export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
+/** Words before "Station" that make it a service's post ("Police Station"), not a railway station (a place). */
+const STATION_OWNERS = new Set("Police Garda Fire Power Space Radio Research Pumping Ranger Coastguard".split(" "));
 /** Stock exchanges' letters, which name an index when a number follows them. */
 const EXCHANGE_LETTERS = new Set("ASX NSE BSE TSX JSE NZX SGX NYSE KSE PSX DSE CSE NGX SET IDX".split(" "));
 /** Words that open a football club's name and no person's (given names such as "Real" or "Inter" are left out). */
@@ -126,7 +128,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     // A title word that is also a portfolio opens a department's name ("Justice Department", "Defense Ministry").
     const portfolio = m.type === "organization" && PORTFOLIO.has(foldWord((words[0] as Token).text)) && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
     const title = !portfolio && lookupAlias((words[0] as Token).text)?.kind === "title";
-    if (first === "the" || first === "a" || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first) || ROLE_LETTERS.has((words[0] as Token).text)))) {
+    // "A." is an initial ("A. K. Singh"), not the article.
+    const initial = words[1]?.text === "." && (words[1] as Token).start === (words[0] as Token).end;
+    if (first === "the" || (first === "a" && !initial) || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first) || ROLE_LETTERS.has((words[0] as Token).text)))) {
       words = words.slice(1);
     } else break;
   }
@@ -388,7 +392,7 @@ export function resolveEntities(
     const teamOrFirm = m.type === "person" && words.length > 1 && NOT_SURNAMES_ORG.has(last.text);
     // "Jalan Perkasa", "Pan-American Highway", "Dorval Circle": a road's word opens or ends a place's name; a
     // venue's word ("Tokyo Dome", "Manchester Arena") ends a place's, whatever the model read.
-    if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && VENUE_WORDS.has(last.text))) {
+    if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && (VENUE_WORDS.has(last.text) || (last.text === "Station" && !STATION_OWNERS.has((words[words.length - 2] as Token).text))))) {
       named.push({ type: "place", words, known: name, knownType: "place", sure: true, span, order: m.start, end: m.end });
       continue;
     }
@@ -399,9 +403,11 @@ export function resolveEntities(
       continue;
     }
     if (rule) {
-      // The rules may have kept an official's letters in the name ("CM Nitish Kumar"): they are a role.
+      // The rules may have kept an official's letters in the name ("CM Nitish Kumar"), which are a role, or a
+      // shouted article ("THE National Prosecuting Authority").
       const lead = rule.name.indexOf(" ");
-      const known = rule.type === "person" && lead > 0 && ROLE_LETTERS.has(rule.name.slice(0, lead)) ? rule.name.slice(lead + 1) : rule.name;
+      const opener = lead > 0 ? rule.name.slice(0, lead) : "";
+      const known = (rule.type === "person" && ROLE_LETTERS.has(opener)) || opener === "THE" ? rule.name.slice(lead + 1) : rule.name;
       named.push({ type: m.type, words, known, knownType: rule.type, fromRules: true, span, order: m.start, end: m.end });
       continue;
     }
@@ -521,17 +527,29 @@ function leading(votes: Map<EntityType, number>): EntityType | undefined {
   return type;
 }
 
+/** Whether `long` is `short` with one more word inside it (never its first or last), both keys of folded words. */
+function oneWordLeftOut(short: string, long: string): boolean {
+  const a = short.split(" ");
+  const b = long.split(" ");
+  if (b.length !== a.length + 1 || a.length < 2 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  for (let k = 1; k < b.length - 1; k++) if ([...b.slice(0, k), ...b.slice(k + 1)].join(" ") === short) return true;
+  return false;
+}
+
 /**
  * "the Reserve Bank" and "RBA" (→ Reserve Bank of Australia) in one story are one bank: an organization of two
  * or more words that opens the longer name of another organization in the same story, word for word before its
  * "of" ("Reserve Bank" → "Reserve Bank of Australia", "National Bank" → "National Bank of Kenya"), is that one.
- * Only where exactly one longer name fits: "Central Bank" beside two central banks is left as it is.
+ * So is a name with one word left out inside ("Lagos Police Command" of the "Lagos State Police Command"). Only
+ * where exactly one longer name fits: "Central Bank" beside two central banks is left as it is.
  */
 function mergeShortOrganizations(tallies: Tallies): void {
   const orgs = [...tallies.entries()].filter(([, t]) => leading(t.votes) === "organization");
   for (const [key, short] of orgs) {
     if (key.split(" ").length < 2) continue;
-    const longer = orgs.filter(([other]) => other !== key && other.startsWith(`${key} of `));
+    let longer = orgs.filter(([other]) => other !== key && other.startsWith(`${key} of `));
+    // "Lagos Police Command" of the "Lagos State Police Command": one word left out inside, first and last kept.
+    if (longer.length === 0) longer = orgs.filter(([other]) => other !== key && oneWordLeftOut(key, other));
     if (longer.length !== 1) continue;
     const [, long] = longer[0] as [string, typeof short];
     long.spans.push(...short.spans);

@@ -57,7 +57,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens);
+  const mentions = withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -110,10 +110,12 @@ function withParticles(mentions: TaggedMention[], tokens: readonly Token[]): Tag
   let merged = false;
   for (const b of mentions) {
     const a = out[out.length - 1];
-    if (a && a.type === "person" && b.type === "person" && b.start - a.end >= 1 && b.start - a.end <= 2) {
+    // Portuguese joins two surnames with "e" ("Joaquim Silva e Luna"): the second, one word, may be read as anything.
+    const portuguese = a?.type === "person" && b.end - b.start === 1 && b.start - a.end === 1 && tokens[a.end]?.text === "e";
+    if (a && a.type === "person" && (b.type === "person" || portuguese) && b.start - a.end >= 1 && b.start - a.end <= 2) {
       const line = (tokens[a.start] as Token).line;
       const between = tokens.slice(a.end, b.start);
-      if ((tokens[b.start] as Token).line === line && between.every((t) => SURNAME_PARTICLES.has(t.text) && t.line === line)) {
+      if ((tokens[b.start] as Token).line === line && between.every((t) => (SURNAME_PARTICLES.has(t.text) || portuguese) && t.line === line)) {
         out[out.length - 1] = { type: "person", start: a.start, end: b.end };
         merged = true;
         continue;
@@ -285,6 +287,55 @@ function withVenues(mentions: TaggedMention[], tokens: readonly Token[]): Tagged
   });
   return out ?? mentions;
 }
+
+/** A single capital and the full stop after it, glued: one initial of a name written "A. K. Singh". */
+function initialAt(tokens: readonly Token[], i: number, line: number): boolean {
+  const letter = tokens[i];
+  const stop = tokens[i + 1];
+  return !!letter && !!stop && /^\p{Lu}$/u.test(letter.text) && stop.text === "." && stop.start === letter.end && letter.line === line && stop.line === line;
+}
+
+/**
+ * A person written with spaced initials ("A. K. Singh", "D. S. Rawat"), which the model may start at the second
+ * initial or end at the last one: the name takes every initial before it and, when it ends on one, the surname
+ * after it.
+ */
+function withSpacedInitials(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m, i) => {
+    if (m.type !== "person") return;
+    const line = (tokens[m.start] as Token).line;
+    let start = m.start;
+    let end = m.end;
+    const previous = (out ?? mentions)[i - 1];
+    while (start >= 2 && initialAt(tokens, start - 2, line) && (!previous || previous.end <= start - 2)) start -= 2;
+    // Ends on an initial ("D. S" | ". Rawat"): the full stop and the capitalised surname after it.
+    const next = (out ?? mentions)[i + 1];
+    const lastIsInitial = /^\p{Lu}$/u.test((tokens[end - 1] as Token).text);
+    const surname = tokens[end + 1];
+    if (lastIsInitial && initialAt(tokens, end - 1, line) && surname && surname.line === line && /^\p{Lu}\p{Ll}/u.test(surname.text) && (!next || next.start > end + 1)) end += 2;
+    if (start === m.start && end === m.end) return;
+    out ??= [...mentions];
+    out[i] = { type: "person", start, end };
+  });
+  return out ?? mentions;
+}
+
+/**
+ * A company's ticker in brackets after it ("Commonwealth Bank (ASX: CBA)", "(NYSE:BHP)") is the company's code,
+ * not a second organization: mentions of the code are dropped (the exchange stays).
+ */
+function withoutTickers(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const tickers = new Set<number>();
+  for (let i = 1; i + 3 < tokens.length; i++) {
+    if (tokens[i - 1]?.text !== "(" || tokens[i + 1]?.text !== ":" || !TICKER_EXCHANGES.has((tokens[i] as Token).text)) continue;
+    const code = tokens[i + 2] as Token;
+    if (/^[A-Z0-9.]{1,6}$/u.test(code.text) && tokens[i + 3]?.text === ")") tickers.add(i + 2);
+  }
+  if (tickers.size === 0) return mentions;
+  return mentions.filter((m) => !(m.end - m.start === 1 && tickers.has(m.start)));
+}
+const TICKER_EXCHANGES = new Set("ASX NYSE NASDAQ Nasdaq NSE BSE TSX TSXV LSE JSE NZX SGX HKEX KRX TYO".split(" "));
 
 const PROSE_WORD = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 
