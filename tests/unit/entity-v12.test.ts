@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { tagEntitiesTrained } from "../../src/annotate/entities/index";
+import { classifyLines } from "../../src/annotate/entities/tokens";
 
 const entities = (text: string) => tagEntitiesTrained("", text);
 const tagged = (text: string): string[] => entities(text).map((e) => `${e.name}/${e.type}`).sort();
@@ -118,5 +119,21 @@ describe("tagger v12: names written in pieces", () => {
       "Shinagawa Station/place",
       "Takanawa Police Station/organization",
     ]);
+  });
+});
+
+describe("tagger v12: page furniture", () => {
+  it("drops a row of headlines run onto one line between bullets, not a line of prose with one", () => {
+    const row = "Zambia to host talks on UN security reforms  • Cambodian parliament chief backs ties  • Central bank makes pre-holiday cash injection  • Nikkei falls";
+    const text = `Off the wire\n${row}\nYou are here:   Home\n\nScientists at the University of Otago said the birds changed fast.`;
+    const found = tagged(text);
+    expect(found).toContain("University of Otago/organization");
+    for (const chrome of ["Zambia", "UN"]) expect(found.filter((e) => e.startsWith(`${chrome}/`))).toEqual([]);
+    const lines = classifyLines(text);
+    expect(lines[1]?.furniture).toBe(true);
+    expect(lines[4]?.furniture).toBe(false);
+    // Two pieces, or pieces that are sentences, are prose.
+    expect(classifyLines("Patna | Bihar's chief minister met Zambia's envoy.")[0]?.furniture).toBe(false);
+    expect(classifyLines("Rain fell in Lusaka. • Roads closed in Ndola. • Schools shut in Kitwe.")[0]?.furniture).toBe(false);
   });
 });

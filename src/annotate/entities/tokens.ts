@@ -170,8 +170,20 @@ export function classifyLines(text: string): LineInfo[] {
     const r = rank.get(i) as number;
     const near = [r - 2, r - 1, r + 1, r + 2].filter((k) => shape[filled[k] ?? -1]?.bare).length;
     const menu = s.bare && s.words <= 5 && near >= 2;
-    return { furniture: chrome || menu || listed.has(i), shouted: s.titleCase || s.caps };
+    return { furniture: chrome || menu || listed.has(i) || bulletedHeadlines(l), shouted: s.titleCase || s.caps };
   });
+}
+
+const BULLET_SPLIT = /\s[•·▪|]\s/u;
+
+/**
+ * A row of headlines run onto one line between bullets ("Zambia to host talks  • Central bank makes cash injection
+ * • Nikkei falls"): three or more pieces, none of them a sentence that ends in a full stop.
+ */
+function bulletedHeadlines(line: string): boolean {
+  if (!line.includes("•") && !line.includes("·") && !line.includes("▪")) return false;
+  const pieces = line.split(BULLET_SPLIT).map((p) => p.trim()).filter((p) => p !== "");
+  return pieces.length >= 3 && pieces.every((p) => p.length <= 160 && !/[.!]["”’]?$/u.test(p));
 }
 
 /** A related-stories block's heading, alone on its line ("Trending Now", "Most Read", "You may also like"). */
