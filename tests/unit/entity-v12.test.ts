@@ -137,3 +137,20 @@ describe("tagger v12: page furniture", () => {
     expect(classifyLines("Rain fell in Lusaka. • Roads closed in Ndola. • Schools shut in Kitwe.")[0]?.furniture).toBe(false);
   });
 });
+
+describe("tagger v12: two readings joined", () => {
+  it("joins two persons either side of one initial's full stop, roles cut", () => {
+    expect(tagged("The CBI booked Lt Col A. K. Singh and Garrison Engineer Lt Col D. S. Rawat, among others.")).toEqual([
+      "A. K. Singh/person",
+      "Central Bureau of Investigation/organization",
+      "D. S. Rawat/person",
+    ]);
+  });
+
+  it("reads a GeoNames place's whole name with no given name first as the place", () => {
+    const found = tagged("Residents of Uasin Gishu and Rahim Yar Khan said the roads were cut. Imran Khan spoke later.");
+    expect(found).toContain("Uasin Gishu/place");
+    expect(found).toContain("Rahim Yar Khan/place");
+    expect(found).toContain("Imran Khan/person");
+  });
+});

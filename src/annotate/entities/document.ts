@@ -7,7 +7,8 @@
 import type { Entity, EntityType, MentionSpan } from "../../model";
 import { CLUB_NAMES, FIRST_NAMES, foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PORTFOLIO } from "../gazetteer";
 import type { TaggedMention } from "./decode";
-import { writesLower } from "./features";
+import { isGeoName } from "../gazetteer/geonames";
+import { hash, writesLower } from "./features";
 import { spanKey } from "./rule-mentions";
 import type { Token } from "./tokens";
 
@@ -390,6 +391,12 @@ export function resolveEntities(
     // Giants", "Aduana Stars") or a firm's the lists leave out ("HCL Tech") end an organization's name.
     if (m.type === "person" && words.length > 1 && NOT_SURNAMES_NONE.has(last.text) && !FIRST_NAMES.has(first.text.toLowerCase())) continue;
     const teamOrFirm = m.type === "person" && words.length > 1 && NOT_SURNAMES_ORG.has(last.text);
+    // "Uasin Gishu", "Rahim Yar Khan": a GeoNames place's whole name that opens with no given name is the place,
+    // where the model guessed a person (people's names hardly ever are a town's: "John Day" opens with one).
+    if (m.type === "person" && words.length > 1 && !FIRST_NAMES.has(first.text.toLowerCase()) && !phrase && isGeoName(hash(words.map((w) => foldWord(w.text)).join(" ")))) {
+      named.push({ type: "place", words, span, order: m.start, end: m.end });
+      continue;
+    }
     // "Jalan Perkasa", "Pan-American Highway", "Dorval Circle": a road's word opens or ends a place's name; a
     // venue's word ("Tokyo Dome", "Manchester Arena") ends a place's, whatever the model read.
     if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && (VENUE_WORDS.has(last.text) || (last.text === "Station" && !STATION_OWNERS.has((words[words.length - 2] as Token).text))))) {

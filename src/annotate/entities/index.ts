@@ -298,9 +298,22 @@ function initialAt(tokens: readonly Token[], i: number, line: number): boolean {
 /**
  * A person written with spaced initials ("A. K. Singh", "D. S. Rawat"), which the model may start at the second
  * initial or end at the last one: the name takes every initial before it and, when it ends on one, the surname
- * after it.
+ * after it; and two persons either side of one initial's full stop are one.
  */
 function withSpacedInitials(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  // A person read up to an initial ("Lt Col D") just before a person that opens on the next initial ("S. Rawat"):
+  // one name.
+  const joined: TaggedMention[] = [];
+  for (const m of mentions) {
+    const a = joined[joined.length - 1];
+    const line = (tokens[m.start] as Token).line;
+    if (a && a.type === "person" && m.type === "person" && a.end === m.start - 1 && initialAt(tokens, a.end - 1, line)) {
+      joined[joined.length - 1] = { type: "person", start: a.start, end: m.end };
+      continue;
+    }
+    joined.push(m);
+  }
+  if (joined.length !== mentions.length) mentions = joined;
   let out: TaggedMention[] | undefined;
   mentions.forEach((m, i) => {
     if (m.type !== "person") return;
