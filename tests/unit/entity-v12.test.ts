@@ -154,3 +154,16 @@ describe("tagger v12: two readings joined", () => {
     expect(found).toContain("Imran Khan/person");
   });
 });
+
+describe("tagger v12: organizations' own words", () => {
+  it("keeps a title word that opens a league's name, and still drops a person's title", () => {
+    const found = tagged("Liverpool lead the Premier League after beating Chelsea. The Premier League said on Monday it would act. President William Ruto spoke.");
+    expect(found).toContain("Premier League/organization");
+    expect(found).not.toContain("League/organization");
+    expect(found).toContain("William Ruto/person");
+  });
+
+  it("reads a Malay body's opening word as an organization's", () => {
+    expect(tagged("Members of the Dewan Negara passed the bill on Tuesday.")).toContain("Dewan Negara/organization");
+  });
+});

@@ -28,7 +28,11 @@ const ROLE_LETTERS = new Set("CM DCM DGP IGP ADGP SSP DSP SHO SDM".split(" "));
  * out (the organization words are also a feature of the model, so they are not added there), and a holiday's or
  * a page button's.
  */
-const NOT_SURNAMES_ORG = new Set("Resources Tech Sport Sports Municipality Networks Gallery Giants Stars Fighters Rovers Wanderers Blasters Warriors Knights Lions Tigers Bulls".split(" "));
+const NOT_SURNAMES_ORG = new Set(
+  "Resources Tech Sport Sports Municipality Networks Gallery Giants Stars Fighters Rovers Wanderers Blasters Warriors Knights Lions Tigers Bulls Observer Inquirer Dispatch Bulletin Courier".split(" "),
+);
+/** Malay words that open a body's name ("Dewan Negara", "Jabatan Kastam"), never a person's. */
+const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya".split(" "));
 const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
 /** A road's words the place suffixes leave out: Malay and Indonesian before the name ("Jalan Ampang"), others after. */
 const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya".split(" "));
@@ -128,7 +132,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
     // A title word that is also a portfolio opens a department's name ("Justice Department", "Defense Ministry").
     const portfolio = m.type === "organization" && PORTFOLIO.has(foldWord((words[0] as Token).text)) && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
-    const title = !portfolio && lookupAlias((words[0] as Token).text)?.kind === "title";
+    // Nor is a title that opens a league's or a party's name ("Premier League", "Chancellor College").
+    const titled = m.type === "organization" && words.length === 2 && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
+    const title = !portfolio && !titled && lookupAlias((words[0] as Token).text)?.kind === "title";
     // "A." is an initial ("A. K. Singh"), not the article.
     const initial = words[1]?.text === "." && (words[1] as Token).start === (words[0] as Token).end;
     if (first === "the" || (first === "a" && !initial) || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first) || ROLE_LETTERS.has((words[0] as Token).text)))) {
@@ -182,6 +188,9 @@ const GLUED_CREDIT_RE = /^(?:(\p{Lu}\p{Ll}{2,})(?:reuters|afp|AAP|AFP|PTI|IANS|A
 /** The name's words with a credit glued to its last word cut off (the word and its span end before it). */
 function withoutGluedCredit(words: Token[]): Token[] {
   const last = words[words.length - 1] as Token;
+  // Every credit ends in a capital or in "reuters", "afp", "dpa": most names end in another lower-case letter.
+  const end = last.text.charCodeAt(last.text.length - 1);
+  if (last.text.length < 5 || !((end >= 65 && end <= 90) || end === 115 || end === 112 || end === 97)) return words;
   const glued = GLUED_CREDIT_RE.exec(last.text);
   const text = glued?.[1] ?? glued?.[2];
   if (!text) return words;
@@ -390,7 +399,7 @@ export function resolveEntities(
     // "Republic Day", "Yearly Subscription": a holiday, or a page's button, is no person; a team's words ("Yomiuri
     // Giants", "Aduana Stars") or a firm's the lists leave out ("HCL Tech") end an organization's name.
     if (m.type === "person" && words.length > 1 && NOT_SURNAMES_NONE.has(last.text) && !FIRST_NAMES.has(first.text.toLowerCase())) continue;
-    const teamOrFirm = m.type === "person" && words.length > 1 && NOT_SURNAMES_ORG.has(last.text);
+    const teamOrFirm = m.type === "person" && words.length > 1 && (NOT_SURNAMES_ORG.has(last.text) || ORG_FIRST_WORDS.has(first.text));
     // "Uasin Gishu", "Rahim Yar Khan": a GeoNames place's whole name that opens with no given name is the place,
     // where the model guessed a person (people's names hardly ever are a town's: "John Day" opens with one).
     if (m.type === "person" && words.length > 1 && !FIRST_NAMES.has(first.text.toLowerCase()) && !phrase && isGeoName(hash(words.map((w) => foldWord(w.text)).join(" ")))) {
@@ -536,6 +545,10 @@ function leading(votes: Map<EntityType, number>): EntityType | undefined {
 
 /** Whether `long` is `short` with one more word inside it (never its first or last), both keys of folded words. */
 function oneWordLeftOut(short: string, long: string): boolean {
+  // Cheap tests first: this runs for every pair of organizations in a story.
+  if (long.length < short.length + 2) return false;
+  const firstEnd = short.indexOf(" ");
+  if (firstEnd < 0 || !long.startsWith(short.slice(0, firstEnd + 1)) || !long.endsWith(short.slice(short.lastIndexOf(" ")))) return false;
   const a = short.split(" ");
   const b = long.split(" ");
   if (b.length !== a.length + 1 || a.length < 2 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
