@@ -776,7 +776,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?:\\s+\\p{Lu}{2,4}(?:\\/\\p{Lu}{2,4})+)?(?=\\s*$)`,
+      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?:[Cc]ourtesy:?\\s+)?(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?:\\s+\\p{Lu}{2,4}(?:\\/\\p{Lu}{2,4})+)?(?=\\s*$)`,
       "u",
     ),
     where: "closing",
@@ -788,6 +788,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
       { outlet: "China.org.cn", text: "Output rose in every province, the bureau said.\n(Xinhua News Agency March 2, 2006)" },
       { outlet: "generic agency credit", text: "Talks resume on Monday. (Agencies)" },
       { outlet: "Metro Cebu (PNA copy, the editors' initials after the credit)", text: "Seas will be slight to moderate. (PNA) BNB/JLD" },
+      { outlet: "Colombo Gazette", text: "The alert level was raised last week. (Courtesy Reuters)" },
     ],
     evidence: "match",
     clean: false,
@@ -1084,6 +1085,35 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "byline-timestamp-source-wire",
+    hints: ["source"],
+    flags: ["syndicated"],
+    // The story's time line naming its source agency: "October 22, 2019, 01.18 PM | Source: Reuters".
+    pattern: new RegExp(`^(?=[^|]{0,60}\\d)[^|]{4,60}\\|\\s*(?:Source|SOURCE)\\s*:\\s*(?:[Tt]he\\s+)?(?<wire>${WIRE_LIST})$`, "u"),
+    where: "byline",
+    outlet: "Kontan (Reuters copy)",
+    example: "October 22, 2019, 01.18 PM | Source: Reuters",
+    counterExample: "October 22, 2019, 01.18 PM | Source: Bloomberg Businessweek",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "byline-wire-over-related",
+    hints: WIRE_HINTS,
+    wireAt: "start",
+    flags: ["syndicated"],
+    // The agency alone closing the story, just above the site's related-stories block ("Reuters" / "You may also
+    // like"): a photo's credit stands under its caption, not over a list of links.
+    pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})$`, "mu"),
+    beside: /^(?:You may also like|You might also like|Related(?: (?:stories|articles|news|posts))?|Read more|Read next|More (?:stories|news|from [\p{L} ]{2,30})|Also read|Recommended(?: for you)?|Most read|Trending(?: now)?)\s*:?$/iu,
+    where: "byline",
+    outlet: "Africanews (Reuters copy)",
+    example: "Reuters\nYou may also like",
+    counterExample: "Reuters reported the talks had failed.\nYou may also like",
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "byline-wire-beside-timestamp",
     hints: WIRE_HINTS,
     wireAt: "start",
@@ -1091,6 +1121,8 @@ export const FLAG_RULES: readonly FlagRule[] = [
     // The country a monitoring service puts after the agency ("Anadolu Agency, Turkey" over the date) may follow.
     pattern: new RegExp(`^(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})(?:,\\s*\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?(?:\\s*,)?$`, "mu"),
     beside: CREDIT_NEIGHBOUR,
+    // The agency alone under the story's own headline is its byline ("Maple Leafs overwhelm Hurricanes" / "AP").
+    besideHeadline: true,
     where: "byline",
     outlet: "Business Standard",
     example: "Capital Market\nLast Updated : Nov 07 2014 | 9:12 PM IST",
@@ -1555,12 +1587,15 @@ export const FLAG_RULES: readonly FlagRule[] = [
     flags: ["syndicated"],
     // UrduPoint sets APP's name and its own in one bracket after the city: "LAHORE, (APP - UrduPoint / Pakistan Point
     // News - 2nd Dec, 2026 ) :". Its own stories carry the same bracket without the agency.
-    pattern: new RegExp(`^${CAPS_CITY}\\s*,?\\s*\\(\\s*(?<wire>APP)\\s*-\\s*UrduPoint\\b[^()]{0,80}\\)\\s*:?`, "u"),
+    pattern: new RegExp(`^(?:${CAPS_CITY}|${MIXED_PLACE}${REGION}?)\\s*,?\\s*\\(\\s*(?<wire>APP)\\s*-\\s*UrduPoint\\b[^()]{0,80}\\)\\s*:?`, "u"),
     where: "opening",
     outlet: "UrduPoint (APP copy)",
     example: "LAHORE, (APP - UrduPoint / Pakistan Point News - 2nd Dec, 2026 ) :The Punjab government on Tuesday approved the plan.",
     counterExample: "LAHORE, (UrduPoint / Pakistan Point News - 2nd Dec, 2026 ) :The Punjab government on Tuesday approved the plan.",
-    variants: [{ outlet: "UrduPoint (APP copy)", text: "ISLAMABAD, (APP - UrduPoint / Pakistan Point News - 14th Mar, 2025) Federal Minister said on Friday." }],
+    variants: [
+      { outlet: "UrduPoint (APP copy)", text: "ISLAMABAD, (APP - UrduPoint / Pakistan Point News - 14th Mar, 2025) Federal Minister said on Friday." },
+      { outlet: "UrduPoint (APP copy, the city in mixed case)", text: "Galle, Sri Lanka, (APP - UrduPoint / Pakistan Point News - 18th Jan, 2021 ) :England won the first Test." },
+    ],
     evidence: "match",
     clean: false,
   },
@@ -1588,6 +1623,19 @@ export const FLAG_RULES: readonly FlagRule[] = [
     outlet: "Morningstar Australia (AAP copy)",
     example: "SYDNEY - [AAP] Australian shares have closed higher on broad-based gains.",
     counterExample: "SYDNEY - [UPDATED] Australian shares have closed higher on broad-based gains.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "dateline-wire-via-distributor",
+    hints: ["via"],
+    flags: ["syndicated"],
+    // A distributor named in the agency's brackets: "COLOMBO, Jun 10, 2005 (Xinhua via COMTEX) --".
+    pattern: new RegExp(`^${PLACE},?\\s*(?:${DATE}\\s*)?\\((?<wire>${ALL_WIRES})\\s+via\\s+\\p{Lu}[\\p{L}.&-]{1,20}(?:\\s\\p{Lu}[\\p{L}.&-]{1,20})?\\)${SEP}`, "u"),
+    where: "opening",
+    outlet: "ReliefWeb (Xinhua copy through COMTEX)",
+    example: "COLOMBO, Jun 10, 2005 (Xinhua via COMTEX) -- Sri Lanka's president met the monks on Friday.",
+    counterExample: "COLOMBO, Jun 10, 2005 (Xinhua via COMTEX) reported that the president met the monks.",
     evidence: "match",
     clean: false,
   },

@@ -44,7 +44,8 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "TASS", aliases: ["TASS", "ITAR-TASS"], domains: ["tass.com", "tass.ru"] },
   { name: "Interfax", aliases: ["Interfax"], domains: ["interfax.com", "interfax.ru"] },
   { name: "Jiji Press", aliases: ["Jiji", "Jiji Press"], domains: ["jiji.com"] },
-  { name: "Central News Agency", aliases: ["Central News Agency"], domains: ["focustaiwan.tw", "cna.com.tw"] },
+  // "CNA" is also Singapore's Channel NewsAsia: held apart below, read only in a dateline's brackets ("TAIPEI (CNA) -").
+  { name: "Central News Agency", aliases: ["Central News Agency", "CNA"], domains: ["focustaiwan.tw", "cna.com.tw"] },
   // Kashmir's agencies, whose sign-offs ("(KNO)", "(GNS)") close the valley's papers' copy.
   { name: "Kashmir News Observer", aliases: ["KNO", "Kashmir News Observer"] },
   { name: "Global News Service", aliases: ["GNS", "Global News Service"] },
@@ -75,7 +76,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "IRNA", aliases: ["IRNA", "Islamic Republic News Agency"], domains: ["irna.ir"] },
   { name: "Korean Central News Agency", aliases: ["KCNA", "Korean Central News Agency"], domains: ["kcna.kp"] },
   { name: "RIA Novosti", aliases: ["RIA Novosti", "RIA-Novosti"], domains: ["ria.ru"] },
-  { name: "Ukrinform", aliases: ["Ukrinform"], domains: ["ukrinform.net", "ukrinform.ua"] },
+  { name: "Ukrinform", aliases: ["Ukrinform", "UkrinForm"], domains: ["ukrinform.net", "ukrinform.ua"] },
   { name: "Austria Presse Agentur", aliases: ["APA", "Austria Presse Agentur", "APA-Austria Presse Agentur"], domains: ["apa.at"] },
   { name: "Belga", aliases: ["Belga"], domains: ["belganewsagency.eu"] },
   { name: "NTB", aliases: ["NTB", "Norsk Telegrambyrå"], domains: ["ntb.no"] },
@@ -153,7 +154,7 @@ export function wireAliasSource(names?: readonly string[], keep: (alias: string)
  * credit, where "MAP" is a button and "Source: SPA" a share-purchase agreement.
  */
 export const WORD_LIKE_ALIASES: ReadonlySet<string> = new Set([
-  "MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA", "RSS", "PAP", "ANP", "BTA", "MTI", "DNA", "ANA",
+  "MENA", "SPA", "APA", "NTB", "TT", "MAP", "TAP", "APS", "ONA", "BNA", "NNA", "RSS", "PAP", "ANP", "BTA", "MTI", "DNA", "ANA", "CNA",
 ]);
 /**
  * Short agency names that also start longer names ("SANA JAMAL" in a capitalised byline, "MAP Kinase", "TAP Air

@@ -48,6 +48,22 @@ describe("syndicated copy as pages render it", () => {
     for (const evidence of flags.evidence) expect(text).toContain(evidence.text);
   });
 
+  it("reads a wire's name alone under the story's own headline as its byline, not under another line", () => {
+    const headline = "Maple Leafs overwhelm Hurricanes in wild third period";
+    const text = `date 2019-12-24 More Sports / Ice Hockey\n\n${headline}\n\nAP\n\nTORONTO – Maple Leafs coach Sheldon Keefe kept his new line together.`;
+    const { flags } = detectFlags(headline, text);
+    expect(flags.wire_services).toEqual(["Associated Press"]);
+    expect(flags.evidence.map((evidence) => evidence.rule)).toContain("byline-wire-beside-timestamp");
+    // The same line under a headline of another story (a related list) is no byline of this one.
+    expect(detectFlags("Leafs sign a new goalie", text).flags.syndicated).toBe(false);
+  });
+
+  it("reads a wire's name alone over the related-stories block as the story's credit, not a caption's credit", () => {
+    const story = "Egypt's last cabinet reshuffle was in February last year and included new investment and agriculture ministers.";
+    expect(detectFlags("", `${story}\n\nReuters\n\nYou may also like\n\nMore news`).flags.wire_services).toEqual(["Reuters"]);
+    expect(detectFlags("", `${story}\n\nProtesters gather in Tahrir Square on Sunday.\n\nReuters\n\nCairo, Egypt`).flags.syndicated).toBe(false);
+  });
+
   it("reads an agency's own eyewitness as inferred evidence, so evidence=stated can leave it out", () => {
     const text = "Strikes hit the camp overnight.\n\nA Reuters witness saw at least three bodies near the checkpoint.";
     const { flags } = detectFlags("", text);

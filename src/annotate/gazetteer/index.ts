@@ -154,10 +154,10 @@ for (const name of NEWS_AGENCIES.replace(/\n/g, "").split("|")) {
 }
 // Every other name and alias the flags know an agency by, but short forms that name something else in news
 // (PA, CP, APP, MAP, TAP, RSS, the Singapore party PAP, Libya's GNA, the region MENA, a town Sapa, the molecule
-// DNA, the airline ANA) or a phrase
+// DNA, the airline ANA, Singapore's CNA) or a phrase
 // ("Capital Market"): the flags read those in datelines and credits, where they are unambiguous.
 const AMBIGUOUS_AGENCY_NAMES = new Set([
-  ..."AA PA CP APP MENA MAP TAP APS RSS PAP TT APA SPA ENA ONA BNA KNA NAN PNA GNA ANP NTB Sapa SAPA DNA ANA".split(" "),
+  ..."AA PA CP APP MENA MAP TAP APS RSS PAP TT APA SPA ENA ONA BNA KNA NAN PNA GNA ANP NTB Sapa SAPA DNA ANA CNA".split(" "),
   "Capital Market",
 ]);
 for (const wire of WIRE_SERVICES) {
