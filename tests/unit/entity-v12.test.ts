@@ -167,3 +167,37 @@ describe("tagger v12: organizations' own words", () => {
     expect(tagged("Members of the Dewan Negara passed the bill on Tuesday.")).toContain("Dewan Negara/organization");
   });
 });
+
+describe("tagger v12: a results round-up", () => {
+  const roundup = [
+    "Maple Leafs overwhelm Hurricanes in wild third period",
+    "",
+    "TORONTO – Mitch Marner scored twice as Toronto rallied for an 8-6 victory over Carolina on Monday.",
+    "",
+    "In Other Games",
+    "",
+    "Lightning 6, Panthers 1",
+    "",
+    "Wild 3, Flames 0",
+    "",
+    "Senators 3, Sabres 1",
+  ].join("\n");
+
+  it("keeps its results rows as text and reads the clubs' nicknames as organizations", () => {
+    const lines = classifyLines(roundup);
+    expect(lines[6]?.furniture).toBe(false);
+    const found = tagged(roundup);
+    for (const club of ["Lightning", "Panthers", "Wild", "Flames", "Senators", "Sabres"]) expect(found).toContain(`${club}/organization`);
+  });
+
+  it("reads no weekday as a club, and no nickname inside another club's name", () => {
+    const found = tagged(`${roundup}\n\nOn Wednesday the Macarthur Bulls beat the Wanderers 2-1 in Sydney.`);
+    expect(found.filter((e) => e.startsWith("Wednesday/"))).toEqual([]);
+    expect(found).not.toContain("Bulls/organization");
+  });
+
+  it("reads no nickname as a club without three of them and a score", () => {
+    const found = tagged("Senators voted on Monday. The Kings of Spain and the Capitals of Europe met in Madrid.");
+    expect(found.filter((e) => /^(?:Senators|Kings|Capitals)\//u.test(e))).toEqual([]);
+  });
+});

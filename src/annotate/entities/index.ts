@@ -13,9 +13,10 @@ import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
-import { FIRST_NAMES, lookupAlias, NAME_PARTICLES, ORG_HEAD_WORDS, ORG_SUFFIX_WORDS } from "../gazetteer";
+import { CLUB_NAMES, FIRST_NAMES, lookupAlias, NAME_PARTICLES, ORG_HEAD_WORDS, ORG_SUFFIX_WORDS } from "../gazetteer";
 import { ruleTags } from "./rule-mentions";
 import { layoutMentions, withLayout } from "./layout";
+import { LEAGUE_CLUBS } from "../gazetteer/leagues";
 
 let weights: Weights | undefined;
 /**
@@ -57,7 +58,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens);
+  const mentions = withTeamNicknames(withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -349,6 +350,77 @@ function withoutTickers(mentions: TaggedMention[], tokens: readonly Token[]): Ta
   return mentions.filter((m) => !(m.end - m.start === 1 && tickers.has(m.start)));
 }
 const TICKER_EXCHANGES = new Set("ASX NYSE NASDAQ Nasdaq NSE BSE TSX TSXV LSE JSE NZX SGX HKEX KRX TYO".split(" "));
+
+/** Club words that are no nickname alone ("City", "Town"): a story's "City" is not Manchester City. */
+const NOT_NICKNAMES = new Set(
+  "City Town County Athletic United Albion FC AFC SC CF Club Sporting Real Inter Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(" "),
+);
+/**
+ * The known clubs' nicknames (the gazetteer's and the North American leagues'), every ending of two or more words' names after the town ("Bruins" of "Boston
+ * Bruins", "Maple Leafs" and "Leafs" of "Toronto Maple Leafs"), by their first word, longest first.
+ */
+const NICKNAMES: Map<string, string[][]> = (() => {
+  const out = new Map<string, string[][]>();
+  for (const club of new Set([...CLUB_NAMES, ...LEAGUE_CLUBS])) {
+    const words = club.split(" ");
+    for (let k = 1; k < words.length; k++) {
+      const nick = words.slice(k);
+      if (nick.length === 1 && NOT_NICKNAMES.has(nick[0] as string)) continue;
+      if (!/^\p{Lu}\p{Ll}/u.test(nick[0] as string)) continue;
+      const list = out.get(nick[0] as string) ?? [];
+      if (!list.some((n) => n.join(" ") === nick.join(" "))) list.push(nick);
+      out.set(nick[0] as string, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => b.length - a.length);
+  return out;
+})();
+
+/**
+ * A results round-up names its teams by their nicknames alone ("Bruins 7, Capitals 3", "the Hurricanes
+ * timeout"): where a story prints three different known clubs' nicknames or more, each is the club, an
+ * organization under the name printed; the model, which reads "Capitals" or "Wild" as words, may miss them or
+ * type them otherwise. Fewer than three, or no score in the story, is no round-up ("Senators voted", "the Kings
+ * of Spain").
+ */
+function withTeamNicknames(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const hits: { start: number; end: number; nick: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const candidates = NICKNAMES.get(t.text);
+    if (!candidates) continue;
+    for (const nick of candidates) {
+      if (i + nick.length > tokens.length) continue;
+      if (!nick.every((w, k) => tokens[i + k]?.text === w && (tokens[i + k] as Token).line === t.line)) continue;
+      // Inside a longer capitalised name ("Carolina Hurricanes" read whole, "Macarthur Bulls") the club is
+      // already named, or is another one.
+      const after = tokens[i + nick.length];
+      const before = tokens[i - 1];
+      if (after && after.line === t.line && /^\p{Lu}\p{Ll}/u.test(after.text)) break;
+      if (before && before.line === t.line && !t.sentStart && /^\p{Lu}/u.test(before.text)) break;
+      hits.push({ start: i, end: i + nick.length, nick: nick.join(" ") });
+      i += nick.length - 1;
+      break;
+    }
+  }
+  if (new Set(hits.map((h) => h.nick)).size < 3) return mentions;
+  // And a score: a nickname followed by its goals ("Bruins 7") or a result written "8-6".
+  const scored = hits.some((h) => /^\d{1,3}$/u.test(tokens[h.end]?.text ?? "")) || tokens.some((t) => /^\d{1,3}-\d{1,3}$/u.test(t.text));
+  if (!scored) return mentions;
+  // Forced, as a layout's mentions are: "Wild" is the club even where the story also writes "a wild third period".
+  let out = mentions;
+  for (const h of hits) {
+    const club: TaggedMention & { forced: true } = { type: "organization", start: h.start, end: h.end, forced: true };
+    const same = out.findIndex((m) => m.start === h.start && m.end === h.end);
+    if (same >= 0) {
+      out = out.map((m, k) => (k === same ? club : m));
+      continue;
+    }
+    if (out.some((m) => m.start < h.end && h.start < m.end)) continue;
+    out = [...out, club].sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
 
 const PROSE_WORD = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 

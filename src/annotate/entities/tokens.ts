@@ -169,10 +169,13 @@ export function classifyLines(text: string): LineInfo[] {
     const chrome = s.words <= 14 && CHROME_WORDS.test(l);
     const r = rank.get(i) as number;
     const near = [r - 2, r - 1, r + 1, r + 2].filter((k) => shape[filled[k] ?? -1]?.bare).length;
-    const menu = s.bare && s.words <= 5 && near >= 2;
+    // A results row ("Bruins 7, Capitals 3") is the story's own text, however short and bare its neighbours.
+    const menu = s.bare && s.words <= 5 && near >= 2 && !RESULT_ROW.test(l);
     return { furniture: chrome || menu || listed.has(i) || bulletedHeadlines(l), shouted: s.titleCase || s.caps };
   });
 }
+
+const RESULT_ROW = /^\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\s\d{1,3},\s\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\s\d{1,3}(?:\s*\((?:OT|SO|\d*OT)\))?\s*$/u;
 
 const BULLET_SPLIT = /\s[•·▪|]\s/u;
 
