@@ -498,7 +498,9 @@ function surface(tokens: Token[], start: number, end: number, skip: Set<number>)
   for (let i = start; i < end; i++) {
     if (skip.has(i)) continue;
     const token = tokens[i] as Token;
-    if (token.caps && token.text.length > 4 && !token.text.includes(".")) parts.push(titleCase(token.text));
+    // Agencies' letters joined by a hyphen ("NNN-VNA") stay letters.
+    const letters = token.text.includes("-") && token.text.split("-").every((part) => part.length <= 4);
+    if (token.caps && token.text.length > 4 && !token.text.includes(".") && !letters) parts.push(titleCase(token.text));
     else parts.push(token.text);
   }
   if (parts[0] === "The" && parts.length > 1) parts.shift();

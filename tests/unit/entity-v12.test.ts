@@ -201,3 +201,19 @@ describe("tagger v12: a results round-up", () => {
     expect(found.filter((e) => /^(?:Senators|Kings|Capitals)\//u.test(e))).toEqual([]);
   });
 });
+
+describe("tagger v12: places' words and agencies' letters", () => {
+  it("reads a division's, an Irish county's and a Malay building's words as a place", () => {
+    const found = tagged("Residents of Garvin County and Co Cork met at the Kompleks Istana Kepresidenan on Tuesday.");
+    for (const place of ["Garvin County", "Co Cork", "Kompleks Istana Kepresidenan"]) expect(found).toContain(`${place}/place`);
+  });
+
+  it("keeps agencies' letters joined by a hyphen, and drops 'Courtesy' from a credit", () => {
+    const found = tagged("(MENAFN- Nam News Network) HANOI, May 3 (NNN-VNA) The ministry said. Floods closed roads. (Courtesy Reuters)");
+    expect(found).toContain("NNN-VNA/organization");
+    expect(found).toContain("Reuters/organization");
+    expect(found.filter((e) => e.includes("Courtesy"))).toEqual([]);
+    // A shouted name is still written as a name.
+    expect(tagged("DETROIT RED WINGS won again on Sunday.")).toContain("Detroit Red Wings/organization");
+  });
+});

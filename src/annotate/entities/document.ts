@@ -5,7 +5,7 @@
  * its expansion; and one surface gets one type in a story, by a vote the gazetteer weighs most in.
  */
 import type { Entity, EntityType, MentionSpan } from "../../model";
-import { CLUB_NAMES, FIRST_NAMES, foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PORTFOLIO } from "../gazetteer";
+import { CLUB_NAMES, FIRST_NAMES, foldWord, LEGAL_SUFFIX_WORDS, lookupAlias, ORG_SUFFIX_WORDS, PERSON_CUE_WORDS, PLACE_SUFFIX_WORDS, PORTFOLIO } from "../gazetteer";
 import type { TaggedMention } from "./decode";
 import { isGeoName } from "../gazetteer/geonames";
 import { hash, writesLower } from "./features";
@@ -34,8 +34,11 @@ const NOT_SURNAMES_ORG = new Set(
 /** Malay words that open a body's name ("Dewan Negara", "Jabatan Kastam"), never a person's. */
 const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya".split(" "));
 const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
-/** A road's words the place suffixes leave out: Malay and Indonesian before the name ("Jalan Ampang"), others after. */
-const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya".split(" "));
+/**
+ * A road's or a building's words the place suffixes leave out: Malay and Indonesian before the name ("Jalan
+ * Ampang", "Kompleks Istana Kepresidenan"), Ireland's "Co" before a county ("Co Cork"), others after.
+ */
+const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya Kompleks Istana Masjid Co".split(" "));
 const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad".split(" "));
 /** A venue's last word: the guideline's venues are places. */
 export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
@@ -137,7 +140,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     const title = !portfolio && !titled && lookupAlias((words[0] as Token).text)?.kind === "title";
     // "A." is an initial ("A. K. Singh"), not the article.
     const initial = words[1]?.text === "." && (words[1] as Token).start === (words[0] as Token).end;
-    if (first === "the" || (first === "a" && !initial) || first === "an" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first) || ROLE_LETTERS.has((words[0] as Token).text)))) {
+    if (first === "the" || (first === "a" && !initial) || first === "an" || first === "courtesy" || title || (m.type === "person" && (HONORIFICS.has(first) || PERSON_CUE_WORDS.has(first) || ROLE_LETTERS.has((words[0] as Token).text)))) {
       words = words.slice(1);
     } else break;
   }
@@ -289,7 +292,8 @@ function honorificLed(tokens: Token[], m: TaggedMention): boolean {
 
 function display(word: string): string {
   // Shouted datelines and bylines ("NAIROBI", "JIM GOMEZ") read as names; short capitals stay acronyms.
-  if (word.length > 4 && word === word.toUpperCase() && !word.includes(".") && /\p{Lu}/u.test(word)) {
+  // Not agencies' letters joined by a hyphen ("NNN-VNA", "NNN-WAFA"), each part short.
+  if (word.length > 4 && word === word.toUpperCase() && !word.includes(".") && /\p{Lu}/u.test(word) && !word.split("-").every((part) => part.length <= 4)) {
     return word.toLowerCase().replace(/(^|[-\s'’])\p{L}/gu, (c) => c.toUpperCase());
   }
   return word;
@@ -307,6 +311,8 @@ function surface(words: Token[]): string {
 
 /** "DETROIT RED WINGS" → "Detroit Red Wings": a name in capitals, written as a name. */
 function titleCase(name: string): string {
+  // Agencies' letters joined by a hyphen ("NNN-VNA") stay letters.
+  if (!name.includes(" ") && name.includes("-") && name.split("-").every((part) => part.length <= 4)) return name;
   return name.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
 }
 
@@ -408,7 +414,8 @@ export function resolveEntities(
     }
     // "Jalan Perkasa", "Pan-American Highway", "Dorval Circle": a road's word opens or ends a place's name; a
     // venue's word ("Tokyo Dome", "Manchester Arena") ends a place's, whatever the model read.
-    if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && (VENUE_WORDS.has(last.text) || (last.text === "Station" && !STATION_OWNERS.has((words[words.length - 2] as Token).text))))) {
+    // A person's two words ending in a division's word ("Garvin County", "Kathmandu Valley") are the division.
+    if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text) || PLACE_SUFFIX_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && (VENUE_WORDS.has(last.text) || (last.text === "Station" && !STATION_OWNERS.has((words[words.length - 2] as Token).text))))) {
       named.push({ type: "place", words, known: name, knownType: "place", sure: true, span, order: m.start, end: m.end });
       continue;
     }
