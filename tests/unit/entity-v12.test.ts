@@ -217,3 +217,11 @@ describe("tagger v12: places' words and agencies' letters", () => {
     expect(tagged("DETROIT RED WINGS won again on Sunday.")).toContain("Detroit Red Wings/organization");
   });
 });
+
+describe("tagger v12: police stations", () => {
+  it("names a station by its town and its force's words in lower case, Irish garda stations too", () => {
+    const found = tagged("Police at the KwaMashu police station and Birr garda station said. The Azad Maidan police station registered a case.");
+    for (const station of ["KwaMashu police station", "Birr garda station", "Azad Maidan police station"]) expect(found).toContain(`${station}/organization`);
+    expect(tagged("Officers took him to the police station on Monday.")).toEqual([]);
+  });
+});

@@ -256,25 +256,27 @@ function portfolioPerson(tokens: Token[], m: TaggedMention): TaggedMention | und
 
 /** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
 const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
+/** The force a station belongs to: "police", and Ireland's "garda" ("Birr garda station"). */
+const FORCE_WORDS = new Set(["police", "garda"]);
 
 /**
- * Where a police station's name ends, when the mention is followed by "police station" (in any case) or
- * itself ends in "Police" before "station"; 0 otherwise. The words must be on the mention's line.
+ * Where a police station's name ends, when the mention is followed by "police station" or "garda station" (in
+ * any case) or itself ends in "Police" before "station"; 0 otherwise. The words must be on the mention's line.
  */
 function stationEnd(tokens: Token[], m: TaggedMention): number {
   const last = tokens[m.end - 1] as Token;
   const next = tokens[m.end];
   const after = tokens[m.end + 1];
   const sameLine = (t: Token | undefined): t is Token => !!t && t.field === last.field && t.line === last.line;
-  if (last.text.toLowerCase() === "police" && sameLine(next) && STATION_WORDS.has(next.text.toLowerCase())) return m.end + 1;
-  if (sameLine(next) && next.text.toLowerCase() === "police" && sameLine(after) && STATION_WORDS.has(after.text.toLowerCase())) return m.end + 2;
+  if (FORCE_WORDS.has(last.text.toLowerCase()) && sameLine(next) && STATION_WORDS.has(next.text.toLowerCase())) return m.end + 1;
+  if (sameLine(next) && FORCE_WORDS.has(next.text.toLowerCase()) && sameLine(after) && STATION_WORDS.has(after.text.toLowerCase())) return m.end + 2;
   return 0;
 }
 
 /** Whether the mention itself ends in "police station" after a name ("Kharar police station" tagged whole). */
 function endsInStation(tokens: Token[], m: TaggedMention): boolean {
   if (m.end - m.start < 3) return false;
-  return (tokens[m.end - 2] as Token).text.toLowerCase() === "police" && STATION_WORDS.has((tokens[m.end - 1] as Token).text.toLowerCase());
+  return FORCE_WORDS.has((tokens[m.end - 2] as Token).text.toLowerCase()) && STATION_WORDS.has((tokens[m.end - 1] as Token).text.toLowerCase());
 }
 
 /** Honorifics that only ever stand before a person's name, never inside an organization's or a place's. */

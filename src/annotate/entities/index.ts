@@ -58,7 +58,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withTeamNicknames(withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens), tokens);
+  const mentions = withPoliceStations(withTeamNicknames(withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -420,6 +420,33 @@ function withTeamNicknames(mentions: TaggedMention[], tokens: readonly Token[]):
     out = [...out, club].sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/** A force's word before "station" in lower case: "KwaMashu police station", "Birr garda station". */
+const STATION_FORCES = new Set(["police", "garda"]);
+
+/**
+ * A town's name before "police station" in lower case is the station's name, as pages-dev labels it ("Azad
+ * Maidan police station"): one organization, where the model read nothing there (the document pass's
+ * stationEnd() joins the words to a town the model did read). The town is still a mention of the town wherever
+ * the story names it alone.
+ */
+function withPoliceStations(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const force = tokens[i] as Token;
+    const station = tokens[i + 1] as Token;
+    if (!STATION_FORCES.has(force.text) || station.text !== "station" || station.line !== force.line) continue;
+    // The town: the capitalised words just before, on the line.
+    let start = i;
+    while (start > 0 && (tokens[start - 1] as Token).line === force.line && /^\p{Lu}/u.test((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The" && i - start < 4) start--;
+    if (start === i) continue;
+    const list = out ?? mentions;
+    // Only mentions inside the town's words are replaced; one running past them is left as read.
+    if (list.some((m) => m.start < i + 2 && start < m.end && (m.start < start || m.end > i + 2))) continue;
+    out = [...list.filter((m) => m.end <= start || m.start >= i + 2), { type: "organization" as const, start, end: i + 2 }].sort((a, b) => a.start - b.start);
+  }
+  return out ?? mentions;
 }
 
 const PROSE_WORD = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
