@@ -552,16 +552,13 @@ function leading(votes: Map<EntityType, number>): EntityType | undefined {
   return type;
 }
 
-/** Whether `long` is `short` with one more word inside it (never its first or last), both keys of folded words. */
-function oneWordLeftOut(short: string, long: string): boolean {
-  // Cheap tests first: this runs for every pair of organizations in a story.
-  if (long.length < short.length + 2) return false;
-  const firstEnd = short.indexOf(" ");
-  if (firstEnd < 0 || !long.startsWith(short.slice(0, firstEnd + 1)) || !long.endsWith(short.slice(short.lastIndexOf(" ")))) return false;
-  const a = short.split(" ");
-  const b = long.split(" ");
-  if (b.length !== a.length + 1 || a.length < 2 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
-  for (let k = 1; k < b.length - 1; k++) if ([...b.slice(0, k), ...b.slice(k + 1)].join(" ") === short) return true;
+/** Whether `long` is `short` with one more word inside it (never its first or last), both split into words. */
+function oneWordLeftOut(short: readonly string[], long: readonly string[]): boolean {
+  for (let k = 1; k < long.length - 1; k++) {
+    let same = true;
+    for (let j = 0; j < short.length && same; j++) same = short[j] === long[j < k ? j : j + 1];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -574,11 +571,25 @@ function oneWordLeftOut(short: string, long: string): boolean {
  */
 function mergeShortOrganizations(tallies: Tallies): void {
   const orgs = [...tallies.entries()].filter(([, t]) => leading(t.votes) === "organization");
+  // Names by their first word, last word and length, so a name one word shorter finds its candidates at once.
+  const byEnds = new Map<string, [string, string[]][]>();
+  const endsKey = (words: readonly string[]): string => `${words[0]}\u0000${words[words.length - 1]}\u0000${words.length}`;
+  for (const [key] of orgs) {
+    const words = key.split(" ");
+    const list = byEnds.get(endsKey(words));
+    if (list) list.push([key, words]);
+    else byEnds.set(endsKey(words), [[key, words]]);
+  }
   for (const [key, short] of orgs) {
-    if (key.split(" ").length < 2) continue;
+    const words = key.split(" ");
+    if (words.length < 2) continue;
     let longer = orgs.filter(([other]) => other !== key && other.startsWith(`${key} of `));
     // "Lagos Police Command" of the "Lagos State Police Command": one word left out inside, first and last kept.
-    if (longer.length === 0) longer = orgs.filter(([other]) => other !== key && oneWordLeftOut(key, other));
+    if (longer.length === 0) {
+      const candidates = byEnds.get(`${words[0]}\u0000${words[words.length - 1]}\u0000${words.length + 1}`) ?? [];
+      const keys = new Set(candidates.filter(([, long]) => oneWordLeftOut(words, long)).map(([other]) => other));
+      longer = orgs.filter(([other]) => keys.has(other));
+    }
     if (longer.length !== 1) continue;
     const [, long] = longer[0] as [string, typeof short];
     long.spans.push(...short.spans);
