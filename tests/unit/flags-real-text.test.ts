@@ -40,6 +40,8 @@ describe("syndicated copy as pages render it", () => {
     ["a dateline after a long about-the-agency box", `${"The agency runs bureaus in every state capital and sends copy around the clock.\n".repeat(20)}Patna, Oct 16 (PTI) The rallies begin on Friday.`, "Press Trust of India", "dateline-pti"],
     ["a date, a time and the agency on one byline line", "14 May 2025 - 08:30 By Reuters\nNegotiators were close to a deal.", "Reuters", "byline-dated-by-wire"],
     ["'By' alone over the agency", "By\nThe Associated Press\nThe zoo showed its four new tortoises.", "Associated Press", "byline-wire-beside-timestamp"],
+    ["DNA's dateline, its letters read only in the brackets", "ISLAMABAD, MAY 10 (DNA) — The authority said on Wednesday the services would stay suspended.", "DNA", "dateline-national-agency"],
+    ["Taiwan's CNA in its dateline", "TAIPEI (CNA) - The cabinet approved the budget on Thursday.", "Central News Agency", "dateline-national-agency"],
   ])("flags %s", (_behaviour, text, wire, rule) => {
     const { flags } = detectFlags("", text);
     expect(flags.syndicated).toBe(true);
@@ -99,6 +101,8 @@ describe("lookalikes that are not wire copy", () => {
     ["AFP as the Australian Federal Police", "Sydney: The Australian Federal Police (AFP) charged a man on Tuesday.\n\nThe AFP arrested him at the airport."],
     ["an agency photographer in a news story about him", "A Reuters photographer was injured in the blast, the agency said."],
     ["a wire named with a date inside a sentence", "Reuters, March 2, reported that the talks had failed.\n\nThe ministry denied it."],
+    ["the molecule's letters", "Deoxyribonucleic acid (DNA) — the molecule — was found at the scene.\n\nPolice said DNA evidence linked him to it."],
+    ["Channel NewsAsia named as a source", "The ministry told CNA on Monday that the talks would resume.\n\nCNA understands the deal is close."],
   ])("does not flag %s", (_behaviour, text) => {
     const { flags } = detectFlags("", text);
     expect(flags.syndicated, JSON.stringify(flags.evidence)).toBe(false);
