@@ -1,9 +1,8 @@
 /**
  * What the API fuzzing sends (fast-check arbitraries for query strings, path segments and bodies) and what
  * every answer must be: a 2xx/3xx, or a 4xx problem+json, never a 5xx, with the admin token nowhere in it.
- * Shared by api-fuzz-reads and api-fuzz-writes, two files so that each has a fresh isolate: the requests go to
- * the Worker's fetch handler directly (tests/integration/helpers.ts's api()), but thousands in one file still
- * cost more than two halves.
+ * Shared by api-fuzz-reads and api-fuzz-writes: two files from when requests went through `SELF`, whose cost
+ * grew with every request in a file. They now go to the Worker's fetch handler (tests/integration/helpers.ts).
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
