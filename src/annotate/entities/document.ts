@@ -44,6 +44,10 @@ const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Es
 export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
 /** Words before "Station" that make it a service's post ("Police Station"), not a railway station (a place). */
 const STATION_OWNERS = new Set("Police Garda Fire Power Space Radio Research Pumping Ranger Coastguard".split(" "));
+/** Royal, noble and saints' titles that open an institution's name ("Princess Marina Hospital", "King Fahd University"). */
+export const INSTITUTION_TITLES = new Set("King Queen Prince Princess Sir Dame Lady Lord Saint St Sheikh Sultan Emir Pope Imam Mahatma".split(" "));
+/** The word of a state's formal name ("People's Republic of China", "Kingdom of Saudi Arabia"). */
+export const STATE_HEADS = new Set(["Republic", "Kingdom", "Sultanate", "Emirate", "Principality", "Commonwealth"]);
 /** Stock exchanges' letters, which name an index when a number follows them. */
 const EXCHANGE_LETTERS = new Set("ASX NSE BSE TSX JSE NZX SGX NYSE KSE PSX DSE CSE NGX SET IDX".split(" "));
 /** Words that open a football club's name and no person's (given names such as "Real" or "Inter" are left out). */
@@ -112,7 +116,8 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   if (words.length === 0) return [];
   // A possessive closes a name: "BBC Arabic's Gaza correspondent" names BBC Arabic. Not where an institution's
   // word ends the words after it: "Royal Children's Hospital", "St Mary's College" are one name.
-  const possessive = words.findIndex((w, k) => k > 0 && k < words.length - 1 && POSSESSIVES.has(w.text));
+  // Nor in a state's style: "People's Republic of China".
+  const possessive = words.findIndex((w, k) => k > 0 && k < words.length - 1 && POSSESSIVES.has(w.text) && !STATE_HEADS.has((words[k + 1] as Token).text));
   if (possessive > 0 && !ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text)) words = words.slice(0, possessive);
   // A digest heading run into the text ("Reuters Health News Summary Following is ..."): the name stops before it.
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
@@ -135,8 +140,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     const first = (words[0] as Token).text.replace(/\.$/, "").toLowerCase();
     // A title word that is also a portfolio opens a department's name ("Justice Department", "Defense Ministry").
     const portfolio = m.type === "organization" && PORTFOLIO.has(foldWord((words[0] as Token).text)) && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
-    // Nor is a title that opens a league's or a party's name ("Premier League", "Chancellor College").
-    const titled = m.type === "organization" && words.length === 2 && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
+    // Nor is a title that opens a league's or a party's name ("Premier League", "Chancellor College"), or an
+    // institution named for a royal or a saint ("Princess Marina Referral Hospital", "King Fahd University").
+    const titled = m.type === "organization" && ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text) && (words.length === 2 || INSTITUTION_TITLES.has((words[0] as Token).text));
     const title = !portfolio && !titled && lookupAlias((words[0] as Token).text)?.kind === "title";
     // "A." is an initial ("A. K. Singh"), not the article.
     const initial = words[1]?.text === "." && (words[1] as Token).start === (words[0] as Token).end;
@@ -148,7 +154,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   // title, is no part of the name either.
   while (m.type === "person" && words.length > 2 && isHyphenatedRank((words[0] as Token).text)) words = words.slice(1);
   // "Defenseman Joel Edmundson": a player's position opening a sentence is no part of the name.
-  while (m.type === "person" && words.length > 2 && POSITIONS.has((words[0] as Token).text)) words = words.slice(1);
+  while (m.type === "person" && words.length > 2 && (POSITIONS.has((words[0] as Token).text) || OCCUPATIONS.has((words[0] as Token).text))) words = words.slice(1);
+  // "State-of-the-art Nyarugenge Hospital": a sentence's opening modifier.
+  while (words.length > 1 && MODIFIER_COMPOUND.test((words[0] as Token).text)) words = words.slice(1);
   // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
   while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
   // "Rex Tillerson Saturday", "Jokowi Calls": a weekday after a name, or a headline verb after a person's, is no part of it.
@@ -224,10 +232,19 @@ const POSITIONS = new Set(
     // Rugby's positions, which team sheets and match reports put before a player's name ("Lock Tupou Vaa'i").
     "Lock Prop Hooker Flanker Fly-half Flyhalf Scrum-half Scrumhalf Halfback Five-eighth First-five Number-eight").split(" "),
 );
+/**
+ * Occupations, capitalised where a sentence opens with one before a person's name ("Politician Juan Guaidó",
+ * "Activist Ahmed Mansoor"): no part of the name.
+ */
+const OCCUPATIONS = new Set(
+  "Politician Activist Journalist Businessman Businesswoman Entrepreneur Tycoon Actor Actress Singer Rapper Novelist Economist Analyst Lawyer Farmer Teacher Filmmaker Photographer Artist Poet Scientist Researcher Historian Footballer Cricketer Boxer Striker Midfielder Defender Goalkeeper Cyclist Golfer Sprinter".split(" "),
+);
+/** "State-of-the-art", "Up-to-date": a compound of three parts or more in lower case after the first is a modifier, no name's first word. */
+const MODIFIER_COMPOUND = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}$/u;
 /** Last words of clubs' names that no one calls the club by alone ("Leicester City", "Ipswich Town"). */
 const CLUB_WORDS = new Set("City Town County Athletic Rovers Wanderers Albion Argyle Juniors".split(" "));
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
-const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue".split(" "));
+const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue Environment Immigration Fisheries".split(" "));
 /** Last words of a meeting's or a contest's name, which the guideline does not tag ("Quadrilateral Security Dialogue"). */
 const MEETING_WORDS = new Set("Summit Dialogue Festival Cup Championship Championships Awards Games Olympics Expo".split(" "));
 /** Function words a Title-Case headline capitalises, never the last word of a person's name ("Shehbaz Sharif Calls For"). */
@@ -256,8 +273,11 @@ function portfolioPerson(tokens: Token[], m: TaggedMention): TaggedMention | und
 
 /** Words after a place's name that make it a police station or post ("Kharar police station", "Sector 5 Police Station"). */
 const STATION_WORDS = new Set(["station", "outpost", "post", "chowki", "thana"]);
-/** The force a station belongs to: "police", and Ireland's "garda" ("Birr garda station"). */
-const FORCE_WORDS = new Set(["police", "garda"]);
+/**
+ * The force a station belongs to: "police", and Ireland's "garda" ("Birr garda station"); in lower case, as a
+ * station's name writes it before "station" (entities/index.ts's withPoliceStations() reads the same words).
+ */
+export const FORCE_WORDS = new Set(["police", "garda"]);
 
 /**
  * Where a police station's name ends, when the mention is followed by "police station" or "garda station" (in

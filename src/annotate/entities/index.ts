@@ -8,7 +8,7 @@ import { mentionsFromTags, type TaggedMention } from "./decode";
 import { buildContext, type Tag } from "./features";
 import { decode, type Weights } from "./model";
 import { classifyLines, type Token, tokenize } from "./tokens";
-import { resolveEntities, VENUE_WORDS } from "./document";
+import { FORCE_WORDS, INSTITUTION_TITLES, isRole, resolveEntities, STATE_HEADS, VENUE_WORDS } from "./document";
 import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
@@ -58,7 +58,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withPoliceStations(withTeamNicknames(withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens), tokens), tokens);
+  const mentions = withPortfolioLists(withStateNames(withTitledInstitutions(withPoliceStations(withTeamNicknames(withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens), tokens), tokens), tokens), tokens), tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -357,9 +357,12 @@ const NOT_NICKNAMES = new Set(
 );
 /**
  * The known clubs' nicknames (the gazetteer's and the North American leagues'), every ending of two or more words' names after the town ("Bruins" of "Boston
- * Bruins", "Maple Leafs" and "Leafs" of "Toronto Maple Leafs"), by their first word, longest first.
+ * Bruins", "Maple Leafs" and "Leafs" of "Toronto Maple Leafs"), by their first word, longest first. Built on
+ * first use, once per isolate, so that a Worker that tags no story does not pay for it at start-up.
  */
-const NICKNAMES: Map<string, string[][]> = (() => {
+let nicknames: Map<string, string[][]> | undefined;
+function clubNicknames(): Map<string, string[][]> {
+  if (nicknames) return nicknames;
   const out = new Map<string, string[][]>();
   for (const club of new Set([...CLUB_NAMES, ...LEAGUE_CLUBS])) {
     const words = club.split(" ");
@@ -373,8 +376,9 @@ const NICKNAMES: Map<string, string[][]> = (() => {
     }
   }
   for (const list of out.values()) list.sort((a, b) => b.length - a.length);
+  nicknames = out;
   return out;
-})();
+}
 
 /**
  * A results round-up names its teams by their nicknames alone ("Bruins 7, Capitals 3", "the Hurricanes
@@ -385,9 +389,10 @@ const NICKNAMES: Map<string, string[][]> = (() => {
  */
 function withTeamNicknames(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
   const hits: { start: number; end: number; nick: string }[] = [];
+  const known = clubNicknames();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    const candidates = NICKNAMES.get(t.text);
+    const candidates = known.get(t.text);
     if (!candidates) continue;
     for (const nick of candidates) {
       if (i + nick.length > tokens.length) continue;
@@ -422,9 +427,6 @@ function withTeamNicknames(mentions: TaggedMention[], tokens: readonly Token[]):
   return out;
 }
 
-/** A force's word before "station" in lower case: "KwaMashu police station", "Birr garda station". */
-const STATION_FORCES = new Set(["police", "garda"]);
-
 /**
  * A town's name before "police station" in lower case is the station's name, as pages-dev labels it ("Azad
  * Maidan police station"): one organization, where the model read nothing there (the document pass's
@@ -436,7 +438,7 @@ function withPoliceStations(mentions: TaggedMention[], tokens: readonly Token[])
   for (let i = 1; i + 1 < tokens.length; i++) {
     const force = tokens[i] as Token;
     const station = tokens[i + 1] as Token;
-    if (!STATION_FORCES.has(force.text) || station.text !== "station" || station.line !== force.line) continue;
+    if (!FORCE_WORDS.has(force.text) || station.text !== "station" || station.line !== force.line) continue;
     // The town: the capitalised words just before, on the line.
     let start = i;
     while (start > 0 && (tokens[start - 1] as Token).line === force.line && /^\p{Lu}/u.test((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The" && i - start < 4) start--;
@@ -474,7 +476,8 @@ function withPlatforms(mentions: TaggedMention[], tokens: readonly Token[], text
 }
 
 /** Institutions named for a person or a group in the possessive ("Royal Children's Hospital", "King's College"). */
-const INSTITUTION_WORDS = new Set("Hospital College School University Academy Church Cathedral Institute Centre Center Foundation Society Club".split(" "));
+const INSTITUTION_WORDS_LIST = "Hospital College School University Academy Church Cathedral Institute Centre Center Foundation Society Club".split(" ");
+const INSTITUTION_WORDS = new Set(INSTITUTION_WORDS_LIST);
 const POSSESSIVE_MARKS = new Set(["'s", "’s", "'", "’"]);
 
 /**
@@ -496,6 +499,129 @@ function withPossessiveInstitutions(mentions: TaggedMention[], tokens: readonly 
     out ??= [...mentions];
     out[i] = { type: "organization", start: m.start, end: m.end + 2 };
   });
+  return out ?? mentions;
+}
+
+/** Last words of an institution's or a venue's name that a title may open. */
+const TITLED_ENDS = new Set([...INSTITUTION_WORDS_LIST, ..."Airport Stadium Park Bridge Hall Memorial Trust Fund Square".split(" ")]);
+
+/**
+ * "Princess Marina Referral Hospital", "King Faisal Specialist Hospital": a title just before an institution's
+ * name the model read without it is the first word of the name, which is named for that person; the whole is
+ * the institution (an organization, or the place a venue's word makes it). Not where another mention holds the
+ * title, or it is on another line.
+ */
+function withTitledInstitutions(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m, i) => {
+    const title = tokens[m.start - 1];
+    const first = tokens[m.start] as Token;
+    const last = tokens[m.end - 1] as Token;
+    if (!title || !INSTITUTION_TITLES.has(title.text) || title.line !== first.line || title.field !== first.field || !TITLED_ENDS.has(last.text)) return;
+    const before = (out ?? mentions)[i - 1];
+    if (before && before.end >= m.start) return;
+    out ??= [...mentions];
+    out[i] = { type: INSTITUTION_WORDS.has(last.text) ? "organization" : m.type, start: m.start - 1, end: m.end };
+  });
+  return out ?? mentions;
+}
+
+/** Words of a state's style before "Republic" or "Kingdom" ("People's Republic of China", "Islamic Republic of Iran"). */
+const STATE_STYLE_WORDS = new Set("People Islamic Federal Democratic Arab Socialist United Bolivarian Hashemite Plurinational Cooperative Kyrgyz Czech Dominican Central African".split(" "));
+
+/**
+ * A state's formal name is the place ("Republic of Namibia", "the People's Republic of China", "Kingdom of
+ * Saudi Arabia"), however the model split or typed its words; and "Islamic Republic" alone, styled without the
+ * country, is the state too, a place, never a person. Mentions inside the name are replaced by it; a longer
+ * name around it ("Central Bank of the Republic of Turkey") is left as read.
+ */
+function withStateNames(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    if (!STATE_HEADS.has(head.text)) continue;
+    const on = (t: Token | undefined): t is Token => !!t && t.line === head.line && t.field === head.field;
+    // The style before: capitalised style words, and a possessive after "People".
+    let start = i;
+    for (let k = i - 1; k >= 0; k--) {
+      const t = tokens[k] as Token;
+      if (!on(t)) break;
+      if (STATE_STYLE_WORDS.has(t.text)) start = k;
+      else if (!(POSSESSIVE_MARKS.has(t.text) && tokens[k - 1]?.text === "People")) break;
+    }
+    // The country after "of" (and "the"): its capitalised words.
+    let end = i + 1;
+    if (on(tokens[i + 1]) && tokens[i + 1]?.text === "of") {
+      let k = i + 2;
+      if (on(tokens[k]) && tokens[k]?.text === "the") k++;
+      const from = k;
+      // The country's capitalised words, up to a role ("Democratic Republic of Congo President Felix Tshisekedi").
+      while (on(tokens[k]) && NAME_START.test((tokens[k] as Token).text) && !isRole((tokens[k] as Token).text) && k - from < 4) k++;
+      // A name the lists know as a place may be shorter than the words ("Republic of Korea Navy").
+      for (let j = k; j > from; j--) {
+        if (knownType(tokens.slice(from, j).map((t) => t.text).join(" ")) === "place") {
+          k = j;
+          break;
+        }
+      }
+      // "Republic of Korea Navy", "Kingdom of Bahrain Bank": a body's word after the country makes a longer name.
+      if (k > from && !tokens.slice(from, k).some((t) => ORG_SUFFIX_WORDS.has(t.text))) end = k;
+      else continue;
+    }
+    // "Republic" alone, or "Kingdom" after a style ("United Kingdom" is known already), is not a state's name.
+    if (end === i + 1 && !(head.text === "Republic" && start < i)) continue;
+    const list = out ?? mentions;
+    if (list.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
+    // Forced, as a layout's mentions are: the rules may read "Islamic Republic" as a person's two words.
+    const state: TaggedMention & { forced: true } = { type: "place", start, end, forced: true };
+    out = [...list.filter((m) => m.end <= start || m.start >= end), state].sort((a, b) => a.start - b.start);
+    i = end - 1;
+  }
+  return out ?? mentions;
+}
+
+/** Words that open a government department's name ("Ministry of Trade, Industry and Energy"). */
+const DEPARTMENT_HEADS = new Set(["Ministry", "Department", "Secretariat"]);
+
+/**
+ * "Ministry of Digital Development, Defense and Aerospace Industry", "Ministry of Trade, Industry and Energy":
+ * a department whose portfolios are listed with commas and a last "and" is one organization, where the model
+ * ended it at the first comma and read the portfolios after it as names of their own. Each portfolio is one
+ * to three capitalised words on the line, none a name the lists know (a place, a person, another body).
+ */
+function withPortfolioLists(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 0; i < (out ?? mentions).length; i++) {
+    const list = out ?? mentions;
+    const m = list[i] as TaggedMention;
+    const head = tokens[m.start] as Token;
+    if (m.type !== "organization" || !DEPARTMENT_HEADS.has(head.text) || tokens[m.start + 1]?.text !== "of") continue;
+    const on = (t: Token | undefined): t is Token => !!t && t.line === head.line && t.field === head.field;
+    // One portfolio: capitalised words (and "of"/"&" between them), ending before a separator.
+    const portfolio = (from: number): number => {
+      let k = from;
+      while (on(tokens[k]) && k - from < 4 && (NAME_START.test((tokens[k] as Token).text) || (k > from && (tokens[k] as Token).text === "&"))) k++;
+      if (k === from || k - from > 3) return -1;
+      const name = tokens.slice(from, k).map((t) => t.text).join(" ");
+      return knownType(name) === undefined ? k : -1;
+    };
+    let k = m.end;
+    let end = -1;
+    while (on(tokens[k]) && tokens[k]?.text === ",") {
+      const next = portfolio(k + 1);
+      if (next < 0) break;
+      k = next;
+      if (on(tokens[k]) && tokens[k]?.text === "and") {
+        const last = portfolio(k + 1);
+        // The last portfolio ends the name: no capitalised word runs on after it.
+        if (last > 0 && !(on(tokens[last]) && NAME_START.test((tokens[last] as Token).text))) end = last;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    if (list.some((o) => o.start < end && m.end <= o.start && o.end > end)) continue;
+    out = [...list.filter((o) => o.end <= m.start || o.start >= end), { type: "organization" as const, start: m.start, end }].sort((a, b) => a.start - b.start);
+  }
   return out ?? mentions;
 }
 
