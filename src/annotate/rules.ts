@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 17;
+export const FLAG_RULES_VERSION: number = 18;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -547,7 +547,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: ["source", "fuente", "fonte", "quelle", "kaynak", "sumber", "bron"],
     flags: ["syndicated"],
     // "Source" as other languages' pages print it too: Fuente, Fonte, Quelle, Kaynak, Sumber, Bron.
-    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s+(?:[Nn]ews\\s+)?[Aa]gency|\\s+NEWS\\s+AGENCY)?(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
+    pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|source|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s+(?:[Nn]ews\\s+)?[Aa]gency|\\s+NEWS\\s+AGENCY)?(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
     outlet: "Outlook",
     example:
@@ -556,6 +556,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     variants: [
       { outlet: "a Turkish daily's English page", text: "Kaynak: Anadolu Agency" },
       { outlet: "an aggregator of Malaysian copy", text: "Source: BERNAMA News Agency" },
+      { outlet: "Greek Reporter (in lower case, in brackets, on the last line)", text: "(source: Reuters)" },
     ],
     evidence: "match",
     clean: false,
@@ -1636,6 +1637,21 @@ export const FLAG_RULES: readonly FlagRule[] = [
     outlet: "ReliefWeb (Xinhua copy through COMTEX)",
     example: "COLOMBO, Jun 10, 2005 (Xinhua via COMTEX) -- Sri Lanka's president met the monks on Friday.",
     counterExample: "COLOMBO, Jun 10, 2005 (Xinhua via COMTEX) reported that the president met the monks.",
+    evidence: "match",
+    clean: false,
+  },
+  {
+    id: "lead-writes-wire",
+    hints: ["writes"],
+    flags: ["syndicated"],
+    // Bulgarian and Balkan outlets credit the agency at the end of the lead's first sentence: ", writes BTA.".
+    // Any alias, word-like ones too: after ", writes" and before the full stop it can only be the agency.
+    pattern: new RegExp(`(?<=\\p{Ll}[”"’]?),\\s+writes\\s+(?<wire>${wireAliasSource()})\\s*\\.(?=\\s|$)`, "u"),
+    where: "opening",
+    outlet: "Fakti.bg (BTA copy)",
+    example: "Jordan's foreign minister said today the region was at the brink of war, quoted by Reuters, writes BTA.",
+    counterExample: "Jordan's foreign minister said today the region was at the brink of war, writes BTA's correspondent.",
+    // The lead is reported speech ("said today"), so the evidence is the credit itself.
     evidence: "match",
     clean: false,
   },
