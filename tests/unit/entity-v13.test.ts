@@ -52,4 +52,19 @@ describe("tagger v13", () => {
   it("reads a public service named for its country as an organization", () => {
     expect(tagged("Environment Canada issued a warning for Winnipeg on Sunday.")).toEqual(["Environment Canada/organization", "Winnipeg/place"]);
   });
+
+  it("reads a magistrates' court with its possessive, and an office named for its holder, as one organization", () => {
+    expect(tagged("The man appeared in the Ntuzuma Magistrates’ Court on Tuesday.")).toEqual(["Ntuzuma Magistrates’ Court/organization"]);
+    expect(tagged("He will appear in the Magistrate's Court again on Monday.")).toEqual(["Magistrate's Court/organization"]);
+    expect(tagged("The federal Attorney General’s Office said Wednesday the raids occurred.")).toEqual(["Attorney General’s Office/organization"]);
+    // The magistrate herself is no court.
+    expect(tagged("Magistrate Peter Mwangi adjourned the case to Friday.")).toEqual(["Peter Mwangi/person"]);
+  });
+
+  it("reads a place run into the rest of a known club's name as the club", () => {
+    const found = tagged("The San Jose Sharks beat the Los Angeles Kings 3-2 on Saturday. Fans in San Jose cheered.");
+    expect(found).toContain("San Jose Sharks/organization");
+    expect(found).toContain("San Jose/place");
+    expect(found.filter((e) => e.startsWith("Sharks/"))).toEqual([]);
+  });
 });

@@ -142,7 +142,8 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     const portfolio = m.type === "organization" && PORTFOLIO.has(foldWord((words[0] as Token).text)) && ORG_SUFFIX_WORDS.has((words[1] as Token).text);
     // Nor is a title that opens a league's or a party's name ("Premier League", "Chancellor College"), or an
     // institution named for a royal or a saint ("Princess Marina Referral Hospital", "King Fahd University").
-    const titled = m.type === "organization" && ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text) && (words.length === 2 || INSTITUTION_TITLES.has((words[0] as Token).text));
+    // So is an office's holder in the possessive before one ("Magistrate's Court", "Attorney General's Office").
+    const titled = m.type === "organization" && ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text) && (words.length === 2 || INSTITUTION_TITLES.has((words[0] as Token).text) || words.some((w, k) => k > 0 && k < 3 && POSSESSIVES.has(w.text)));
     const title = !portfolio && !titled && lookupAlias((words[0] as Token).text)?.kind === "title";
     // "A." is an initial ("A. K. Singh"), not the article.
     const initial = words[1]?.text === "." && (words[1] as Token).start === (words[0] as Token).end;

@@ -58,7 +58,22 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
   const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
-  const mentions = withPortfolioLists(withStateNames(withTitledInstitutions(withPoliceStations(withTeamNicknames(withoutTickers(withSpacedInitials(withVenues(withPlatforms(withUnitsApart(withBracketParties(withoutLawTitles(withPlaceCourts(joined, tokens), tokens, shouted), tokens), tokens), tokens, text), tokens), tokens), tokens), tokens), tokens), tokens), tokens), tokens);
+  // The passes over the model's mentions, in order: each reads the mentions the one before left.
+  let mentions = withPlaceCourts(joined, tokens);
+  mentions = withoutLawTitles(mentions, tokens, shouted);
+  mentions = withBracketParties(mentions, tokens);
+  mentions = withUnitsApart(mentions, tokens);
+  mentions = withPlatforms(mentions, tokens, text);
+  mentions = withVenues(mentions, tokens);
+  mentions = withSpacedInitials(mentions, tokens);
+  mentions = withoutTickers(mentions, tokens);
+  mentions = withClubNames(mentions, tokens);
+  mentions = withTeamNicknames(mentions, tokens);
+  mentions = withPoliceStations(mentions, tokens);
+  mentions = withTitledInstitutions(mentions, tokens);
+  mentions = withStateNames(mentions, tokens);
+  mentions = withPortfolioLists(mentions, tokens);
+  mentions = withMagistratesCourts(mentions, tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -210,6 +225,32 @@ function withPlaceCourts(mentions: TaggedMention[], tokens: readonly Token[]): T
     if (first.line !== (tokens[a.end - 1] as Token).line || !COURT_OPENERS.has(first.text)) return false;
     return tokens.slice(b.start, b.end).some((t) => t.text === "Court");
   });
+}
+
+/**
+ * "Ntuzuma Magistrates' Court", "the Magistrate's Court", "Kibera Chief Magistrate's Court": a magistrates'
+ * court with its possessive is one organization, the place words before it included, where the model read a
+ * place ("Ntuzuma Magistrates") or nothing. Mentions inside are replaced; one running past it is left as read.
+ */
+function withMagistratesCourts(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const word = tokens[i] as Token;
+    if (word.text !== "Magistrate" && word.text !== "Magistrates" && word.text !== "Magistrate's" && word.text !== "Magistrates'") continue;
+    const on = (t: Token | undefined): t is Token => !!t && t.line === word.line && t.field === word.field;
+    let k = i + 1;
+    if (on(tokens[k]) && POSSESSIVE_MARKS.has((tokens[k] as Token).text)) k++;
+    if (!(on(tokens[k]) && (tokens[k] as Token).text === "Court")) continue;
+    const end = k + 1;
+    // The court's place and rank before it: capitalised words on the line, not an article.
+    let start = i;
+    while (start > 0 && i - start < 3 && on(tokens[start - 1]) && NAME_START.test((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The") start--;
+    const list = out ?? mentions;
+    if (list.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
+    out = [...list.filter((m) => m.end <= start || m.start >= end), { type: "organization" as const, start, end }].sort((a, b) => a.start - b.start);
+    i = end - 1;
+  }
+  return out ?? mentions;
 }
 
 const CAPITALS_RE = /^[A-Z]{2,5}$/;
@@ -378,6 +419,34 @@ function clubNicknames(): Map<string, string[][]> {
   for (const list of out.values()) list.sort((a, b) => b.length - a.length);
   nicknames = out;
   return out;
+}
+
+let clubs: Set<string> | undefined;
+
+/**
+ * "San Jose" | "Sharks", "Los Angeles" | "Angels": a place the model read just before the rest of a known club's
+ * name (the gazetteer's clubs and the North American leagues') is the club, one organization.
+ */
+function withClubNames(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  clubs ??= new Set([...CLUB_NAMES, ...LEAGUE_CLUBS]);
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m, i) => {
+    if (m.type !== "place") return;
+    const last = tokens[m.end - 1] as Token;
+    const next = mentions[i + 1];
+    let name = tokens.slice(m.start, m.end).map((t) => t.text).join(" ");
+    for (let k = m.end; k < m.end + 2 && k < tokens.length; k++) {
+      const t = tokens[k] as Token;
+      if (t.line !== last.line || t.field !== last.field || !NAME_START.test(t.text) || (next && next.start <= k && next.end > k + 1)) return;
+      name += ` ${t.text}`;
+      if (!clubs!.has(name)) continue;
+      out ??= [...mentions];
+      out = out.filter((o) => o === m || o.end <= m.start || o.start > k);
+      out[out.indexOf(m)] = { type: "organization", start: m.start, end: k + 1 };
+      return;
+    }
+  });
+  return out ?? mentions;
 }
 
 /**
