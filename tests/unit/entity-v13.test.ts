@@ -67,4 +67,10 @@ describe("tagger v13", () => {
     expect(found).toContain("San Jose/place");
     expect(found.filter((e) => e.startsWith("Sharks/"))).toEqual([]);
   });
+
+  it("reads a known group whose name opens with a lower-case article", () => {
+    expect(tagged("Members of al Qaeda attacked the base on Sunday, the army said.")).toEqual(["al Qaeda/organization"]);
+    // An English word before a capital is no article: "an Oxford college" names Oxford alone.
+    expect(tagged("He studied at an Oxford college for three years.")).toEqual(["Oxford/place"]);
+  });
 });

@@ -62,6 +62,8 @@ const HEADLINE_WORDS = new Set(
 const WEEKDAYS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
 const COMPASS_WORDS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 /** "al-Shabab", "el-Sisi": a lowercase particle joined to a capitalised name. */
+/** Lower-case Arabic articles that open a group's name as English copy writes it ("al Qaeda", "al Shabaab"). */
+export const ARTICLE_WORDS = new Set(["al", "el", "ad", "ash"]);
 const PARTICLE_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|van|von|de|da|di|du|le|la)-\p{Lu}/u;
 const WORD_RE = /^[\p{L}\p{N}]/u;
 const POSSESSIVES = new Set(["'s", "’s", "'S", "’S"]);
@@ -393,7 +395,8 @@ export function resolveEntities(
     if (words.length === 0) continue;
     const first = words[0] as Token;
     const last = words[words.length - 1] as Token;
-    if (!CAP_RE.test(first.text) && !/^\p{N}/u.test(first.text) && !PARTICLE_RE.test(first.text)) continue;
+    // A lower-case opening word is a particle ("al-Shabaab"), or the article of a name the lists know ("al Qaeda").
+    if (!CAP_RE.test(first.text) && !/^\p{N}/u.test(first.text) && !PARTICLE_RE.test(first.text) && !(words.length > 1 && ARTICLE_WORDS.has(first.text) && lookupAlias(surface(words)))) continue;
     const span: MentionSpan = { field: first.field, start: first.start, end: last.end };
     const name = surface(words);
     const phrase = lookupAlias(name);

@@ -8,7 +8,7 @@ import { mentionsFromTags, type TaggedMention } from "./decode";
 import { buildContext, type Tag } from "./features";
 import { decode, type Weights } from "./model";
 import { classifyLines, type Token, tokenize } from "./tokens";
-import { FORCE_WORDS, INSTITUTION_TITLES, isRole, resolveEntities, STATE_HEADS, VENUE_WORDS } from "./document";
+import { ARTICLE_WORDS, FORCE_WORDS, INSTITUTION_TITLES, isRole, resolveEntities, STATE_HEADS, VENUE_WORDS } from "./document";
 import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
@@ -74,6 +74,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   mentions = withStateNames(mentions, tokens);
   mentions = withPortfolioLists(mentions, tokens);
   mentions = withMagistratesCourts(mentions, tokens);
+  mentions = withParticleNames(mentions, tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -647,6 +648,27 @@ function withStateNames(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     i = end - 1;
   }
   return out ?? mentions;
+}
+
+/**
+ * "Members of al Qaeda attacked": a name the gazetteer knows that opens with a lower-case Arabic article is
+ * the organization or place it lists, where no mention covers its words (the model and the rules look for a
+ * capital to open a name).
+ */
+function withParticleNames(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const extra: TaggedMention[] = [];
+  let m = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const particle = tokens[i] as Token;
+    if (!ARTICLE_WORDS.has(particle.text)) continue;
+    const next = tokens[i + 1] as Token;
+    if (next.line !== particle.line || next.field !== particle.field || !NAME_START.test(next.text)) continue;
+    while (m < mentions.length && (mentions[m] as TaggedMention).end <= i) m++;
+    if (m < mentions.length && (mentions[m] as TaggedMention).start <= i + 1) continue;
+    const type = knownType(`${particle.text} ${next.text}`);
+    if (type === "organization" || type === "place") extra.push({ type, start: i, end: i + 2 });
+  }
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /** Words that open a government department's name ("Ministry of Trade, Industry and Energy"). */
