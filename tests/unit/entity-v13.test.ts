@@ -26,6 +26,9 @@ describe("tagger v13", () => {
     expect(found).toContain("People’s Republic of China/place");
     expect(found.filter((e) => e.startsWith("People/"))).toEqual([]);
     expect(tagged("Officials said the Islamic Republic would not negotiate under pressure.")).toEqual(["Islamic Republic/place"]);
+    // "the Kingdom" alone names no state; "United Kingdom" does.
+    expect(tagged("Covid-19 cases rose in the Kingdom, the ministry said.")).toEqual([]);
+    expect(tagged("The United Kingdom agreed on Monday.")).toEqual(["United Kingdom/place"]);
     // The country stops before a role; a body's word after the country makes the whole a body.
     expect(tagged("Democratic Republic of Congo President Felix Tshisekedi met him in Kigali on Monday.")).toContain("Felix Tshisekedi/person");
     expect(tagged("The Republic of Korea Navy sailed south on Monday.")).toEqual(["Republic of Korea Navy/organization"]);

@@ -125,6 +125,8 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
   if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
   if (words.length === 0) return [];
+  // "the Kingdom", "the Republic": a state's style word alone names no state.
+  if (words.length === 1 && STATE_HEADS.has((words[0] as Token).text)) return [];
   // An honorific or a role alone ("MLA" read before "Ravi Kumar Desai") names no one and nothing.
   if (words.length === 1 && HONORIFICS.has((words[0] as Token).text.replace(/\.$/, "").toLowerCase()) && !lookupAlias((words[0] as Token).text)) return [];
   if (m.type === "person") {
