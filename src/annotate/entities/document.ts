@@ -48,6 +48,18 @@ const STATION_OWNERS = new Set("Police Garda Fire Power Space Radio Research Pum
 export const INSTITUTION_TITLES = new Set("King Queen Prince Princess Sir Dame Lady Lord Saint St Sheikh Sultan Emir Pope Imam Mahatma".split(" "));
 /** The word of a state's formal name ("People's Republic of China", "Kingdom of Saudi Arabia"). */
 export const STATE_HEADS = new Set(["Republic", "Kingdom", "Sultanate", "Emirate", "Principality", "Commonwealth"]);
+const STATE_NAME_RE = /^(?:[\p{L}’']+\s+)*?(?:Republic|Kingdom|Sultanate|Emirate|Principality|Commonwealth)\s+of\s+(?:the\s+)?(.+)$/u;
+
+/**
+ * A state's formal name the lists do not know ("People's Republic of China", "Republic of Namibia") goes by its
+ * country's canonical name, the one a reader searches for (docs/ENTITY-GUIDELINES.md rule 2): "China",
+ * "Namibia". Undefined where the country after "of" is no place the lists know.
+ */
+function stateCanonical(name: string): string | undefined {
+  const country = STATE_NAME_RE.exec(name)?.[1];
+  const known = country === undefined ? undefined : lookupAlias(country);
+  return known?.kind === "place" ? known.canonical : undefined;
+}
 /** Stock exchanges' letters, which name an index when a number follows them. */
 const EXCHANGE_LETTERS = new Set("ASX NSE BSE TSX JSE NZX SGX NYSE KSE PSX DSE CSE NGX SET IDX".split(" "));
 /** Words that open a football club's name and no person's (given names such as "Real" or "Inter" are left out). */
@@ -405,7 +417,7 @@ export function resolveEntities(
     if ("forced" in m) {
       const same = phrase && KNOWN_KINDS[phrase.kind] === m.type;
       const shouted = !/\p{Ll}/u.test(name);
-      const known = same ? phrase.canonical : shouted ? titleCase(name) : name;
+      const known = same ? phrase.canonical : m.type === "place" ? stateCanonical(name) ?? (shouted ? titleCase(name) : name) : shouted ? titleCase(name) : name;
       named.push({ type: m.type, words, known, knownType: m.type, forced: true, span, order: m.start, end: m.end });
       continue;
     }
