@@ -78,4 +78,11 @@ describe("tagger v13", () => {
     // An English word before a capital is no article: "an Oxford college" names Oxford alone.
     expect(tagged("He studied at an Oxford college for three years.")).toEqual(["Oxford/place"]);
   });
+
+  it("reads a place's police force before an officer's rank as the force", () => {
+    expect(tagged("Victoria Police Assistant Commissioner Steve Fontana said in a statement.")).toEqual(["Steve Fontana/person", "Victoria Police/organization"]);
+    expect(tagged("Mumbai Police Commissioner Vivek Phansalkar said the case was solved.")).toEqual(["Mumbai Police/organization", "Vivek Phansalkar/person"]);
+    // No place before the force: no force's name.
+    expect(tagged("The Police Commissioner Steve Fontana said in a statement.")).toEqual(["Steve Fontana/person"]);
+  });
 });

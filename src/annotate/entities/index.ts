@@ -13,10 +13,12 @@ import { decodeWeights, fromBase64 } from "./weights-codec";
 import { TRAINED_WITH, WEIGHTS_BASE64 } from "./weights";
 import { TAG_COUNT } from "./features";
 import { tagEntities } from "../entities";
-import { CLUB_NAMES, FIRST_NAMES, lookupAlias, NAME_PARTICLES, ORG_HEAD_WORDS, ORG_SUFFIX_WORDS } from "../gazetteer";
+import { CLUB_NAMES, FIRST_NAMES, foldWord, lookupAlias, NAME_PARTICLES, ORG_HEAD_WORDS, ORG_SUFFIX_WORDS } from "../gazetteer";
 import { ruleTags } from "./rule-mentions";
 import { layoutMentions, withLayout } from "./layout";
 import { LEAGUE_CLUBS } from "../gazetteer/leagues";
+import { isGeoName } from "../gazetteer/geonames";
+import { hash } from "./features";
 
 let weights: Weights | undefined;
 /**
@@ -75,6 +77,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   mentions = withPortfolioLists(mentions, tokens);
   mentions = withMagistratesCourts(mentions, tokens);
   mentions = withParticleNames(mentions, tokens);
+  mentions = withForceRanks(mentions, tokens);
   return resolveEntities(tokens, mentions, rules.bySpan, ctx.lowercase);
 }
 
@@ -669,6 +672,52 @@ function withParticleNames(mentions: TaggedMention[], tokens: readonly Token[]):
     if (type === "organization" || type === "place") extra.push({ type, start: i, end: i + 2 });
   }
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** A police force's word after its place: "Victoria Police", "Mumbai Police", "Kildare Garda". */
+const FORCE_NAMES = new Set(["Police", "Garda", "Constabulary"]);
+/** Words before an officer's rank that are no rank alone ("Assistant Commissioner", "Senior Superintendent"). */
+const RANK_MODIFIERS = new Set(["Assistant", "Senior", "Acting", "Deputy", "Chief", "Detective"]);
+
+/**
+ * "Victoria Police Assistant Commissioner Steve Fontana", "Mumbai Police Commissioner Vivek Phansalkar": a
+ * known place, the force's word, then an officer's rank is the force, an organization; the rank belongs to the
+ * person after it, no name. The model read nothing there, or the force and the rank as one organization.
+ */
+function withForceRanks(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  let out: TaggedMention[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const force = tokens[i] as Token;
+    if (!FORCE_NAMES.has(force.text)) continue;
+    const on = (t: Token | undefined): t is Token => !!t && t.line === force.line && t.field === force.field;
+    // The ranks after it, one or more ("Assistant Commissioner").
+    let j = i + 1;
+    let ranked = false;
+    for (; on(tokens[j]) && NAME_START.test((tokens[j] as Token).text) && j - i < 4; j++) {
+      const word = (tokens[j] as Token).text;
+      if (isRole(word)) ranked = true;
+      else if (!RANK_MODIFIERS.has(word)) break;
+    }
+    if (!ranked) continue;
+    // The place before it: one to three capitalised words the lists or GeoNames know as a place.
+    let start = -1;
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      if (!tokens.slice(k, i).every((t) => on(t) && NAME_START.test(t.text))) continue;
+      const place = tokens.slice(k, i).map((t) => t.text).join(" ");
+      const type = knownType(place);
+      if (type === "place" || (type === undefined && isGeoName(hash(place.split(" ").map(foldWord).join(" "))))) {
+        start = k;
+        break;
+      }
+    }
+    if (start < 0) continue;
+    const list = out ?? mentions;
+    // A mention running past the ranks (into the officer's name) or opening before the place is left as read.
+    if (list.some((m) => m.start < j && start < m.end && (m.start < start || m.end > j))) continue;
+    out = [...list.filter((m) => m.end <= start || m.start >= j), { type: "organization" as const, start, end: i + 1 }].sort((a, b) => a.start - b.start);
+    i = j - 1;
+  }
+  return out ?? mentions;
 }
 
 /** Words that open a government department's name ("Ministry of Trade, Industry and Energy"). */
