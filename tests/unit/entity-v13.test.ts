@@ -85,4 +85,8 @@ describe("tagger v13", () => {
     // No place before the force: no force's name.
     expect(tagged("The Police Commissioner Steve Fontana said in a statement.")).toEqual(["Steve Fontana/person"]);
   });
+
+  it("keeps a person's name joined by an Arabic patronymic where the model read nothing", () => {
+    expect(tagged("Sheikh Mohamed bin Zayed Al Nahyan met officials in Abu Dhabi on Monday.")).toEqual(["Abu Dhabi/place", "Mohamed bin Zayed Al Nahyan/person"]);
+  });
 });

@@ -847,16 +847,22 @@ function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): Tagge
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
+const PATRONYMICS = new Set(["bin", "bint", "ibn"]);
+
 /**
  * A place the gazetteer knows by that exact name ("Kenya", "Nairobi"), or an organization of two words or more
  * ("HDFC Bank"), that the rules read in the body with the list's type and the model left outside every name: the
  * list is surer than the model there, which can be swayed by a Title-Case line just before it ("By Elena Marsh,
- * Meridian World Report" over "Kenya agreed.") or run two companies into one ("Bharti Airtel and HDFC Bank").
+ * Meridian World Report" over "Kenya agreed.") or run two companies into one ("Bharti Airtel and HDFC Bank");
+ * and a person's name with an Arabic patronymic.
  */
 function withKnownNames(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
   const extra = ruled.filter((r) => {
-    if (r.type === "person" || (tokens[r.start] as Token).field !== "text") return false;
+    if ((tokens[r.start] as Token).field !== "text") return false;
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) return false;
+    // A person's name of four words or more joined by "bin", "bint" or "ibn" ("Mohamed bin Zayed Al Nahyan"):
+    // the patronymic makes it a name whatever the model read.
+    if (r.type === "person") return r.end - r.start >= 4 && tokens.slice(r.start + 1, r.end - 1).some((t) => PATRONYMICS.has(t.text));
     const name = tokens.slice(r.start, r.end).map((t) => t.text).join(" ");
     const known = lookupAlias(name)?.kind;
     return known === r.type && (known === "place" || r.end - r.start > 1);
