@@ -89,4 +89,14 @@ describe("tagger v13", () => {
   it("keeps a person's name joined by an Arabic patronymic where the model read nothing", () => {
     expect(tagged("Sheikh Mohamed bin Zayed Al Nahyan met officials in Abu Dhabi on Monday.")).toEqual(["Abu Dhabi/place", "Mohamed bin Zayed Al Nahyan/person"]);
   });
+
+  it("cuts a sentence glued to a name's last word, and officials' letters before a name", () => {
+    const text = "He advised President Goodluck Jonathan.Standing trial with him are three others.";
+    const jonathan = entities(text).find((e) => e.type === "person");
+    expect(jonathan?.name).toBe("Goodluck Jonathan");
+    expect(jonathan?.spans?.map((s) => text.slice(s.start, s.end))).toEqual(["Goodluck Jonathan"]);
+    // An abbreviation's dot is no sentence's end: "St.Louis" stays one place.
+    expect(tagged("He met St.Louis officials on Monday.")).toEqual(["St. Louis/place"]);
+    expect(tagged("CP Adegoke Fayoade said the suspects were arrested.")).toEqual(["Adegoke Fayoade/person"]);
+  });
 });

@@ -22,7 +22,7 @@ const CAP_RE = /^\p{Lu}/u;
  * a role, never part of the person's name. Cut from names here only: isRole() and the honorifics also shape the
  * model's features and its training data.
  */
-const ROLE_LETTERS = new Set("CM DCM DGP IGP ADGP SSP DSP SHO SDM".split(" "));
+const ROLE_LETTERS = new Set("CM DCM DGP IGP ADGP SSP DSP SHO SDM CP ACP DCP DIG AIG CJ CJP".split(" "));
 /**
  * Last words of a two-word name or longer that end no person's name: a firm's and a team's words the lists leave
  * out (the organization words are also a feature of the model, so they are not added there), and a holiday's or
@@ -207,7 +207,19 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   if (inner > 0) words = words.slice(inner + 1);
   // A stock index is no organization ("S&P BSE Sensex", "Hang Seng Index").
   if (INDEX_WORDS.has((words[words.length - 1] as Token).text)) return [];
-  return withoutGluedCredit(words);
+  return withoutGluedSentence(withoutGluedCredit(words));
+}
+
+/** A sentence run into the name's last word over its full stop, the space lost ("Goodluck Jonathan.Standing trial"). */
+const GLUED_SENTENCE_RE = /^(\p{Lu}\p{Ll}{2,})\.\p{Lu}\p{Ll}+$/u;
+
+/** The name's words with the next sentence's first word cut off its last word (the word and its span end at the stop). */
+function withoutGluedSentence(words: Token[]): Token[] {
+  const last = words[words.length - 1] as Token;
+  if (last.text.indexOf(".") < 0) return words;
+  const text = GLUED_SENTENCE_RE.exec(last.text)?.[1];
+  if (!text) return words;
+  return [...words.slice(0, -1), { ...last, text, end: last.start + text.length }];
 }
 
 /** An agency's credit run into the name before it, as pages join a byline to its credit ("Peter Nichollsreuters", "Steven DeareAAP"). */
