@@ -99,4 +99,12 @@ describe("tagger v13", () => {
     expect(tagged("He met St.Louis officials on Monday.")).toEqual(["St. Louis/place"]);
     expect(tagged("CP Adegoke Fayoade said the suspects were arrested.")).toEqual(["Adegoke Fayoade/person"]);
   });
+
+  it("types weather levels, estates and prefectures, and a body's letters in a short name", () => {
+    expect(tagged("Met Eireann issued a Status Orange warning for Cork on Sunday.")).toEqual(["Cork/place", "Met Eireann/organization"]);
+    expect(tagged("He lived at Glenwood Estate near Chiba Pref until 2019.")).toEqual(["Chiba Pref/place", "Glenwood Estate/place"]);
+    expect(tagged("Salmon Arm RCMP said the driver was arrested.")).toEqual(["Salmon Arm RCMP/organization"]);
+    // A person stays a person.
+    expect(tagged("Paris Hilton visited the hotel on Friday.")).toEqual(["Paris Hilton/person"]);
+  });
 });

@@ -34,12 +34,15 @@ const NOT_SURNAMES_ORG = new Set(
 /** Malay words that open a body's name ("Dewan Negara", "Jabatan Kastam"), never a person's. */
 const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya".split(" "));
 const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
+/** A weather or an alert system's levels ("Status Orange", "Code Red"), which name no one. */
+const WARNING_WORDS = new Set(["Status", "Code", "Alert", "Level"]);
+const WARNING_COLOURS = new Set(["Red", "Orange", "Yellow", "Amber", "Green", "Blue", "Purple", "Black", "White"]);
 /**
  * A road's or a building's words the place suffixes leave out: Malay and Indonesian before the name ("Jalan
  * Ampang", "Kompleks Istana Kepresidenan"), Ireland's "Co" before a county ("Co Cork"), others after.
  */
-const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya Kompleks Istana Masjid Co".split(" "));
-const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad".split(" "));
+const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya Kompleks Istana Masjid Co Metro".split(" "));
+const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad Estate Pref Prefecture".split(" "));
 /** A venue's last word: the guideline's venues are places. */
 export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
 /** Words before "Station" that make it a service's post ("Police Station"), not a railway station (a place). */
@@ -273,7 +276,7 @@ const MODIFIER_COMPOUND = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}$/u;
 /** Last words of clubs' names that no one calls the club by alone ("Leicester City", "Ipswich Town"). */
 const CLUB_WORDS = new Set("City Town County Athletic Rovers Wanderers Albion Argyle Juniors".split(" "));
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */
-const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue Environment Immigration Fisheries".split(" "));
+const SERVICE_WORDS = new Set("NHS Ambulance Transport Health Tourism Statistics Elections Parks Sport Water Hydro Ports Forestry Revenue Environment Immigration Fisheries Met".split(" "));
 /** Last words of a meeting's or a contest's name, which the guideline does not tag ("Quadrilateral Security Dialogue"). */
 const MEETING_WORDS = new Set("Summit Dialogue Festival Cup Championship Championships Awards Games Olympics Expo".split(" "));
 /** Function words a Title-Case headline capitalises, never the last word of a person's name ("Shehbaz Sharif Calls For"). */
@@ -457,6 +460,13 @@ export function resolveEntities(
     // "Republic Day", "Yearly Subscription": a holiday, or a page's button, is no person; a team's words ("Yomiuri
     // Giants", "Aduana Stars") or a firm's the lists leave out ("HCL Tech") end an organization's name.
     if (m.type === "person" && words.length > 1 && NOT_SURNAMES_NONE.has(last.text) && !FIRST_NAMES.has(first.text.toLowerCase())) continue;
+    // "Status Orange", "Code Red": a warning's level is nobody.
+    if (m.type === "person" && words.length === 2 && WARNING_WORDS.has(first.text) && WARNING_COLOURS.has(last.text)) continue;
+    // "Salmon Arm RCMP", "NPA Gauteng": a known body's letters in a two- or three-word "person" make the whole a body.
+    if (m.type === "person" && words.length > 1 && words.length <= 3 && !phrase && words.some((w) => w.text.length >= 3 && /^\p{Lu}+$/u.test(w.text) && lookupAlias(w.text)?.kind === "organization")) {
+      named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
+      continue;
+    }
     const teamOrFirm = m.type === "person" && words.length > 1 && (NOT_SURNAMES_ORG.has(last.text) || ORG_FIRST_WORDS.has(first.text));
     // "Uasin Gishu", "Rahim Yar Khan": a GeoNames place's whole name that opens with no given name is the place,
     // where the model guessed a person (people's names hardly ever are a town's: "John Day" opens with one).
