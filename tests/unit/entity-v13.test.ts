@@ -31,6 +31,9 @@ describe("tagger v13", () => {
     // "the Kingdom" alone names no state; "United Kingdom" does.
     expect(tagged("Covid-19 cases rose in the Kingdom, the ministry said.")).toEqual([]);
     expect(tagged("The United Kingdom agreed on Monday.")).toEqual(["United Kingdom/place"]);
+    // Nor does a faith's adjective alone; the group it opens is named.
+    expect(tagged("Shops and an Islamic college in the city suffered damage.")).toEqual([]);
+    expect(tagged("The Islamic State claimed the attack.")).toEqual(["Islamic State/organization"]);
     // The country stops before a role; a body's word after the country makes the whole a body.
     expect(tagged("Democratic Republic of Congo President Felix Tshisekedi met him in Kigali on Monday.")).toContain("Felix Tshisekedi/person");
     expect(tagged("The Republic of Korea Navy sailed south on Monday.")).toEqual(["Republic of Korea Navy/organization"]);

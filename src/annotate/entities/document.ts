@@ -34,6 +34,8 @@ const NOT_SURNAMES_ORG = new Set(
 /** Malay words that open a body's name ("Dewan Negara", "Jabatan Kastam"), never a person's. */
 const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya".split(" "));
 const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
+/** Faiths' adjectives that the gazetteer's demonyms leave out ("Islamic", "Coptic"). */
+const FAITH_ADJECTIVES = new Set("Islamic Orthodox Evangelical Pentecostal Anglican Coptic Maronite Lutheran Methodist Presbyterian".split(" "));
 /** A weather or an alert system's levels ("Status Orange", "Code Red"), which name no one. */
 const WARNING_WORDS = new Set(["Status", "Code", "Alert", "Level"]);
 const WARNING_COLOURS = new Set(["Red", "Orange", "Yellow", "Amber", "Green", "Blue", "Purple", "Black", "White"]);
@@ -140,8 +142,9 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
   if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
   if (words.length === 0) return [];
-  // "the Kingdom", "the Republic": a state's style word alone names no state.
-  if (words.length === 1 && STATE_HEADS.has((words[0] as Token).text)) return [];
+  // "the Kingdom", "the Republic": a state's style word alone names no state; "an Islamic college": a faith's
+  // adjective the demonym list leaves out names nothing either.
+  if (words.length === 1 && (STATE_HEADS.has((words[0] as Token).text) || FAITH_ADJECTIVES.has((words[0] as Token).text))) return [];
   // An honorific or a role alone ("MLA" read before "Ravi Kumar Desai") names no one and nothing.
   if (words.length === 1 && HONORIFICS.has((words[0] as Token).text.replace(/\.$/, "").toLowerCase()) && !lookupAlias((words[0] as Token).text)) return [];
   if (m.type === "person") {
