@@ -110,4 +110,11 @@ describe("tagger v13", () => {
     // A person stays a person.
     expect(tagged("Paris Hilton visited the hotel on Friday.")).toEqual(["Paris Hilton/person"]);
   });
+
+  it("reads a name that opens with a place and ends in a body's word as the body", () => {
+    expect(tagged("Dar es Salaam Special Zone Police Commander Jumanne Muliro said.")).toEqual(["Dar es Salaam Special Zone Police/organization", "Jumanne Muliro/person"]);
+    expect(tagged("He appeared before the Kaduna State High Court on Monday.")).toEqual(["Kaduna State High Court/organization"]);
+    // A building's word keeps a place a place.
+    expect(tagged("The concert was held at the Rogers Centre in Toronto.")).toContain("Toronto/place");
+  });
 });

@@ -34,6 +34,10 @@ const NOT_SURNAMES_ORG = new Set(
 /** Malay words that open a body's name ("Dewan Negara", "Jabatan Kastam"), never a person's. */
 const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya".split(" "));
 const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
+/** Last words that make a body of any name they end, a place's included (not a building's: "Centre", "Church"). */
+const BODY_ENDS = new Set(
+  "Police Party Bank Ministry Department Council Committee Agency Authority Commission Army Navy Command Force Forces Brigade Union Association Federation League Corporation Company Ltd Limited Inc Corp Group Holdings Airlines Airways Board Bureau Court Tribunal University College".split(" "),
+);
 /** Faiths' adjectives that the gazetteer's demonyms leave out ("Islamic", "Coptic"). */
 const FAITH_ADJECTIVES = new Set("Islamic Orthodox Evangelical Pentecostal Anglican Coptic Maronite Lutheran Methodist Presbyterian".split(" "));
 /** A weather or an alert system's levels ("Status Orange", "Code Red"), which name no one. */
@@ -482,6 +486,12 @@ export function resolveEntities(
     // A person's two words ending in a division's word ("Garvin County", "Kathmandu Valley") are the division.
     if ((m.type === "person" && words.length > 1 && (ROAD_FIRST_WORDS.has(first.text) || ROAD_LAST_WORDS.has(last.text) || PLACE_SUFFIX_WORDS.has(last.text))) || (m.type !== "place" && words.length > 1 && (VENUE_WORDS.has(last.text) || (last.text === "Station" && !STATION_OWNERS.has((words[words.length - 2] as Token).text))))) {
       named.push({ type: "place", words, known: name, knownType: "place", sure: true, span, order: m.start, end: m.end });
+      continue;
+    }
+    // "Dar es Salaam Special Zone Police", "Kaduna State High Court": a body's word ends a name that opens with
+    // a place; the whole is the body, whatever the model read.
+    if (m.type === "place" && words.length > 1 && BODY_ENDS.has(last.text) && (!phrase || KNOWN_KINDS[phrase.kind] !== "place")) {
+      named.push({ type: "organization", words, known: phrase ? phrase.canonical : name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
       continue;
     }
     // Where the rules found the same words, their resolution (coreference, abbreviations) names it.
