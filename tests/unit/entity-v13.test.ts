@@ -117,4 +117,12 @@ describe("tagger v13", () => {
     // Without the body's word, the place stays a place.
     expect(tagged("Police patrolled the Kaduna State capital on Monday.")).toEqual(["Kaduna State/place"]);
   });
+
+  it("reads a ministry of its portfolio, up to an official's title, as the organization", () => {
+    expect(tagged("Ministry of Mines and Minerals Development Permanent Secretary Barnaby Mulenga said output rose.")).toEqual([
+      "Barnaby Mulenga/person",
+      "Ministry of Mines and Minerals Development/organization",
+    ]);
+    expect(tagged("The Department of Health and Human Services said on Monday.")).toEqual(["Department of Health and Human Services/organization"]);
+  });
 });

@@ -75,6 +75,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   mentions = withTitledInstitutions(mentions, tokens);
   mentions = withStateNames(mentions, tokens);
   mentions = withPortfolioLists(mentions, tokens);
+  mentions = withDepartments(mentions, tokens);
   mentions = withMagistratesCourts(mentions, tokens);
   mentions = withParticleNames(mentions, tokens);
   mentions = withForceRanks(mentions, tokens);
@@ -718,6 +719,35 @@ function withForceRanks(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     i = j - 1;
   }
   return out ?? mentions;
+}
+
+/** Lower-case words inside a department's portfolio ("Ministry of Mines and Minerals Development"). */
+const PORTFOLIO_CONNECTORS = new Set(["of", "and", "&", "for", "the"]);
+
+/**
+ * "Ministry of Mines and Minerals Development Permanent Secretary Barnaby Mulenga": a ministry or department
+ * "of" its capitalised portfolio, up to an official's title, is the organization where no mention covers any of
+ * its words (the model, reading the title run on after it, may leave the whole line to the person).
+ */
+function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  const extra: TaggedMention[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    if (!DEPARTMENT_HEADS.has(head.text) || tokens[i + 1]?.text !== "of") continue;
+    const on = (t: Token | undefined): t is Token => !!t && t.line === head.line && t.field === head.field;
+    let end = i + 2;
+    for (let k = i + 2; on(tokens[k]) && k - i < 10; k++) {
+      const word = (tokens[k] as Token).text;
+      if (isRole(word) || RANK_MODIFIERS.has(word) || word === "Permanent" || word === "Principal") break;
+      if (NAME_START.test(word)) end = k + 1;
+      else if (!PORTFOLIO_CONNECTORS.has(word)) break;
+    }
+    if (end === i + 2) continue;
+    if (mentions.some((m) => m.start < end && i < m.end)) continue;
+    extra.push({ type: "organization", start: i, end });
+    i = end - 1;
+  }
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /** Words that open a government department's name ("Ministry of Trade, Industry and Energy"). */
