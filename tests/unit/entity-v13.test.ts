@@ -52,6 +52,7 @@ describe("tagger v13", () => {
 
   it("drops a sentence's opening modifier and occupation from a name", () => {
     expect(tagged("State-of-the-art Nyarugenge Hospital opened in Kigali on Monday.")).toEqual(["Kigali/place", "Nyarugenge Hospital/organization"]);
+    expect(tagged("The Chinese-language Apple Daily closed in June.")).toEqual(["Apple Daily/organization"]);
     expect(tagged("Politician Juan Guaidó spoke to the crowd. Activist Ahmed Mansoor was jailed.")).toEqual(["Ahmed Mansoor/person", "Juan Guaidó/person"]);
     // A Korean given name in Western order keeps its lower-case second part.
     expect(tagged("Samsung vice chairman Jae-yong Lee said on Monday the firm would invest.")).toContain("Jae-yong Lee/person");
@@ -124,5 +125,7 @@ describe("tagger v13", () => {
       "Ministry of Mines and Minerals Development/organization",
     ]);
     expect(tagged("The Department of Health and Human Services said on Monday.")).toEqual(["Department of Health and Human Services/organization"]);
+    // A body the model ended at the department's word runs on over its portfolio.
+    expect(tagged("The Oklahoma State Department of Health said on Monday.")).toEqual(["Oklahoma State Department of Health/organization"]);
   });
 });

@@ -278,8 +278,12 @@ const POSITIONS = new Set(
 const OCCUPATIONS = new Set(
   "Politician Activist Journalist Businessman Businesswoman Entrepreneur Tycoon Actor Actress Singer Rapper Novelist Economist Analyst Lawyer Farmer Teacher Filmmaker Photographer Artist Poet Scientist Researcher Historian Footballer Cricketer Boxer Striker Midfielder Defender Goalkeeper Cyclist Golfer Sprinter".split(" "),
 );
-/** "State-of-the-art", "Up-to-date": a compound of three parts or more in lower case after the first is a modifier, no name's first word. */
-const MODIFIER_COMPOUND = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}$/u;
+/**
+ * A name's first word that is a modifier, not a name: a compound of three parts or more in lower case after the
+ * first ("State-of-the-art", "Up-to-date"), or a name and a participle or a noun that make an adjective
+ * ("Chinese-language Apple Daily", "Iran-backed Hezbollah", "Lagos-based Punch").
+ */
+const MODIFIER_COMPOUND = /^(?:\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}|\p{Lu}[\p{L}.]*-(?:language|backed|led|based|owned|run|funded|born|speaking|controlled|allied|linked|aligned|affiliated|listed|headquartered|registered|origin))$/u;
 /** Last words of clubs' names that no one calls the club by alone ("Leicester City", "Ipswich Town"). */
 const CLUB_WORDS = new Set("City Town County Athletic Rovers Wanderers Albion Argyle Juniors".split(" "));
 /** First words of a public service named after its region ("Ambulance Victoria", "Health Canada", "Transport Scotland"). */

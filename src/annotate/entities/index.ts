@@ -727,10 +727,11 @@ const PORTFOLIO_CONNECTORS = new Set(["of", "and", "&", "for", "the"]);
 /**
  * "Ministry of Mines and Minerals Development Permanent Secretary Barnaby Mulenga": a ministry or department
  * "of" its capitalised portfolio, up to an official's title, is the organization where no mention covers any of
- * its words (the model, reading the title run on after it, may leave the whole line to the person).
+ * its words (the model, reading the title run on after it, may leave the whole line to the person), or where
+ * the only one there ends at the department's word.
  */
 function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
-  const extra: TaggedMention[] = [];
+  let out = mentions;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const head = tokens[i] as Token;
     if (!DEPARTMENT_HEADS.has(head.text) || tokens[i + 1]?.text !== "of") continue;
@@ -743,11 +744,15 @@ function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): T
       else if (!PORTFOLIO_CONNECTORS.has(word)) break;
     }
     if (end === i + 2) continue;
-    if (mentions.some((m) => m.start < end && i < m.end)) continue;
-    extra.push({ type: "organization", start: i, end });
+    // "Oklahoma State Department" | "of Health": an organization the model ended at the department's word
+    // runs on over its portfolio.
+    const before = out.findIndex((m) => m.end === i + 1 && m.type === "organization" && m.start < i);
+    const start = before >= 0 ? (out[before] as TaggedMention).start : i;
+    if (out.some((m, k) => k !== before && m.start < end && start < m.end)) continue;
+    out = [...out.filter((_, k) => k !== before), { type: "organization" as const, start, end }].sort((a, b) => a.start - b.start);
     i = end - 1;
   }
-  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** Words that open a government department's name ("Ministry of Trade, Industry and Energy"). */
