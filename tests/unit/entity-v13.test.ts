@@ -125,7 +125,10 @@ describe("tagger v13", () => {
       "Ministry of Mines and Minerals Development/organization",
     ]);
     expect(tagged("The Department of Health and Human Services said on Monday.")).toEqual(["Department of Health and Human Services/organization"]);
-    // A body the model ended at the department's word runs on over its portfolio.
+    // A body the model ended inside the department's name runs on over its portfolio.
     expect(tagged("The Oklahoma State Department of Health said on Monday.")).toEqual(["Oklahoma State Department of Health/organization"]);
+    expect(tagged("The New Hampshire Department of Health and Human Services said on Friday.")).toEqual(["New Hampshire Department of Health and Human Services/organization"]);
+    // A university is no portfolio: its department is a unit of it, two names.
+    expect(tagged("He is a student of the Journalism Department of Dhaka University.")).toEqual(["Dhaka University/organization", "Journalism Department/organization"]);
   });
 });

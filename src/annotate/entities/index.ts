@@ -721,8 +721,8 @@ function withForceRanks(mentions: TaggedMention[], tokens: readonly Token[]): Ta
   return out ?? mentions;
 }
 
-/** Lower-case words inside a department's portfolio ("Ministry of Mines and Minerals Development"). */
-const PORTFOLIO_CONNECTORS = new Set(["of", "and", "&", "for", "the"]);
+/** Lower-case words inside a department's portfolio ("Ministry of Mines and Minerals Development"); not "of", which opens its parent ("... of Kazakhstan"). */
+const PORTFOLIO_CONNECTORS = new Set(["and", "&", "for", "the"]);
 
 /**
  * "Ministry of Mines and Minerals Development Permanent Secretary Barnaby Mulenga": a ministry or department
@@ -744,12 +744,17 @@ function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): T
       else if (!PORTFOLIO_CONNECTORS.has(word)) break;
     }
     if (end === i + 2) continue;
-    // "Oklahoma State Department" | "of Health": an organization the model ended at the department's word
-    // runs on over its portfolio.
-    const before = out.findIndex((m) => m.end === i + 1 && m.type === "organization" && m.start < i);
-    const start = before >= 0 ? (out[before] as TaggedMention).start : i;
-    if (out.some((m, k) => k !== before && m.start < end && start < m.end)) continue;
-    out = [...out.filter((_, k) => k !== before), { type: "organization" as const, start, end }].sort((a, b) => a.start - b.start);
+    // A portfolio is a subject ("Health"), not a body or a place: "Journalism Department of Dhaka University" is
+    // a unit of the university, two names (withUnitsApart()).
+    const portfolio = tokens.slice(i + 2, end).map((t) => t.text);
+    if (knownType(portfolio.join(" ")) !== undefined || ORG_SUFFIX_WORDS.has(portfolio[portfolio.length - 1] as string)) continue;
+    // "Oklahoma State Department" | "of Health", "New Hampshire Department of Health" | "and" | "Human
+    // Services": an organization the model ended inside the department's name runs on over its portfolio.
+    const owner = out.find((m) => m.type === "organization" && m.start <= i && i < m.end);
+    const start = owner ? owner.start : i;
+    if (owner && owner.end >= end) continue;
+    if (out.some((m) => m !== owner && m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
+    out = [...out.filter((m) => m.end <= start || m.start >= end), { type: "organization" as const, start, end }].sort((a, b) => a.start - b.start);
     i = end - 1;
   }
   return out;
