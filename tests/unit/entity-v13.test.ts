@@ -131,4 +131,24 @@ describe("tagger v13", () => {
     // A university is no portfolio: its department is a unit of it, two names.
     expect(tagged("He is a student of the Journalism Department of Dhaka University.")).toEqual(["Dhaka University/organization", "Journalism Department/organization"]);
   });
+
+  it("reads a team sheet's players as people, linked to the full names the report gives", () => {
+    const text =
+      "Rafael Okoro scored twice as Lagos City beat Kano Rovers on Saturday.\n\n" +
+      "TEAMS Lagos City (4-3-3): Adeyemi; Bello, Okafor, Musa, Eze; Nwosu, Okoro, Danjuma; Ibe, Chukwu, Alabi Subs: Ojo, Uzor. " +
+      "Kano Rovers: Sani, Lawal, Garba, Yusuf, Bala, Idris, Haruna Referee: Tunde Bakare\n";
+    const found = tagged(text);
+    for (const player of ["Adeyemi", "Bello", "Okafor", "Danjuma", "Alabi", "Ojo", "Uzor", "Sani", "Haruna"]) expect(found).toContain(`${player}/person`);
+    // The surname on the sheet is the scorer the report names in full.
+    expect(found).toContain("Rafael Okoro/person");
+    expect(found).not.toContain("Okoro/person");
+    expect(entities(text).find((e) => e.name === "Rafael Okoro")?.mentions).toBe(2);
+  });
+
+  it("reads no team sheet in a list of tags or places", () => {
+    // No substitutes, referee or formation: a list, not a sheet.
+    expect(tagged("Topics: Lagos, Kano, Abuja, Ibadan, Enugu, Jos, Kaduna").filter((e) => e.endsWith("/person"))).toEqual([]);
+    // A sheet's signal but places on it: those are no players.
+    expect(tagged("Venues (4-4-2): Lagos, Kano, Abuja, Ibadan, Enugu, Kaduna, Benin").filter((e) => e.endsWith("/person"))).toEqual([]);
+  });
 });

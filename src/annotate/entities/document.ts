@@ -444,6 +444,12 @@ export function resolveEntities(
       const same = phrase && KNOWN_KINDS[phrase.kind] === m.type;
       const shouted = !/\p{Ll}/u.test(name);
       const known = same ? phrase.canonical : m.type === "place" ? stateCanonical(name) ?? (shouted ? titleCase(name) : name) : shouted ? titleCase(name) : name;
+      // A player a table names by surname ("Di Maria" on a team sheet) links to the full name the story's prose
+      // gives ("Angel Di Maria"), as any surname does: the layout settles the type, not the name.
+      if (m.type === "person" && !same && !shouted) {
+        named.push({ type: m.type, words, knownType: m.type, forced: true, span, order: m.start, end: m.end });
+        continue;
+      }
       named.push({ type: m.type, words, known, knownType: m.type, forced: true, span, order: m.start, end: m.end });
       continue;
     }
@@ -539,6 +545,15 @@ export function resolveEntities(
     const firstName = parts[0] as string;
     byFirst.set(firstName, byFirst.has(firstName) && byFirst.get(firstName) !== full ? null : full);
   }
+  // A table's players ("Fuenzalida" on a team sheet) find the full name wherever it came from, the rules' too.
+  const anySurname = new Map<string, string>();
+  for (const n of named) {
+    if (n.type !== "person" || n.forced || n.words.length < 2) continue;
+    const full = n.known ?? surface(n.words);
+    const parts = full.split(" ").map(foldWord);
+    const lastName = parts[parts.length - 1] as string;
+    if ((anySurname.get(lastName)?.split(" ").length ?? 0) < parts.length) anySurname.set(lastName, full);
+  }
   const longOrgs = named.filter((n) => n.type === "organization" && n.words.length >= 2).map((n) => n.known ?? withoutLegalSuffix(surface(n.words)));
   const byInitials = new Map<string, string>();
   for (const org of longOrgs) byInitials.set(initials(org), org);
@@ -576,7 +591,11 @@ export function resolveEntities(
     // A surname the rules linked to a longer name of their own ("Davis" → "Emergency Operations Aaron Davis")
     // goes to the full name this story's mentions read, where there is one.
     const surnameOf = n.fromRules && n.words.length === 1 && type === "person" ? bySurname.get(foldWord(surface(n.words))) : undefined;
-    if (surnameOf) name = surnameOf;
+    // A player's surname on a team sheet, or a surname with its particle ("Di Maria"): the full name the story gives.
+    const playerOf = n.forced && !n.known && type === "person" ? anySurname.get(foldWord((n.words[n.words.length - 1] as Token).text)) : undefined;
+    const player = playerOf !== undefined && surface(n.words).split(" ").map(foldWord).every((p) => playerOf.split(" ").map(foldWord).includes(p)) ? playerOf : undefined;
+    if (player) name = player;
+    else if (surnameOf) name = surnameOf;
     else if (!club && !n.known && n.words.length === 1) {
       const key = foldWord(name);
       const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;

@@ -9,7 +9,10 @@
  * - a cricket batting line ("R. Mahanama c Flower b Streak 41", "A. de Silva not out 88"): the batter, the
  *   fielder and the bowler are people;
  * - a squad list, two or more "Player (Club, Country)" entries on a line: the player is a person, the club an
- *   organization, the country a place.
+ *   organization, the country a place;
+ * - a team sheet, a side's name and a colon, then six players or more by comma or semicolon, on a line that
+ *   names the substitutes, the referee or a formation ("Argentina: Romero, Mascherano, ... Subs: Musacchio,
+ *   ..."): each player is a person.
  * The mentions come back as token ranges with their type settled, replacing what the model found there.
  */
 import { countries } from "countries-list";
@@ -41,6 +44,52 @@ const LOWER_RE = /\p{Ll}/u;
  */
 const BRACKET_PAIR_RE = /\([^(),\n]+,[^(),\n]+\)/u;
 const SQUAD_RE = new RegExp(String.raw`(${NAME})[ \t]*\([ \t]*(${NAME})[ \t]*,[ \t]*(${NAME})[ \t]*\)`, "gu");
+
+/** A side's word on a team sheet: no full stop, which ends the sheet before it ("Buffarini. Chile:"). */
+const HEAD_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’&-]*`;
+/** A team sheet's side and colon, after a formation if any: "Argentina:", "Chile (4-3-3):". */
+const SHEET_HEAD_RE = new RegExp(String.raw`(?:^|(?<=[\s.]))${HEAD_WORD}(?:[ \t]+${HEAD_WORD}){0,3}(?:[ \t]*\(\d(?:-\d){2,3}\))?[ \t]*:[ \t]*`, "gu");
+/** What makes a line of names a team sheet and not a list of tags or countries. */
+const SHEET_SIGNAL_RE = /\b(?:Subs|Substitutes|Replacements|Subs not used|Referee|Booked)\b|\(\d(?:-\d){2,3}\)/u;
+/** One player's name on a sheet: one to three words, with name particles. */
+const PLAYER_RE = new RegExp(String.raw`^${WORD}(?:[ \t]+(?:${PARTICLE}[ \t]+)?${WORD}){0,2}$`, "u");
+/** Labels inside a sheet that start a list of more people: the bench, the referee, the coach. */
+const SUBS_RE = /[ \t]*\b(?:Subs not used|Substitutes|Replacements|Subs|Referee|Coach|Manager)[ \t]*:[ \t]*/gu;
+
+/**
+ * The players of a line's team sheets, with their offsets in the line: six names or more after a side's colon,
+ * separated by commas or semicolons, read until a piece is no name; "Subs:" inside a piece starts the bench's
+ * list, a full stop ends the sheet. Names the lists know as something else (a place, a body) are left out.
+ */
+function sheetPlayers(line: string): { name: string; at: number }[] {
+  if (!line.includes(":") || !SHEET_SIGNAL_RE.test(line)) return [];
+  const out: { name: string; at: number }[] = [];
+  let read = 0;
+  for (const head of line.matchAll(SHEET_HEAD_RE)) {
+    // "Higuain Subs:" inside a sheet already read is its bench, no new side.
+    if (head.index < read) continue;
+    const from = head.index + head[0].length;
+    const players: { name: string; at: number }[] = [];
+    // The sheet runs to the line's end or a sentence's full stop, whichever comes first.
+    const stop = line.slice(from).search(/(?<=\p{Ll})\.(?:\s|$)/u);
+    const body = line.slice(from, stop < 0 ? undefined : from + stop).replace(SUBS_RE, (m) => ",".padEnd(m.length, " "));
+    let at = 0;
+    for (const piece of body.split(/[,;]/u)) {
+      const lead = piece.length - piece.trimStart().length;
+      // A substitution or a booking in brackets after a name ("Mercado (Montiel 80)") is read no further.
+      const name = piece.replace(/\([^)]*\)?/gu, "").trim();
+      if (name !== "") {
+        if (!PLAYER_RE.test(name)) break;
+        const kind = lookupAlias(name)?.kind;
+        if (kind === undefined || kind === "person") players.push({ name, at: from + at + lead });
+      }
+      at += piece.length + 1;
+    }
+    read = from + at;
+    if (players.length >= 6) out.push(...players);
+  }
+  return out;
+}
 
 /** Countries and the home nations, folded: a side of that name is a national team, typed as its place. */
 const NATIONS = new Set(
@@ -147,6 +196,11 @@ export function layoutMentions(text: string, tokens: Token[]): LayoutMention[] {
         }
         continue;
       }
+    }
+    const players = sheetPlayers(line);
+    if (players.length > 0) {
+      for (const player of players) add("person", at + player.at, at + player.at + player.name.length);
+      continue;
     }
     if (!DIGIT_RE.test(line)) continue;
     // Scorers and notes in brackets are read on their own; blanked, the two sides and scores line up.
