@@ -151,4 +151,23 @@ describe("tagger v13", () => {
     // A sheet's signal but places on it: those are no players.
     expect(tagged("Venues (4-4-2): Lagos, Kano, Abuja, Ibadan, Enugu, Kaduna, Benin").filter((e) => e.endsWith("/person"))).toEqual([]);
   });
+
+  it("cuts credits, post-nominals and a count off a person's name, and an occupation before it", () => {
+    expect(tagged("Reporting by Fransiska Nangoy Editing by Ed Davies")).toEqual(["Ed Davies/person", "Fransiska Nangoy/person"]);
+    expect(tagged("Stephen Hopkins QC told the court. Councillor Ciarán Cuffe said the plan was sound.")).toEqual(["Ciarán Cuffe/person", "Stephen Hopkins/person"]);
+    expect(tagged("He slotted past Claudio Bravo - 269 days after missing.")).toEqual(["Claudio Bravo/person"]);
+  });
+
+  it("types stadiums, barangays, rivers, constituencies and wards as places, a police district as the force's", () => {
+    expect(tagged("The match at Estadio Antonio Vespucio Liberti ended level.")).toEqual(["Estadio Antonio Vespucio Liberti/place"]);
+    expect(tagged("Barangay Bahay Toro residents fled as the River Brahmaputra rose.")).toContain("Barangay Bahay Toro/place");
+    expect(tagged("The NDC won Techiman South. He lives in Jongno Ward. Rachel Ward spoke.")).toEqual(["Jongno Ward/place", "NDC/organization", "Rachel Ward/person", "Techiman South/place"]);
+    expect(tagged("Officers of the Quezon City Police District said.")).toEqual(["Quezon City Police District/organization"]);
+  });
+
+  it("names no one in a share bar, ends a firm at its legal form's stop, and splits clubs run together", () => {
+    expect(tagged("Share: Tumblr Pinterest Google+ LinkedIn")).toEqual([]);
+    expect(tagged("Output rose at BHP Billiton Ltd. Guido Cortes, a spokesman, said the strike was over.")).toEqual(["BHP Billiton/organization", "Guido Cortes/person"]);
+    expect(tagged("Standings: Los Angeles Lakers Golden State Warriors Boston Celtics")).toEqual(["Boston Celtics/organization", "Golden State Warriors/organization", "Los Angeles Lakers/organization"]);
+  });
 });

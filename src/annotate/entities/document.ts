@@ -40,6 +40,17 @@ const BODY_ENDS = new Set(
 );
 /** Faiths' adjectives that the gazetteer's demonyms leave out ("Islamic", "Coptic"). */
 const FAITH_ADJECTIVES = new Set("Islamic Orthodox Evangelical Pentecostal Anglican Coptic Maronite Lutheran Methodist Presbyterian".split(" "));
+/**
+ * Words a credit or a byline runs on into after a person's name, never its end ("REUTERS/Ann Wang/File Photo",
+ * "Reporting by Fransiska Nangoy Editing by ...", "Nora Buli Reuters"); and post-nominal letters ("QC", "SAN").
+ */
+const PERSON_TAIL_WORDS = new Set("Photo PHOTO File FILE Editing Reporting Writing Reuters REUTERS QC KC SAN MBE OBE CBE".split(" "));
+/** A constituency's or a district's last word after its town ("Techiman South", "Embakasi North"). */
+const COMPASS_ENDS = new Set(["North", "South", "East", "West", "Central"]);
+/** Last words of a place's name that are also surnames ("Jongno Ward", but "Rachel Ward"): a place only after no given name. */
+const GUARDED_PLACE_ENDS = new Set(["Ward", "Lane"]);
+/** Social platforms' names, which a share bar lists in a row ("Tumblr Pinterest Google+ LinkedIn"). */
+const SHARE_WORDS = new Set("Facebook Twitter Pinterest Tumblr LinkedIn WhatsApp Reddit Telegram Google+ Email Print Messenger".split(" "));
 /** A weather or an alert system's levels ("Status Orange", "Code Red"), which name no one. */
 const WARNING_WORDS = new Set(["Status", "Code", "Alert", "Level"]);
 const WARNING_COLOURS = new Set(["Red", "Orange", "Yellow", "Amber", "Green", "Blue", "Purple", "Black", "White"]);
@@ -47,7 +58,7 @@ const WARNING_COLOURS = new Set(["Red", "Orange", "Yellow", "Amber", "Green", "B
  * A road's or a building's words the place suffixes leave out: Malay and Indonesian before the name ("Jalan
  * Ampang", "Kompleks Istana Kepresidenan"), Ireland's "Co" before a county ("Co Cork"), others after.
  */
-const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya Kompleks Istana Masjid Co Metro".split(" "));
+const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya Kompleks Istana Masjid Co Metro Estadio Estádio Stade Stadio Stadion Barangay Brgy River".split(" "));
 const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad Estate Pref Prefecture".split(" "));
 /** A venue's last word: the guideline's venues are places. */
 export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
@@ -189,7 +200,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   // "Rex Tillerson Saturday", "Jokowi Calls": a weekday after a name, or a headline verb after a person's, is no part of it.
   while (words.length > 1) {
     const end = (words[words.length - 1] as Token).text;
-    if (WEEKDAYS.has(end) || (m.type === "person" && (HEADLINE_WORDS.has(end) || TITLE_CASE_FUNCTION_WORDS.has(end)))) words = words.slice(0, -1);
+    if (WEEKDAYS.has(end) || (m.type === "person" && (HEADLINE_WORDS.has(end) || TITLE_CASE_FUNCTION_WORDS.has(end) || PERSON_TAIL_WORDS.has(end) || /^\p{N}+$/u.test(end)))) words = words.slice(0, -1);
     else break;
   }
   // "Basilan island": a trailing lower-case word (not a particle) is no part of a name; nor is a trailing
@@ -276,7 +287,7 @@ const POSITIONS = new Set(
  * "Activist Ahmed Mansoor"): no part of the name.
  */
 const OCCUPATIONS = new Set(
-  "Politician Activist Journalist Businessman Businesswoman Entrepreneur Tycoon Actor Actress Singer Rapper Novelist Economist Analyst Lawyer Farmer Teacher Filmmaker Photographer Artist Poet Scientist Researcher Historian Footballer Cricketer Boxer Striker Midfielder Defender Goalkeeper Cyclist Golfer Sprinter".split(" "),
+  "Councillor Councilor Alderman Congressman Congresswoman Assemblyman Assemblywoman Legislator Politician Activist Journalist Businessman Businesswoman Entrepreneur Tycoon Actor Actress Singer Rapper Novelist Economist Analyst Lawyer Farmer Teacher Filmmaker Photographer Artist Poet Scientist Researcher Historian Footballer Cricketer Boxer Striker Midfielder Defender Goalkeeper Cyclist Golfer Sprinter".split(" "),
 );
 /**
  * A name's first word that is a modifier, not a name: a compound of three parts or more in lower case after the
@@ -481,6 +492,18 @@ export function resolveEntities(
     if (m.type === "person" && words.length === 2 && WARNING_WORDS.has(first.text) && WARNING_COLOURS.has(last.text)) continue;
     // "Salmon Arm RCMP", "NPA Gauteng": a known body's letters in a two- or three-word "person" make the whole a body.
     if (m.type === "person" && words.length > 1 && words.length <= 3 && !phrase && words.some((w) => w.text.length >= 3 && /^\p{Lu}+$/u.test(w.text) && lookupAlias(w.text)?.kind === "organization")) {
+      named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
+      continue;
+    }
+    // A share bar's row of platforms is no one ("Tumblr Pinterest Google+ LinkedIn").
+    if (words.length > 1 && words.filter((w) => SHARE_WORDS.has(w.text)).length >= 2) continue;
+    // "Techiman South", "Jongno Ward": a town's constituency or ward, where no given name opens the words.
+    if (m.type === "person" && words.length === 2 && (COMPASS_ENDS.has(last.text) || GUARDED_PLACE_ENDS.has(last.text)) && !FIRST_NAMES.has(first.text.toLowerCase()) && !phrase) {
+      named.push({ type: "place", words, known: name, knownType: "place", sure: true, span, order: m.start, end: m.end });
+      continue;
+    }
+    // "Quezon City Police District": a force's word inside a place's name makes the whole the force's unit.
+    if (m.type === "place" && words.length > 2 && words.slice(1, -1).some((w) => w.text === "Police") && (!phrase || KNOWN_KINDS[phrase.kind] !== "place")) {
       named.push({ type: "organization", words, known: name, knownType: "organization", sure: true, span, order: m.start, end: m.end });
       continue;
     }

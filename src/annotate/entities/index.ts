@@ -70,6 +70,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   mentions = withSpacedInitials(mentions, tokens);
   mentions = withoutTickers(mentions, tokens);
   mentions = withClubNames(mentions, tokens);
+  mentions = withNamesApart(mentions, tokens);
   mentions = withTeamNicknames(mentions, tokens);
   mentions = withPoliceStations(mentions, tokens);
   mentions = withTitledInstitutions(mentions, tokens);
@@ -758,6 +759,44 @@ function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): T
     i = end - 1;
   }
   return out;
+}
+
+/** A firm's legal form written with its full stop, which ends the firm's name ("BHP Billiton Ltd."). */
+const DOTTED_LEGAL_FORMS = new Set(["Ltd.", "Inc.", "Corp.", "Co.", "Plc.", "Bhd.", "Tbk."]);
+
+/**
+ * "BHP Billiton Ltd. Guido Cortes said": an organization the model ran over its legal form's full stop into the
+ * next sentence ends there; the words after it are a person where a given name opens them, and nothing
+ * otherwise. Two known clubs run together ("Los Angeles Lakers Golden State Warriors", a table's row) are two.
+ */
+function withNamesApart(mentions: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+  clubs ??= new Set([...CLUB_NAMES, ...LEAGUE_CLUBS]);
+  let out: TaggedMention[] | undefined;
+  mentions.forEach((m) => {
+    if (m.type !== "organization" || m.end - m.start < 3) return;
+    const words = tokens.slice(m.start, m.end).map((t) => t.text);
+    const legal = words.findIndex((w, k) => k > 0 && k < words.length - 1 && DOTTED_LEGAL_FORMS.has(w));
+    if (legal > 0 && NAME_START.test(words[legal + 1] as string)) {
+      const rest = tokens.slice(m.start + legal + 1, m.end);
+      const person = rest.length >= 2 && rest.length <= 3 && FIRST_NAMES.has((rest[0] as Token).text.toLowerCase());
+      out ??= [...mentions];
+      out.splice(out.indexOf(m), 1, { type: "organization", start: m.start, end: m.start + legal + 1 }, ...(person ? [{ type: "person" as const, start: m.start + legal + 1, end: m.end }] : []));
+      return;
+    }
+    // Known clubs end to end, each the longest that fits, and nothing left over.
+    const parts: TaggedMention[] = [];
+    for (let at = 0; at < words.length; ) {
+      let k = words.length;
+      while (k > at + 1 && !clubs!.has(words.slice(at, k).join(" "))) k--;
+      if (k === at + 1) return;
+      parts.push({ type: "organization", start: m.start + at, end: m.start + k });
+      at = k;
+    }
+    if (parts.length < 2) return;
+    out ??= [...mentions];
+    out.splice(out.indexOf(m), 1, ...parts);
+  });
+  return out ?? mentions;
 }
 
 /** Words that open a government department's name ("Ministry of Trade, Industry and Energy"). */
