@@ -166,6 +166,9 @@ export function detectFlags(title: string, text: string, opts: { url?: string | 
   const total = last === undefined ? 0 : last.start + last.text.length;
   const closingFrom = Math.max(0, total - CLOSING_CHARS);
   const { opening, closing, anywhere } = rulesHintedIn(paragraphs, closingFrom);
+  // The closing rules a paragraph of prose after this one rules out (`lastProse`), found on first need.
+  let proseAfter: boolean[] | undefined;
+  const closingBefore = closing.some(({ rule }) => rule.lastProse) ? closing.filter(({ rule }) => !rule.lastProse) : closing;
 
   for (const [index, paragraph] of paragraphs.entries()) {
     const { text: body, start } = paragraph;
@@ -173,7 +176,10 @@ export function detectFlags(title: string, text: string, opts: { url?: string | 
     const inOpening = start < OPENING_CHARS;
     const inClosing = end > closingFrom;
     if (inOpening) scanRules(opening, paragraph, 0, OPENING_CHARS - start, collector);
-    if (inClosing) scanRules(closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
+    if (inClosing) {
+      if (closingBefore !== closing) proseAfter ??= prosesAfter(paragraphs);
+      scanRules(proseAfter?.[index] ? closingBefore : closing, paragraph, Math.max(0, closingFrom - start), body.length, collector);
+    }
     if ((inOpening || inClosing) && body.length <= BYLINE_MAX_CHARS) {
       const beside = [paragraphs[index - 1]?.text ?? "", paragraphs[index + 1]?.text ?? ""];
       scanRules(RULES_BY_WHERE.byline, paragraph, 0, body.length, collector, beside, headline);
@@ -187,6 +193,23 @@ export function detectFlags(title: string, text: string, opts: { url?: string | 
     flags: { ...collector.flags, wire_services: collector.wires, evidence: collector.evidence },
     content_text: assembleContent(paragraphs),
   };
+}
+
+/** A paragraph of the story's own prose: long, and written in lower-case words. */
+const PROSE_WORDS_RE = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
+function isProse(paragraph: Paragraph): boolean {
+  return paragraph.text.length >= 120 && (paragraph.text.match(PROSE_WORDS_RE)?.length ?? 0) >= 12;
+}
+
+/** For each paragraph, whether a paragraph of prose comes anywhere after it. */
+function prosesAfter(paragraphs: readonly Paragraph[]): boolean[] {
+  const out = new Array<boolean>(paragraphs.length).fill(false);
+  let seen = false;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    out[i] = seen;
+    if (isProse(paragraphs[i] as Paragraph)) seen = true;
+  }
+  return out;
 }
 
 /**

@@ -57,6 +57,11 @@ export interface FlagRule {
   /** With `beside`: the paragraph just before or after may instead be the story's headline itself. */
   readonly besideHeadline?: boolean;
   /**
+   * A closing credit that no paragraph of prose may follow: "Source: Bloomberg." between a market report's
+   * paragraphs credits its chart, not the story. flags.ts skips the rule on such a paragraph.
+   */
+  readonly lastProse?: boolean;
+  /**
    * Every match opens (start) or closes (end) the paragraph with a wire's name, as written ("Xinhua, March 2,
    * 2017", "dpa/xy"; "... the statement said. IANS"). flags.ts then tests that once per paragraph, with one
    * anchored pattern (LEADING_WIRE, TRAILING_WIRE), instead of the rule's hints: as lower-case fragments the wire
@@ -549,6 +554,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     // "Source" as other languages' pages print it too: Fuente, Fonte, Quelle, Kaynak, Sumber, Bron.
     pattern: new RegExp(`(?<=^|[.(;|]\\s*)(?:Source|SOURCE|source|Fuente|FUENTE|Fonte|FONTE|Quelle|QUELLE|Kaynak|KAYNAK|Sumber|SUMBER|Bron)\\s*:\\s*(?<wire>${WIRE_LIST})(?:\\s+(?:[Nn]ews\\s+)?[Aa]gency|\\s+NEWS\\s+AGENCY)?(?:\\s*\\/\\s*\\p{Lu}[\\p{L}\\p{N}]{1,15})?(?=\\s*[).]?\\s*$|\\s*\\))`, "u"),
     where: "closing",
+    lastProse: true,
     outlet: "Outlook",
     example:
       "(This story has not been edited by Outlook staff and is auto-generated from news agency feeds. Source: PTI)",

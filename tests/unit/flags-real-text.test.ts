@@ -226,3 +226,22 @@ describe("flags through the feed path (normalize, then annotate)", () => {
     expect(flags.wire_services).toEqual([wire]);
   });
 });
+
+describe("a credit's place in the story", () => {
+  const market = [
+    "By Dana Reyes",
+    "The sharemarket closed a touch lower on Tuesday, held up by a rally in miners after the iron ore price jumped overnight.",
+    "Source: Bloomberg.",
+    "Mining was the best performing sector, up half a per cent, led by the big iron ore producers, while the banks slipped as bond yields rose again in the afternoon.",
+  ];
+  it("reads a chart's 'Source:' between the story's paragraphs as no credit for the story", () => {
+    const { flags } = detectFlags("Shares end flat as miners rally", market.join("\n\n"));
+    expect(flags.syndicated).toBe(false);
+    expect(flags.wire_services).toEqual([]);
+  });
+  it("reads the same line after the story's last paragraph as the story's credit", () => {
+    const { flags } = detectFlags("Shares end flat as miners rally", [...market.slice(0, 2), market[3], "Source: Bloomberg."].join("\n\n"));
+    expect(flags.syndicated).toBe(true);
+    expect(flags.wire_services).toEqual(["Bloomberg"]);
+  });
+});
