@@ -20,12 +20,13 @@ describe("tagger v13", () => {
     expect(tagged("Queen Elizabeth opened the bridge in 1986.")).toEqual(["Elizabeth/person"]);
   });
 
-  it("reads a state's formal name as its country, with its style and its possessive", () => {
-    // Under the country's canonical name (guideline rule 2), the one stories that write "China" also give.
-    const text = "President Hage Geingob said the Republic of Namibia and the People’s Republic of China signed five deals.";
-    expect(tagged(text)).toEqual(["China/place", "Hage Geingob/person", "Namibia/place"]);
+  it("reads a state's formal name as a place, with its style and its possessive, and as its country where the story names it", () => {
+    // Where the story also names the country, one place under the country's canonical name (guideline rule
+    // 2); where it names the state only in full, the full name.
+    const text = "President Hage Geingob said the Republic of Namibia and the People’s Republic of China signed five deals. China agreed.";
+    expect(tagged(text)).toEqual(["China/place", "Hage Geingob/person", "Republic of Namibia/place"]);
     const china = entities(text).find((e) => e.name === "China");
-    expect(china?.spans?.map((s) => text.slice(s.start, s.end))).toEqual(["People’s Republic of China"]);
+    expect(china?.spans?.map((s) => text.slice(s.start, s.end))).toEqual(["People’s Republic of China", "China"]);
     expect(tagged("The Republic of Somaliland held a vote.")).toEqual(["Republic of Somaliland/place"]);
     expect(tagged("Officials said the Islamic Republic would not negotiate under pressure.")).toEqual(["Islamic Republic/place"]);
     // "the Kingdom" alone names no state; "United Kingdom" does.
@@ -169,5 +170,15 @@ describe("tagger v13", () => {
     expect(tagged("Share: Tumblr Pinterest Google+ LinkedIn")).toEqual([]);
     expect(tagged("Output rose at BHP Billiton Ltd. Guido Cortes, a spokesman, said the strike was over.")).toEqual(["BHP Billiton/organization", "Guido Cortes/person"]);
     expect(tagged("Standings: Los Angeles Lakers Golden State Warriors Boston Celtics")).toEqual(["Boston Celtics/organization", "Golden State Warriors/organization", "Los Angeles Lakers/organization"]);
+  });
+
+  it("reads Title-Case headline verbs, single letters, share words and a body's opening or closing word", () => {
+    expect(tagged("Islamabad High Court Adjourns Hearing On Appeal")).toEqual(["Islamabad High Court/organization"]);
+    expect(tagged("Print E-mail Xinhua")).toEqual([]);
+    expect(tagged("Team P W L: Fiji 3 2 1. C Smith played.").filter((e) => /^[A-Z]\//u.test(e))).toEqual([]);
+    const found = tagged("Sociedad Química said output rose. Shyamoli Paribahan buses were torched. The Palacio Mall closed.");
+    expect(found).toContain("Sociedad Química/organization");
+    expect(found).toContain("Shyamoli Paribahan/organization");
+    expect(found).toContain("Palacio Mall/place");
   });
 });

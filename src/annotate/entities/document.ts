@@ -29,10 +29,10 @@ const ROLE_LETTERS = new Set("CM DCM DGP IGP ADGP SSP DSP SHO SDM CP ACP DCP DIG
  * a page button's.
  */
 const NOT_SURNAMES_ORG = new Set(
-  "Resources Tech Sport Sports Municipality Networks Gallery Giants Stars Fighters Rovers Wanderers Blasters Warriors Knights Lions Tigers Bulls Observer Inquirer Dispatch Bulletin Courier".split(" "),
+  "Resources Tech Sport Sports Municipality Networks Gallery Giants Stars Fighters Rovers Wanderers Blasters Warriors Knights Lions Tigers Bulls Observer Inquirer Dispatch Bulletin Courier Syndicate Hospitals Paribahan Shimbun".split(" "),
 );
-/** Malay words that open a body's name ("Dewan Negara", "Jabatan Kastam"), never a person's. */
-const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya".split(" "));
+/** Malay, Spanish and Portuguese words that open a body's name ("Dewan Negara", "Sociedad Química y Minera"), never a person's. */
+const ORG_FIRST_WORDS = new Set("Dewan Majlis Jabatan Kementerian Persatuan Universiti Parti Pertubuhan Suruhanjaya Sociedad Compañía Companhia Empresa Grupo Banco".split(" "));
 const NOT_SURNAMES_NONE = new Set("Day Subscription Menu Newsletter".split(" "));
 /** Last words that make a body of any name they end, a place's included (not a building's: "Centre", "Church"). */
 const BODY_ENDS = new Set(
@@ -50,7 +50,7 @@ const COMPASS_ENDS = new Set(["North", "South", "East", "West", "Central"]);
 /** Last words of a place's name that are also surnames ("Jongno Ward", but "Rachel Ward"): a place only after no given name. */
 const GUARDED_PLACE_ENDS = new Set(["Ward", "Lane"]);
 /** Social platforms' names, which a share bar lists in a row ("Tumblr Pinterest Google+ LinkedIn"). */
-const SHARE_WORDS = new Set("Facebook Twitter Pinterest Tumblr LinkedIn WhatsApp Reddit Telegram Google+ Email Print Messenger".split(" "));
+const SHARE_WORDS = new Set("Facebook Twitter Pinterest Tumblr LinkedIn WhatsApp Reddit Telegram Google+ Email E-mail Print Messenger".split(" "));
 /** A weather or an alert system's levels ("Status Orange", "Code Red"), which name no one. */
 const WARNING_WORDS = new Set(["Status", "Code", "Alert", "Level"]);
 const WARNING_COLOURS = new Set(["Red", "Orange", "Yellow", "Amber", "Green", "Blue", "Purple", "Black", "White"]);
@@ -61,19 +61,36 @@ const WARNING_COLOURS = new Set(["Red", "Orange", "Yellow", "Amber", "Green", "B
 const ROAD_FIRST_WORDS = new Set("Jalan Jln Lorong Persiaran Lebuhraya Kompleks Istana Masjid Co Metro Estadio Estádio Stade Stadio Stadion Barangay Brgy River".split(" "));
 const ROAD_LAST_WORDS = new Set("Highway Expressway Motorway Circle Esplanade Esplanad Estate Pref Prefecture".split(" "));
 /** A venue's last word: the guideline's venues are places. */
-export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark".split(" "));
+export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome Ballpark Theater Theatre Theatro Mall Terminal".split(" "));
 /** Words before "Station" that make it a service's post ("Police Station"), not a railway station (a place). */
 const STATION_OWNERS = new Set("Police Garda Fire Power Space Radio Research Pumping Ranger Coastguard".split(" "));
 /** Royal, noble and saints' titles that open an institution's name ("Princess Marina Hospital", "King Fahd University"). */
 export const INSTITUTION_TITLES = new Set("King Queen Prince Princess Sir Dame Lady Lord Saint St Sheikh Sultan Emir Pope Imam Mahatma".split(" "));
 /** The word of a state's formal name ("People's Republic of China", "Kingdom of Saudi Arabia"). */
 export const STATE_HEADS = new Set(["Republic", "Kingdom", "Sultanate", "Emirate", "Principality", "Commonwealth"]);
+/**
+ * "the People's Republic of China" in a story that also says "China" is China: one place, under the country's
+ * canonical name (docs/ENTITY-GUIDELINES.md rule 2). A story that names the state only in full keeps the full
+ * name, the fullest form it uses.
+ */
+function mergeStateNames(tallies: Tallies): void {
+  for (const [key, tally] of tallies) {
+    const country = stateCanonical(tally.name);
+    const into = country === undefined ? undefined : tallies.get(foldWord(country));
+    if (!into || into === tally) continue;
+    into.spans.push(...tally.spans);
+    for (const [type, votes] of tally.votes) into.votes.set(type, (into.votes.get(type) ?? 0) + votes);
+    into.order = Math.min(into.order, tally.order);
+    tallies.delete(key);
+  }
+}
+
 const STATE_NAME_RE = /^(?:[\p{L}’']+\s+)*?(?:Republic|Kingdom|Sultanate|Emirate|Principality|Commonwealth)\s+of\s+(?:the\s+)?(.+)$/u;
 
 /**
- * A state's formal name the lists do not know ("People's Republic of China", "Republic of Namibia") goes by its
- * country's canonical name, the one a reader searches for (docs/ENTITY-GUIDELINES.md rule 2): "China",
- * "Namibia". Undefined where the country after "of" is no place the lists know.
+ * The country a state's formal name the lists do not know stands for ("People's Republic of China" → "China",
+ * "Republic of Namibia" → "Namibia"), by its canonical name; undefined where the words after "of" are no place
+ * the lists know.
  */
 function stateCanonical(name: string): string | undefined {
   const country = STATE_NAME_RE.exec(name)?.[1];
@@ -157,6 +174,8 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   const digest = words.findIndex((w, k) => w.text === "News" && DIGEST_WORDS.has(tokens[m.start + k + 1]?.text ?? ""));
   if (digest >= 0) words = words.slice(0, digest > 0 && SECTION_WORDS.has((words[digest - 1] as Token).text) ? digest - 1 : digest);
   if (words.length === 0) return [];
+  // A single letter ("L" in a table's won-lost column, "C" for a position) names nothing.
+  if (words.length === 1 && /^\p{Lu}\.?$/u.test((words[0] as Token).text)) return [];
   // "the Kingdom", "the Republic": a state's style word alone names no state; "an Islamic college": a faith's
   // adjective the demonym list leaves out names nothing either.
   if (words.length === 1 && (STATE_HEADS.has((words[0] as Token).text) || FAITH_ADJECTIVES.has((words[0] as Token).text))) return [];
@@ -262,7 +281,8 @@ function withoutGluedCredit(words: Token[]): Token[] {
 const HEADLINE_VERBS = new Set(
   ("Says Warns Slams Urges Seeks Vows Backs Rejects Denies Demands Launches Announces Opens Walks Passes Beats Crush Crushes " +
     "Looms Splits Cuts Wins Loses Signs Seals Faces Hails Welcomes Blames Targets Adds Drops Jumps Surges Plunges Slumps Soars " +
-    "Extends Quits Resigns Visits Arrives Orders Bans Probes Arrests Charges Sues Names Appoints Unveils Confirms").split(" "),
+    "Extends Quits Resigns Visits Arrives Orders Bans Probes Arrests Charges Sues Names Appoints Unveils Confirms " +
+    "Adjourns Shakes Hits Kills Rocks Jails Frees Fines Sworn Clinches Sacks Sinks Halts Delays Suspends Approves Upholds Dismisses Acquits Convicts").split(" "),
 );
 /** Months as a dateline writes them after a name; not May, June, April or August, which are also names. */
 const MONTHS = new Set("Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec. January February March July September October November December".split(" "));
@@ -454,7 +474,7 @@ export function resolveEntities(
     if ("forced" in m) {
       const same = phrase && KNOWN_KINDS[phrase.kind] === m.type;
       const shouted = !/\p{Ll}/u.test(name);
-      const known = same ? phrase.canonical : m.type === "place" ? stateCanonical(name) ?? (shouted ? titleCase(name) : name) : shouted ? titleCase(name) : name;
+      const known = same ? phrase.canonical : shouted ? titleCase(name) : name;
       // A player a table names by surname ("Di Maria" on a team sheet) links to the full name the story's prose
       // gives ("Angel Di Maria"), as any surname does: the layout settles the type, not the name.
       if (m.type === "person" && !same && !shouted) {
@@ -651,6 +671,7 @@ export function resolveEntities(
   }
 
   mergeShortOrganizations(tallies);
+  mergeStateNames(tallies);
   const entities: (Entity & { order: number })[] = [];
   for (const t of tallies.values()) {
     const type = leading(t.votes) ?? "person";
