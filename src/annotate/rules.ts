@@ -836,6 +836,19 @@ export const FLAG_RULES: readonly FlagRule[] = [
     clean: false,
   },
   {
+    id: "byline-author-field-wire",
+    hints: ["author"],
+    flags: ["syndicated"],
+    // An author field naming the agency on one line: "Author : ENA" under an Ethiopian News Agency story.
+    pattern: new RegExp(`^(?:Author|AUTHOR|Authors)\\s*:\\s*(?:[Tt]he\\s+)?(?<wire>${ALL_WIRES})\\s*$`, "u"),
+    where: "byline",
+    outlet: "AllAfrica (Ethiopian News Agency copy)",
+    example: "Author : ENA",
+    counterExample: "Author : Abebe Kebede",
+    evidence: "match",
+    clean: false,
+  },
+  {
     id: "wire-glued-signoff",
     hints: [".pti", ".ians", ".ani", ".app", ".uni", ".bss", ".nan"],
     flags: ["syndicated"],
@@ -1648,15 +1661,17 @@ export const FLAG_RULES: readonly FlagRule[] = [
   },
   {
     id: "lead-writes-wire",
-    hints: ["writes"],
+    hints: ["writes", "reports"],
     flags: ["syndicated"],
-    // Bulgarian and Balkan outlets credit the agency at the end of the lead's first sentence: ", writes BTA.".
-    // Any alias, word-like ones too: after ", writes" and before the full stop it can only be the agency.
-    pattern: new RegExp(`(?<=\\p{Ll}[”"’]?),\\s+writes\\s+(?<wire>${wireAliasSource()})\\s*\\.(?=\\s|$)`, "u"),
+    // Bulgarian, Balkan and Bangladeshi outlets credit the agency at the end of the lead's first sentence:
+    // ", writes BTA.", ", reports BSS.". Any alias, word-like ones too: after ", writes" or ", reports" and before
+    // the full stop it can only be the agency.
+    pattern: new RegExp(`(?<=\\p{Ll}[”"’]?),\\s+(?:writes|reports)\\s+(?<wire>${wireAliasSource()})\\s*\\.(?=\\s|$)`, "u"),
     where: "opening",
     outlet: "Fakti.bg (BTA copy)",
     example: "Jordan's foreign minister said today the region was at the brink of war, quoted by Reuters, writes BTA.",
     counterExample: "Jordan's foreign minister said today the region was at the brink of war, writes BTA's correspondent.",
+    variants: [{ outlet: "The Independent (Bangladesh), BSS copy", text: "Police recovered 12 crude bombs from a house in the district on Friday, reports BSS." }],
     // The lead is reported speech ("said today"), so the evidence is the credit itself.
     evidence: "match",
     clean: false,

@@ -86,6 +86,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: "News Agency of Nigeria", aliases: ["NAN", "News Agency of Nigeria"], domains: ["nannews.ng"] },
   { name: "Kenya News Agency", aliases: ["KNA", "Kenya News Agency"], domains: ["kenyanews.go.ke"] },
   { name: "Ethiopian News Agency", aliases: ["ENA", "Ethiopian News Agency"], domains: ["ena.et"] },
+  { name: "Thai News Agency", aliases: ["Thai News Agency"], domains: ["tna.mcot.net"] },
   { name: "Maghreb Arabe Presse", aliases: ["MAP", "Maghreb Arabe Presse"], domains: ["mapexpress.ma", "mapnews.ma"] },
   { name: "Tunis Afrique Presse", aliases: ["TAP", "Tunis Afrique Presse"], domains: ["tap.info.tn"] },
   { name: "Algérie Presse Service", aliases: ["APS", "Algérie Presse Service", "Algerie Presse Service"], domains: ["aps.dz"] },

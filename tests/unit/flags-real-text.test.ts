@@ -245,3 +245,15 @@ describe("a credit's place in the story", () => {
     expect(flags.wire_services).toEqual(["Bloomberg"]);
   });
 });
+
+describe("agencies named in full in a closing credit", () => {
+  it("reads 'Source: Thai News Agency' as the agency's copy", () => {
+    const text = "Heavy rain is expected across the north and northeast until Friday, the weather office said.\n\nSource: Thai News Agency";
+    const { flags } = detectFlags("Rain warning for the north", text);
+    expect(flags.syndicated).toBe(true);
+    expect(flags.wire_services).toEqual(["Thai News Agency"]);
+    // The broadcaster that runs the agency, credited as itself, is another outlet, not the agency.
+    expect(detectFlags("Rain warning for the north", text.replace("Thai News Agency", "Thai PBS World")).flags.syndicated).toBe(false);
+  });
+});
+
