@@ -743,6 +743,12 @@ function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): T
       if (isRole(word) || RANK_MODIFIERS.has(word) || word === "Permanent" || word === "Principal") break;
       if (NAME_START.test(word)) end = k + 1;
       else if (!PORTFOLIO_CONNECTORS.has(word)) break;
+      // "Ministry of Health and UNICEF": a name the lists know after "and" is another body, no portfolio.
+      else if (word === "and" || word === "&") {
+        let next = k + 1;
+        while (on(tokens[next]) && NAME_START.test((tokens[next] as Token).text)) next++;
+        if (next > k + 1 && knownType(tokens.slice(k + 1, next).map((t) => t.text).join(" ")) !== undefined) break;
+      }
     }
     if (end === i + 2) continue;
     // A portfolio is a subject ("Health"), not a body or a place: "Journalism Department of Dhaka University" is
