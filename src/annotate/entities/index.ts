@@ -251,12 +251,21 @@ function withMagistratesCourts(mentions: TaggedMention[], tokens: readonly Token
     // The court's place and rank before it: capitalised words on the line, not an article.
     let start = i;
     while (start > 0 && i - start < 3 && on(tokens[start - 1]) && NAME_START.test((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The") start--;
-    const list = out ?? mentions;
-    if (list.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
-    out = [...list.filter((m) => m.end <= start || m.start >= end), { type: "organization" as const, start, end }].sort((a, b) => a.start - b.start);
+    const next = replacedInside(out ?? mentions, start, end, { type: "organization", start, end });
+    if (!next) continue;
+    out = next;
     i = end - 1;
   }
   return out ?? mentions;
+}
+
+/**
+ * The mentions with `mention` in place of every one inside [start, end), or undefined where one runs across the
+ * range's edge: a longer name read there is left as read.
+ */
+function replacedInside(list: TaggedMention[], start: number, end: number, mention: TaggedMention): TaggedMention[] | undefined {
+  if (list.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) return undefined;
+  return [...list.filter((m) => m.end <= start || m.start >= end), mention].sort((a, b) => a.start - b.start);
 }
 
 const CAPITALS_RE = /^[A-Z]{2,5}$/;
@@ -518,10 +527,8 @@ function withPoliceStations(mentions: TaggedMention[], tokens: readonly Token[])
     let start = i;
     while (start > 0 && (tokens[start - 1] as Token).line === force.line && /^\p{Lu}/u.test((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The" && i - start < 4) start--;
     if (start === i) continue;
-    const list = out ?? mentions;
     // Only mentions inside the town's words are replaced; one running past them is left as read.
-    if (list.some((m) => m.start < i + 2 && start < m.end && (m.start < start || m.end > i + 2))) continue;
-    out = [...list.filter((m) => m.end <= start || m.start >= i + 2), { type: "organization" as const, start, end: i + 2 }].sort((a, b) => a.start - b.start);
+    out = replacedInside(out ?? mentions, start, i + 2, { type: "organization", start, end: i + 2 }) ?? out;
   }
   return out ?? mentions;
 }
@@ -645,11 +652,11 @@ function withStateNames(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     }
     // "Republic" alone, or "Kingdom" after a style ("United Kingdom" is known already), is not a state's name.
     if (end === i + 1 && !(head.text === "Republic" && start < i)) continue;
-    const list = out ?? mentions;
-    if (list.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
     // Forced, as a layout's mentions are: the rules may read "Islamic Republic" as a person's two words.
     const state: TaggedMention & { forced: true } = { type: "place", start, end, forced: true };
-    out = [...list.filter((m) => m.end <= start || m.start >= end), state].sort((a, b) => a.start - b.start);
+    const next = replacedInside(out ?? mentions, start, end, state);
+    if (!next) continue;
+    out = next;
     i = end - 1;
   }
   return out ?? mentions;
@@ -713,10 +720,10 @@ function withForceRanks(mentions: TaggedMention[], tokens: readonly Token[]): Ta
       }
     }
     if (start < 0) continue;
-    const list = out ?? mentions;
     // A mention running past the ranks (into the officer's name) or opening before the place is left as read.
-    if (list.some((m) => m.start < j && start < m.end && (m.start < start || m.end > j))) continue;
-    out = [...list.filter((m) => m.end <= start || m.start >= j), { type: "organization" as const, start, end: i + 1 }].sort((a, b) => a.start - b.start);
+    const next = replacedInside(out ?? mentions, start, j, { type: "organization", start, end: i + 1 });
+    if (!next) continue;
+    out = next;
     i = j - 1;
   }
   return out ?? mentions;
@@ -760,8 +767,9 @@ function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): T
     const owner = out.find((m) => m.type === "organization" && m.start <= i && i < m.end);
     const start = owner ? owner.start : i;
     if (owner && owner.end >= end) continue;
-    if (out.some((m) => m !== owner && m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
-    out = [...out.filter((m) => m.end <= start || m.start >= end), { type: "organization" as const, start, end }].sort((a, b) => a.start - b.start);
+    const next = replacedInside(out, start, end, { type: "organization", start, end });
+    if (!next) continue;
+    out = next;
     i = end - 1;
   }
   return out;
