@@ -7,7 +7,7 @@
 import type { FlagName } from "../model";
 import { WIRE_SERVICES, WORD_LIKE_ALIASES, wireAliasSource } from "./wires";
 
-export const FLAG_RULES_VERSION: number = 18;
+export const FLAG_RULES_VERSION: number = 19;
 
 /**
  * Where a rule may match. opening: the first ~2000 characters (datelines). closing: the last ~1500 characters
@@ -126,6 +126,11 @@ const SENTENCE_START = "(?<=^|[.!?\"”’)]\\s*)";
 const ALL_WIRES = wireAliasSource(undefined, (alias) => !WORD_LIKE_ALIASES.has(alias.toUpperCase()));
 /** Agencies joined by a hyphen or slash in one credit: "(NNN-WAFA)", "– NNN-WAFA", "(AFP/Reuters)". */
 const JOINED_WIRES = `(?:${ALL_WIRES})(?:[-/](?:${ALL_WIRES}))*`;
+/**
+ * The opening of a photo caption run into a paragraph ("Above, the Burj Khalifa. (Reuters)", "Pictured: the
+ * harbour. (AFP)", "FILE PHOTO: ..."): an agency in brackets after it credits the picture, not the story.
+ */
+const PHOTO_CAPTION = `(?:(?:^|[.!?"”’]\\s+)(?:(?:Above|Below|Top|Inset|Left|Right|Centre|Center|Main picture|Main image)[,:]|Pictured\\b|Photo:|File photo\\b|FILE PHOTO\\b))`;
 /**
  * A name in brackets, or after a comma and before a bracket, in a paragraph's opening: where a dateline names its
  * agency. Its name must be a wire for any `bracketed` rule to run.
@@ -783,7 +788,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
     hints: [")"],
     flags: ["syndicated"],
     pattern: new RegExp(
-      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?:(?:[Cc]ourtesy:?\\s+)?(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?:\\s+\\p{Lu}{2,4}(?:\\/\\p{Lu}{2,4})+)?(?=\\s*$)`,
+      `\\((?<=(?:^|[.!?"”’]\\s*)\\()(?<!${PHOTO_CAPTION}[^.!?\\n]{0,160}[.!?"”’]\\s*\\()(?:(?:[Cc]ourtesy:?\\s+)?(?<wire>${JOINED_WIRES})(?:,?\\s+${DATE})?|[Aa]gencies|AGENCIES)\\)\\.?(?:\\s+\\p{Lu}{2,4}(?:\\/\\p{Lu}{2,4})+)?(?=\\s*$)`,
       "u",
     ),
     where: "closing",

@@ -246,6 +246,28 @@ describe("a credit's place in the story", () => {
   });
 });
 
+describe("a photo caption run into the lead", () => {
+  // The shape of an Arab News page: the lead, then the picture's caption and its agency credit in one paragraph.
+  const lead = "Property sales rose by a sixth in the first half, the land department's director said. Above, the city's marina at dusk. (Reuters)";
+  const body = "The department said 68 projects had been registered with the government since January, worth about 21 billion dirhams.";
+  it("reads an agency in brackets after 'Above,' as the picture's credit, not the story's", () => {
+    const { flags } = detectFlags("Property projects up in first half", `${lead}\n\n${body}`);
+    expect(flags.syndicated).toBe(false);
+    expect(flags.wire_services).toEqual([]);
+  });
+  it("reads the same credit after the story's own sentence as the story's", () => {
+    const { flags } = detectFlags("Property projects up in first half", `${lead.replace(" Above, the city's marina at dusk.", "")}\n\n${body}`);
+    expect(flags.syndicated).toBe(true);
+    expect(flags.wire_services).toEqual(["Reuters"]);
+  });
+  for (const caption of ["Pictured: the marina at dusk.", "FILE PHOTO: a tower in the city.", "Top, the marina at dusk."]) {
+    it(`reads '${caption.split(/[:,]/)[0]}' as a caption's opening`, () => {
+      const text = `${lead.replace("Above, the city's marina at dusk.", caption)}\n\n${body}`;
+      expect(detectFlags("Property projects up in first half", text).flags.syndicated).toBe(false);
+    });
+  }
+});
+
 describe("agencies named in full in a closing credit", () => {
   it("reads 'Source: Thai News Agency' as the agency's copy", () => {
     const text = "Heavy rain is expected across the north and northeast until Friday, the weather office said.\n\nSource: Thai News Agency";
