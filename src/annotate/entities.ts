@@ -130,15 +130,13 @@ interface Doc {
 // Lowercase words first: they are most of the text, and no other alternative can start with one.
 const TOKEN_RE =
   /\p{Ll}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+|[-&][\p{L}\p{M}\p{N}]+|\.(?=[\p{L}\p{N}]))*(?:['’]|\+(?![\p{L}\p{N}]))?|(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Prof|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Brig|Cmdr|Supt|Insp|Det|Hon|Messrs)\.|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[-&][\p{L}\p{M}\p{N}]+|\.(?=[\p{L}\p{N}]))*(?:['’]|\+(?![\p{L}\p{N}]))?|\S/gu;
-const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, "uy");
+export const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, "uy");
 const WORD_RE = /^[\p{L}\p{N}]/u;
 const COMPOUND_MODIFIER_RE =
   /^(\p{Lu}[\p{L}.'’-]*?)-(based|led|backed|owned|born|run|made|listed|registered|headquartered|funded|linked|allied|aligned|controlled|style|era|bound|wide|bred|raised|focused|brokered|sponsored|supported|administered|occupied|held|built|designed)$/iu;
 /** "al-Burhan", "el-Sisi": a lowercase particle joined to a capitalized name. */
 const PARTICLE_NAME_RE = /^(?:al|el|ad|as|ash|at|ibn|bin|ben|bint|abu|van|von|de|da|di|du|le|la|d|o)[-'’]\p{Lu}/u;
 const CAP_RE = /^\p{Lu}/u;
-/** Characters that need the slow path: capitals anywhere, periods, apostrophes, hyphens ("al-Burhan"). */
-const SPECIAL_CHARS_RE = /[A-Z.'’\-\u00c0-\uffff]/;
 const TWO_LETTERS_RE = /\p{L}[^\p{L}]*\p{L}/u;
 const LOWER_RE = /\p{Ll}/u;
 const POSSESSIVE_RE = /(?:['’][sS]|['’])$/;
@@ -226,26 +224,41 @@ function wordToken(word: string, poss: boolean, sentStart: boolean, field: SpanF
   const code = word.charCodeAt(0);
   const end = start + word.length;
   // Fast path for the plain lowercase words that make up most of a story.
-  if (code >= 97 && code <= 122 && !SPECIAL_CHARS_RE.test(word)) {
+  if (code >= 97 && code <= 122 && isPlainLower(word)) {
     return { text: word, field, start, end, fold: word, exact: word, isWord: true, cap: false, caps: false, poss, sentStart };
   }
-  const upper = word.toUpperCase();
   const lower = word.toLowerCase();
-  const cap = CAP_RE.test(word) || PARTICLE_NAME_RE.test(word);
+  // An ASCII capital opens a name, and no particle name starts with anything but a lower-case letter.
+  const cap = (code >= 65 && code <= 90) || (code >= 128 && CAP_RE.test(word)) || (code >= 97 && code <= 122 && PARTICLE_NAME_RE.test(word));
+  // foldWord() and exactWord() in one: periods dropped and curly apostrophes straightened, then folded.
+  const bare = exactWord(word);
   return {
     text: word,
     field,
     start,
     end,
-    fold: foldWord(word),
-    exact: cap ? exactWord(word) : word,
+    fold: bare === word ? lower : bare.toLowerCase(),
+    exact: cap ? bare : word,
     isWord: true,
     cap,
     // Capitals: no lowercase letter and at least two letters ("UN", "U.S.", "NAIROBI"; not "G7").
-    caps: cap && word === upper && word !== lower && TWO_LETTERS_RE.test(word),
+    caps: cap && word !== lower && word === word.toUpperCase() && TWO_LETTERS_RE.test(word),
     poss,
     sentStart,
   };
+}
+
+/**
+ * Whether a word that opens with a lower-case ASCII letter is plain, so its folded and exact forms are itself:
+ * no capital, period, apostrophe or hyphen inside, and no character from U+00C0 up, where accented letters
+ * and curly quotes are ("al-Burhan", "e.g.", "iPhone", "café" and "’s" are not plain).
+ */
+function isPlainLower(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 46 || c === 39 || c === 45 || c >= 0xc0) return false;
+  }
+  return true;
 }
 
 function phraseMatches(phrase: Phrase, tokens: Token[], at: number, end: number): boolean {

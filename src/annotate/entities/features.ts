@@ -195,6 +195,13 @@ export function writesLower(tokens: readonly Token[], lowercase: Set<string>, wo
 /** Longest-match lookup of every known phrase, as BILOU tags of the phrase's kind. */
 function gazetteerTags(tokens: Token[], folded: readonly string[]): string[] {
   const tags = new Array<string>(tokens.length).fill("");
+  // Each token's folded and exact forms, made once on first use: a bucket ("the", "new") holds dozens of phrases.
+  const folds: (string | undefined)[] = [];
+  const exacts: (string | undefined)[] = [];
+  const matches = (w: { exact: boolean; key: string }, at: number): boolean => {
+    if (w.exact) return (exacts[at] ??= exactWord((tokens[at] as Token).text)) === w.key;
+    return (folds[at] ??= foldWord((tokens[at] as Token).text)) === w.key;
+  };
   for (let i = 0; i < tokens.length; ) {
     if (folded[i] === "") {
       i++;
@@ -205,10 +212,8 @@ function gazetteerTags(tokens: Token[], folded: readonly string[]): string[] {
     for (const phrase of PHRASES.get(folded[i] as string) ?? []) {
       const n = phrase.words.length;
       if (n <= best || i + n > tokens.length) continue;
-      const ok = phrase.words.every((w, k) => {
-        const word = (tokens[i + k] as Token).text;
-        return w.exact ? exactWord(word) === w.key : foldWord(word) === w.key;
-      });
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = matches(phrase.words[k] as { exact: boolean; key: string }, i + k);
       if (ok) {
         best = n;
         kind = phrase.kind;

@@ -29,8 +29,14 @@ const TOKEN_RE =
 const SENTENCE_END = new Set([".", "!", "?", "…", ":", ";", "|"]);
 
 /** The same pattern anchored at one position: what tokenEnd() hands every case it does not know. */
-const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, "uy");
+export const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, "uy");
 const SPACE_RE = /\s/u;
+/**
+ * Punctuation outside ASCII that is always a token of one character under both token patterns (only their `\S`
+ * matches it): curly double quotes, the opening single quote, dashes, the ellipsis, bullets and guillemets. The
+ * closing single quote is not here: it is an apostrophe inside words and opens a possessive.
+ */
+const LONE_MARKS = new Set([0x201c, 0x201d, 0x2018, 0x2013, 0x2014, 0x2026, 0x2022, 0xab, 0xbb, 0xb7, 0x2032]);
 
 /** ASCII letters and digits. */
 function isAlnum(code: number): boolean {
@@ -46,20 +52,21 @@ export function isSpaceAt(text: string, p: number): boolean {
 /**
  * Where the token starting at `p` (not a space) ends, under `atRe`: a token pattern anchored with the sticky
  * flag whose only alternatives are capitals, quotes, words of letters, marks and digits, and `\S`. The plain
- * cases that make up most of a story are read here: a word that starts with a lower-case ASCII letter or a
- * digit (no other alternative can) followed by ASCII that cannot extend it, or one ASCII punctuation mark no
- * alternative starts with. Anything else goes to `atRe`: the same tokens, without a match object each.
+ * cases that make up most of a story are read here: a word of ASCII letters and digits followed by ASCII that
+ * cannot extend it (every other alternative that may start with a capital or a digit needs a dot or a hyphen
+ * next to it: "U.S.", "Mr.", "2-Nigeria", "UPDATE-"), or one punctuation mark no alternative starts with (ASCII,
+ * or LONE_MARKS). Anything else goes to `atRe`: the same tokens, without a match object each.
  */
 export function tokenEnd(text: string, p: number, atRe: RegExp): number {
   const code = text.charCodeAt(p);
-  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+  if (isAlnum(code)) {
     let q = p + 1;
     while (q < text.length && isAlnum(text.charCodeAt(q))) q++;
     if (q === text.length) return q;
     const next = text.charCodeAt(q);
     // An apostrophe, hyphen, ampersand, dot or plus may extend the word; anything non-ASCII may be a letter.
     if (next < 128 && next !== 39 && next !== 45 && next !== 38 && next !== 46 && next !== 43 && next !== 95) return q;
-  } else if (code < 128 && code !== 39 && code !== 95 && !isAlnum(code)) {
+  } else if (code < 128 ? code !== 39 && code !== 95 : LONE_MARKS.has(code)) {
     return p + 1;
   }
   atRe.lastIndex = p;
