@@ -213,7 +213,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
   // "Defenseman Joel Edmundson": a player's position opening a sentence is no part of the name.
   while (m.type === "person" && words.length > 2 && (POSITIONS.has((words[0] as Token).text) || OCCUPATIONS.has((words[0] as Token).text))) words = words.slice(1);
   // "State-of-the-art Nyarugenge Hospital": a sentence's opening modifier.
-  while (words.length > 1 && MODIFIER_COMPOUND.test((words[0] as Token).text)) words = words.slice(1);
+  while (words.length > 1 && (words[0] as Token).text.includes("-") && MODIFIER_COMPOUND.test((words[0] as Token).text)) words = words.slice(1);
   // "Dane Bjarne Riisager": a nationality before a person's name is no part of it.
   while (m.type === "person" && words.length > 1 && lookupAlias((words[0] as Token).text)?.kind === "demonym") words = words.slice(1);
   // "Rex Tillerson Saturday", "Jokowi Calls": a weekday after a name, or a headline verb after a person's, is no part of it.

@@ -85,6 +85,12 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
 
 const NAME_START = /^[\p{Lu}\p{N}]/u;
 
+/** Whether a token opens with a capital or a digit, as NAME_START reads it; ASCII, nearly every token, by code. */
+function startsName(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code < 128 ? (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : NAME_START.test(text);
+}
+
 /** The word that ends a law's title ("Protection of Lawful Commerce in Arms Act", "Anti-Terrorism Ordinance"). */
 const LAW_HEADS = new Set(["Act", "Ordinance"]);
 /** Lower-case words inside a law's title. */
@@ -106,7 +112,7 @@ function withoutLawTitles(mentions: TaggedMention[], tokens: readonly Token[], s
     for (let k = i - 1; k >= 0; k--) {
       const t = tokens[k] as Token;
       if (t.line !== head.line || t.field !== head.field || t.text === "The") break;
-      if (NAME_START.test(t.text)) start = k;
+      if (startsName(t.text)) start = k;
       else if (!LAW_CONNECTORS.has(t.text)) break;
     }
     if (start === i) continue;
@@ -167,14 +173,14 @@ function withAndJoins(mentions: TaggedMention[], tokens: readonly Token[]): Tagg
     const line = (tokens[a.start] as Token).line;
     if (!and || and.text !== "and" || and.line !== line) continue;
     const first = tokens[a.end + 1];
-    if (!first || first.line !== line || !NAME_START.test(first.text) || first.sentStart) continue;
+    if (!first || first.line !== line || !startsName(first.text) || first.sentStart) continue;
     if (lookupAlias(first.text) !== undefined || FIRST_NAMES.has(first.text.toLowerCase())) continue;
     let end = a.end + 1;
     while (end < tokens.length && end - a.end <= 6) {
       const t = tokens[end] as Token;
       if (t.line !== line) break;
-      if (NAME_START.test(t.text)) end++;
-      else if (INNER_CONNECTORS.has(t.text) && NAME_START.test(tokens[end + 1]?.text ?? "") && tokens[end + 1]?.line === line) end += 2;
+      if (startsName(t.text)) end++;
+      else if (INNER_CONNECTORS.has(t.text) && startsName(tokens[end + 1]?.text ?? "") && tokens[end + 1]?.line === line) end += 2;
       else break;
     }
     // Mentions inside the run are swallowed; one that runs past it leaves the name as it was.
@@ -250,7 +256,7 @@ function withMagistratesCourts(mentions: TaggedMention[], tokens: readonly Token
     const end = k + 1;
     // The court's place and rank before it: capitalised words on the line, not an article.
     let start = i;
-    while (start > 0 && i - start < 3 && on(tokens[start - 1]) && NAME_START.test((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The") start--;
+    while (start > 0 && i - start < 3 && on(tokens[start - 1]) && startsName((tokens[start - 1] as Token).text) && (tokens[start - 1] as Token).text !== "The") start--;
     const next = replacedInside(out ?? mentions, start, end, { type: "organization", start, end });
     if (!next) continue;
     out = next;
@@ -313,7 +319,7 @@ function withUnitsApart(mentions: TaggedMention[], tokens: readonly Token[]): Ta
       const parent = tokens[k + 2]?.text === "the" ? k + 3 : k + 2;
       const body = tokens.slice(parent, m.end);
       const last = (body[body.length - 1] as Token).text;
-      if (body.length < 2 || !body.every((t) => NAME_START.test(t.text)) || !(ORG_SUFFIX_WORDS.has(last) || PARENT_ENDS.has(last))) return;
+      if (body.length < 2 || !body.every((t) => startsName(t.text)) || !(ORG_SUFFIX_WORDS.has(last) || PARENT_ENDS.has(last))) return;
       out ??= [...mentions];
       out.splice(out.indexOf(m), 1, { type: "organization", start: m.start, end: k + 1 }, { type: "organization", start: parent, end: m.end });
       return;
@@ -452,7 +458,7 @@ function withClubNames(mentions: TaggedMention[], tokens: readonly Token[]): Tag
     let name = tokens.slice(m.start, m.end).map((t) => t.text).join(" ");
     for (let k = m.end; k < m.end + 2 && k < tokens.length; k++) {
       const t = tokens[k] as Token;
-      if (t.line !== last.line || t.field !== last.field || !NAME_START.test(t.text) || (next && next.start <= k && next.end > k + 1)) return;
+      if (t.line !== last.line || t.field !== last.field || !startsName(t.text) || (next && next.start <= k && next.end > k + 1)) return;
       name += ` ${t.text}`;
       if (!clubs!.has(name)) continue;
       out ??= [...mentions];
@@ -638,7 +644,7 @@ function withStateNames(mentions: TaggedMention[], tokens: readonly Token[]): Ta
       if (on(tokens[k]) && tokens[k]?.text === "the") k++;
       const from = k;
       // The country's capitalised words, up to a role ("Democratic Republic of Congo President Felix Tshisekedi").
-      while (on(tokens[k]) && NAME_START.test((tokens[k] as Token).text) && !isRole((tokens[k] as Token).text) && k - from < 4) k++;
+      while (on(tokens[k]) && startsName((tokens[k] as Token).text) && !isRole((tokens[k] as Token).text) && k - from < 4) k++;
       // A name the lists know as a place may be shorter than the words ("Republic of Korea Navy").
       for (let j = k; j > from; j--) {
         if (knownType(tokens.slice(from, j).map((t) => t.text).join(" ")) === "place") {
@@ -674,7 +680,7 @@ function withParticleNames(mentions: TaggedMention[], tokens: readonly Token[]):
     const particle = tokens[i] as Token;
     if (!ARTICLE_WORDS.has(particle.text)) continue;
     const next = tokens[i + 1] as Token;
-    if (next.line !== particle.line || next.field !== particle.field || !NAME_START.test(next.text)) continue;
+    if (next.line !== particle.line || next.field !== particle.field || !startsName(next.text)) continue;
     while (m < mentions.length && (mentions[m] as TaggedMention).end <= i) m++;
     if (m < mentions.length && (mentions[m] as TaggedMention).start <= i + 1) continue;
     const type = knownType(`${particle.text} ${next.text}`);
@@ -702,7 +708,7 @@ function withForceRanks(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     // The ranks after it, one or more ("Assistant Commissioner").
     let j = i + 1;
     let ranked = false;
-    for (; on(tokens[j]) && NAME_START.test((tokens[j] as Token).text) && j - i < 4; j++) {
+    for (; on(tokens[j]) && startsName((tokens[j] as Token).text) && j - i < 4; j++) {
       const word = (tokens[j] as Token).text;
       if (isRole(word)) ranked = true;
       else if (!RANK_MODIFIERS.has(word)) break;
@@ -711,7 +717,7 @@ function withForceRanks(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     // The place before it: one to three capitalised words the lists or GeoNames know as a place.
     let start = -1;
     for (let k = Math.max(0, i - 3); k < i; k++) {
-      if (!tokens.slice(k, i).every((t) => on(t) && NAME_START.test(t.text))) continue;
+      if (!tokens.slice(k, i).every((t) => on(t) && startsName(t.text))) continue;
       const place = tokens.slice(k, i).map((t) => t.text).join(" ");
       const type = knownType(place);
       if (type === "place" || (type === undefined && isGeoName(hash(place.split(" ").map(foldWord).join(" "))))) {
@@ -748,12 +754,12 @@ function withDepartments(mentions: TaggedMention[], tokens: readonly Token[]): T
     for (let k = i + 2; on(tokens[k]) && k - i < 10; k++) {
       const word = (tokens[k] as Token).text;
       if (isRole(word) || RANK_MODIFIERS.has(word) || word === "Permanent" || word === "Principal") break;
-      if (NAME_START.test(word)) end = k + 1;
+      if (startsName(word)) end = k + 1;
       else if (!PORTFOLIO_CONNECTORS.has(word)) break;
       // "Ministry of Health and UNICEF": a name the lists know after "and" is another body, no portfolio.
       else if (word === "and" || word === "&") {
         let next = k + 1;
-        while (on(tokens[next]) && NAME_START.test((tokens[next] as Token).text)) next++;
+        while (on(tokens[next]) && startsName((tokens[next] as Token).text)) next++;
         if (next > k + 1 && knownType(tokens.slice(k + 1, next).map((t) => t.text).join(" ")) !== undefined) break;
       }
     }
@@ -790,7 +796,7 @@ function withNamesApart(mentions: TaggedMention[], tokens: readonly Token[]): Ta
     if (m.type !== "organization" || m.end - m.start < 3) return;
     const words = tokens.slice(m.start, m.end).map((t) => t.text);
     const legal = words.findIndex((w, k) => k > 0 && k < words.length - 1 && DOTTED_LEGAL_FORMS.has(w));
-    if (legal > 0 && NAME_START.test(words[legal + 1] as string)) {
+    if (legal > 0 && startsName(words[legal + 1] as string)) {
       const rest = tokens.slice(m.start + legal + 1, m.end);
       const person = rest.length >= 2 && rest.length <= 3 && FIRST_NAMES.has((rest[0] as Token).text.toLowerCase());
       out ??= [...mentions];
@@ -833,7 +839,7 @@ function withPortfolioLists(mentions: TaggedMention[], tokens: readonly Token[])
     // One portfolio: capitalised words (and "of"/"&" between them), ending before a separator.
     const portfolio = (from: number): number => {
       let k = from;
-      while (on(tokens[k]) && k - from < 4 && (NAME_START.test((tokens[k] as Token).text) || (k > from && (tokens[k] as Token).text === "&"))) k++;
+      while (on(tokens[k]) && k - from < 4 && (startsName((tokens[k] as Token).text) || (k > from && (tokens[k] as Token).text === "&"))) k++;
       if (k === from || k - from > 3) return -1;
       const name = tokens.slice(from, k).map((t) => t.text).join(" ");
       return knownType(name) === undefined ? k : -1;
@@ -847,7 +853,7 @@ function withPortfolioLists(mentions: TaggedMention[], tokens: readonly Token[])
       if (on(tokens[k]) && tokens[k]?.text === "and") {
         const last = portfolio(k + 1);
         // The last portfolio ends the name: no capitalised word runs on after it.
-        if (last > 0 && !(on(tokens[last]) && NAME_START.test((tokens[last] as Token).text))) end = last;
+        if (last > 0 && !(on(tokens[last]) && startsName((tokens[last] as Token).text))) end = last;
         break;
       }
     }
@@ -902,7 +908,7 @@ function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): Tagge
   for (const m of mentions) {
     for (let k = m.start; k < m.end; k++) covered[k] = 1;
     if (m.end - m.start < 2) continue;
-    if (tokens.slice(m.start, m.end).every((t) => NAME_START.test(t.text) || t.text === "&" || t.text === "-")) add(m);
+    if (tokens.slice(m.start, m.end).every((t) => startsName(t.text) || t.text === "&" || t.text === "-")) add(m);
     if (m.type !== "person") continue;
     // A surname with its particle ("ten Hag" of "Erik ten Hag") is the person where a sentence opens with it
     // ("Ten Hag said"): the model reads a capitalised "Ten" as a number word.
@@ -914,7 +920,7 @@ function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): Tagge
   const extra: TaggedMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
-    if (!NAME_START.test((tokens[i] as Token).text)) continue;
+    if (!startsName((tokens[i] as Token).text)) continue;
     const candidates = byFirst.get((tokens[i] as Token).text.toLowerCase());
     if (!candidates) continue;
     for (const m of candidates) {
@@ -929,7 +935,7 @@ function withRepeats(mentions: TaggedMention[], tokens: readonly Token[]): Tagge
       if (!same) continue;
       const before = tokens[i - 1];
       const after = tokens[end];
-      const joins = (t: Token | undefined): boolean => !!t && t.line === (tokens[i] as Token).line && t.field === (tokens[i] as Token).field && NAME_START.test(t.text);
+      const joins = (t: Token | undefined): boolean => !!t && t.line === (tokens[i] as Token).line && t.field === (tokens[i] as Token).field && startsName(t.text);
       if (joins(after) || (joins(before) && !(before as Token).sentStart)) continue;
       extra.push({ type: m.type, start: i, end });
       for (let k = i; k < end; k++) covered[k] = 1;
