@@ -69,7 +69,7 @@ import { isSpaceAt, tokenEnd } from "./entities/tokens";
  * Terrorism Unit of Dhaka Metropolitan Police") is two; an agency's credit glued to a byline's last name
  * ("Peter Nichollsreuters") is cut off; "DNA" and "ANA" name no agency outside the flags' datelines.
  */
-export const ENTITY_TAGGER_VERSION = 13;
+export const ENTITY_TAGGER_VERSION = 14;
 
 interface Token {
   /** Surface form, possessive dropped. */

@@ -66,6 +66,8 @@ export const VENUE_WORDS = new Set("Dome Arena Stadium Oval Coliseum Velodrome B
 const STATION_OWNERS = new Set("Police Garda Fire Power Space Radio Research Pumping Ranger Coastguard".split(" "));
 /** Royal, noble and saints' titles that open an institution's name ("Princess Marina Hospital", "King Fahd University"). */
 export const INSTITUTION_TITLES = new Set("King Queen Prince Princess Sir Dame Lady Lord Saint St Sheikh Sultan Emir Pope Imam Mahatma".split(" "));
+/** A title word that opens a body's name as its adjective: "General Statistics Office", "General Directorate of Security". */
+const ADJECTIVE_TITLES = new Set(["General"]);
 /** The word of a state's formal name ("People's Republic of China", "Kingdom of Saudi Arabia"). */
 export const STATE_HEADS = new Set(["Republic", "Kingdom", "Sultanate", "Emirate", "Principality", "Commonwealth"]);
 /**
@@ -199,7 +201,7 @@ function nameWords(tokens: Token[], m: TaggedMention): Token[] {
     // Nor is a title that opens a league's or a party's name ("Premier League", "Chancellor College"), or an
     // institution named for a royal or a saint ("Princess Marina Referral Hospital", "King Fahd University").
     // So is an office's holder in the possessive before one ("Magistrate's Court", "Attorney General's Office").
-    const titled = m.type === "organization" && ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text) && (words.length === 2 || INSTITUTION_TITLES.has((words[0] as Token).text) || words.some((w, k) => k > 0 && k < 3 && POSSESSIVES.has(w.text)));
+    const titled = m.type === "organization" && ORG_SUFFIX_WORDS.has((words[words.length - 1] as Token).text) && (words.length === 2 || INSTITUTION_TITLES.has((words[0] as Token).text) || ADJECTIVE_TITLES.has((words[0] as Token).text) || words.some((w, k) => k > 0 && k < 3 && POSSESSIVES.has(w.text)));
     const title = !portfolio && !titled && lookupAlias((words[0] as Token).text)?.kind === "title";
     // "A." is an initial ("A. K. Singh"), not the article.
     const initial = words[1]?.text === "." && (words[1] as Token).start === (words[0] as Token).end;
@@ -418,6 +420,9 @@ function withoutLegalSuffix(name: string): string {
   return words.join(" ");
 }
 
+/** An abbreviation as a story defines one in brackets: two to eight capitals, or "&" between them ("PKK", "AT&T"). */
+const BRACKET_ABBREVIATION = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
+
 function initials(name: string): string {
   return name
     .split(/[\s-]+/)
@@ -600,6 +605,26 @@ export function resolveEntities(
   const longOrgs = named.filter((n) => n.type === "organization" && n.words.length >= 2).map((n) => n.known ?? withoutLegalSuffix(surface(n.words)));
   const byInitials = new Map<string, string>();
   for (const org of longOrgs) byInitials.set(initials(org), org);
+  // "Republican People’s Party (CHP)", "Kurdistan Workers' Party (PKK)": capitals in brackets just after an
+  // organization's name are its abbreviation where they are not its initials too (often they are the initials
+  // in the body's own language), and the story's later "CHP" alone is the party. Not a name the gazetteer
+  // knows as something else ("(AFP)" after a ministry is the agency's credit).
+  // "General Statistics Office": where the rules' resolution left the adjective out ("the GSO" → "Statistics
+  // Office"), the shorter name is the longer one the story gives.
+  const byAdjectiveDropped = new Map<string, string>();
+  for (const org of longOrgs) {
+    const [first, ...rest] = org.split(" ");
+    if (ADJECTIVE_TITLES.has(first as string) && rest.length >= 2) byAdjectiveDropped.set(foldWord(rest.join(" ")), org);
+  }
+  const byBracket = new Map<string, string>();
+  const byOrder = new Map(named.map((n) => [n.order, n]));
+  for (const n of named) {
+    if ((n.knownType ?? n.type) !== "organization" || n.words.length < 2 || tokens[n.end]?.text !== "(") continue;
+    const short = byOrder.get(n.end + 1);
+    const text = short?.words.length === 1 ? (short.words[0] as Token).text : "";
+    if (!short || tokens[short.end]?.text !== ")" || !BRACKET_ABBREVIATION.test(text) || lookupAlias(text) !== undefined) continue;
+    if (!byBracket.has(text)) byBracket.set(text, n.known ?? withoutLegalSuffix(surface(n.words)));
+  }
 
   // "Toronto rebounded from a loss", "Glory are still winless": in a story that names the Toronto Maple Leafs
   // or Perth Glory, the town alone, or the nickname alone, is the club (a word two clubs share is neither).
@@ -642,7 +667,7 @@ export function resolveEntities(
     else if (!club && !n.known && n.words.length === 1) {
       const key = foldWord(name);
       const person = bySurname.get(key) ?? byFirst.get(key) ?? undefined;
-      const expansion = /^\p{Lu}[\p{Lu}.&]+$/u.test(name) ? byInitials.get(name.replace(/\./g, "")) : undefined;
+      const expansion = /^\p{Lu}[\p{Lu}.&]+$/u.test(name) ? (byInitials.get(name.replace(/\./g, "")) ?? byBracket.get(name)) : undefined;
       if (person) {
         name = person;
         type = "person";
@@ -659,6 +684,7 @@ export function resolveEntities(
       if (longer && longer !== name && parts.every((p) => longer.split(" ").map(foldWord).includes(p))) name = longer;
     }
     if (type === "organization") name = withoutLegalSuffix(name);
+    if (type === "organization") name = byAdjectiveDropped.get(foldWord(name)) ?? name;
     const key = foldWord(name);
     // "Caribbean Community (CARICOM)": the bracketed abbreviation defines the name just read, it is no new mention.
     const defines = previous?.key === key && previous.end === n.order - 1 && tokens[n.order - 1]?.text === "(" && tokens[n.end]?.text === ")";
