@@ -1,6 +1,6 @@
 /**
- * Tagger v14: an organization's abbreviation defined in brackets where it is not the name's initials, and a
- * body's name opened by "General". Each text is ours, in the shape of a real page that went wrong under v13;
+ * Tagger v14: an organization's abbreviation defined in brackets where it is not the name's initials, a
+ * body's name opened by "General", and a company the rules read that the model left out. Each text is ours, in the shape of a real page that went wrong under v13;
  * each positive case fails under v13, and each has a near miss that must stay as it was.
  */
 import { describe, expect, it } from "vitest";
@@ -31,5 +31,14 @@ describe("tagger v14", () => {
     expect(entities(text)[0]?.mentions).toBe(2);
     // A general is still no part of a person's name.
     expect(tagged("General Mark Lindqvist inspected the troops.")).toEqual(["Mark Lindqvist/person"]);
+  });
+
+  it("keeps a company the rules read with a body's last word where the model read nothing", () => {
+    // The model leaves "Diamond Bank" outside every name ("diamond" is a common noun); the rules' reading stands.
+    expect(tagged("Shares of Zenith Foods rose, while Diamond Bank and Mansard Insurance fell on Tuesday.")).toEqual(
+      expect.arrayContaining(["Diamond Bank/organization", "Mansard Insurance/organization"]),
+    );
+    // "Local News" in a run of menu words is no outlet.
+    expect(tagged("Read more in Local News and Weather on the site, the council said.")).not.toContain("Local News/organization");
   });
 });

@@ -59,7 +59,7 @@ export function tagEntitiesTrained(title: string, text: string, { dropFurniture 
   const rules = ruleTags(tokens, tagEntities(title, text));
   const ctx = buildContext(tokens, shouted, rules.tags);
   const decoded = withCued(withLayout(mentionsFromTags(decode(shippedWeights(), ctx)), layoutMentions(text, tokens)), rules.cued);
-  const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens), tokens), tokens), tokens), tokens), tokens);
+  const joined = withRepeats(withPossessiveInstitutions(withForJoins(withAndJoins(withParticles(withKnownNames(decoded, mentionsFromTags(rules.tags as Tag[]), tokens, shouted), tokens), tokens), tokens), tokens), tokens);
   // The passes over the model's mentions, in order: each reads the mentions the one before left.
   let mentions = withPlaceCourts(joined, tokens);
   mentions = withoutLawTitles(mentions, tokens, shouted);
@@ -955,16 +955,20 @@ const PATRONYMICS = new Set(["bin", "bint", "ibn"]);
  * Meridian World Report" over "Kenya agreed.") or run two companies into one ("Bharti Airtel and HDFC Bank");
  * and a person's name with an Arabic patronymic.
  */
-function withKnownNames(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[]): TaggedMention[] {
+function withKnownNames(mentions: TaggedMention[], ruled: TaggedMention[], tokens: readonly Token[], shouted: readonly boolean[]): TaggedMention[] {
   const extra = ruled.filter((r) => {
     if ((tokens[r.start] as Token).field !== "text") return false;
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) return false;
     // A person's name of four words or more joined by "bin", "bint" or "ibn" ("Mohamed bin Zayed Al Nahyan"):
     // the patronymic makes it a name whatever the model read.
     if (r.type === "person") return r.end - r.start >= 4 && tokens.slice(r.start + 1, r.end - 1).some((t) => PATRONYMICS.has(t.text));
-    const name = tokens.slice(r.start, r.end).map((t) => t.text).join(" ");
-    const known = lookupAlias(name)?.kind;
-    return known === r.type && (known === "place" || r.end - r.start > 1);
+    const words = tokens.slice(r.start, r.end);
+    const known = lookupAlias(words.map((t) => t.text).join(" "))?.kind;
+    if (known === r.type && (known === "place" || r.end - r.start > 1)) return true;
+    // "Diamond Bank", "Mansard Insurance": capitalised words ending in a body's word, on a line of prose. Not
+    // "News": "Local News", "MPR News" are a page's menu entries as often as outlets.
+    const head = (words[words.length - 1] as Token).text;
+    return r.type === "organization" && words.length >= 2 && words.length <= 5 && head !== "News" && ORG_SUFFIX_WORDS.has(head) && words.every((t) => startsName(t.text)) && !(tokens[r.start] as Token).sentStart && !shouted[r.start];
   });
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
