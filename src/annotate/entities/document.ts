@@ -95,7 +95,8 @@ const STATE_NAME_RE = /^(?:[\p{L}’']+\s+)*?(?:Republic|Kingdom|Sultanate|Emira
  * the lists know.
  */
 function stateCanonical(name: string): string | undefined {
-  const country = STATE_NAME_RE.exec(name)?.[1];
+  // Every state's formal name has " of " in it; most names are settled without the pattern.
+  const country = name.includes("of") ? STATE_NAME_RE.exec(name)?.[1] : undefined;
   const known = country === undefined ? undefined : lookupAlias(country);
   return known?.kind === "place" ? known.canonical : undefined;
 }
